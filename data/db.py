@@ -1,0 +1,88 @@
+"""The one engine (from DATABASE_URL, default embedded SQLite), sessions and schema creation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, SQLModel, create_engine
+
+from data import models  # noqa: F401  (registers every table on SQLModel.metadata)
+
+DEFAULT_DB_PATH = Path(__file__).resolve().parent / "teeka.db"
+DEFAULT_URL = f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the argument, else DATABASE_URL, else the embedded SQLite file."""
+    url = url or os.environ.get("DATABASE_URL") or DEFAULT_URL
+    # Plain postgresql:// means psycopg 3 here, the only PostgreSQL driver we ship.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def is_default_database(url: str | None = None) -> bool:
+    """True when the engine would use the embedded demo database."""
+    return database_url(url) == DEFAULT_URL
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not pysqlite, decide where transactions begin (pysqlite would defer BEGIN
+    # until the first write, so reads before it would see another snapshot).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """A new engine for the URL; SQLite gets foreign keys, WAL and real transactions."""
+    url = database_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table that does not exist yet and seed the reference data from data/master/."""
+    from data import reference
+
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        reference.seed(session=session)
+        session.commit()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One session for one unit of work: committed at the end, rolled back on any error."""
+    with Session(engine) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,467 @@
+"""Imports: every file all-or-nothing, idempotent and audited. CLI: python -m data.load [--dry-run] [--json] FILE..."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Connection, and_, bindparam, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from data.files import KIND_TITLES, detect_kind, read_table
+from data.models import (
+    PSEUDO_STORES,
+    Centre,
+    Correction,
+    DailyDose,
+    ImportBatch,
+    ImportLock,
+    PublishedValue,
+    StockMovement,
+)
+from data.problems import Problem
+from data.rollup import refresh_rollups
+from data.validate import KEY_COLUMNS, VALUE_COLUMN, contract_kind, validate
+
+TABLES = {"doses": DailyDose.__table__, "stock": StockMovement.__table__, "series": PublishedValue.__table__}
+# In the fact table a centre is stored by id; files and corrections name it by code.
+DB_KEY = {"doses": ("date", "centre_id", "age_band", "dose_number", "vaccine")}
+
+
+@dataclass
+class FileReport:
+    """What an import did (or, in a dry run, would do) with one file."""
+
+    file: str
+    kind: str | None = None
+    sha256: str = ""
+    status: str = "rejected"  # committed | unchanged | dry-run | rejected | failed
+    rows: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    new_centres: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    batch_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("committed", "unchanged", "dry-run")
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "status": self.status,
+            "rows": self.rows,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "new_centres": self.new_centres,
+            "batch_id": self.batch_id,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+@dataclass
+class Plan:
+    """The classified rows of a valid file: which keys are new, changed (with old value) or unchanged."""
+
+    kind: str
+    new: pd.DataFrame
+    changed: pd.DataFrame
+    unchanged: int
+    new_centres: pd.DataFrame
+    problems: list[Problem]
+
+
+def _reject(report: FileReport, problems: list[Problem]) -> FileReport:
+    report.status = "rejected"
+    report.problems = problems
+    report.rejected = len({p.row for p in problems})
+    report.new = report.changed = report.unchanged = 0
+    return report
+
+
+def import_bytes(
+    content: bytes,
+    file_name: str,
+    *,
+    session: Session,
+    dry_run: bool = False,
+    user: str = "unknown",
+    today: date | None = None,
+) -> FileReport:
+    """Validate a file and, unless dry_run, write it in one transaction (this commits the session)."""
+    report = FileReport(file=file_name, sha256=hashlib.sha256(content).hexdigest())
+    table, problems = read_table(content, file_name)
+    if table is None:
+        return _reject(report, problems)
+    kind, problems = detect_kind(table)
+    if kind is None:
+        return _reject(report, problems)
+    report.kind = kind
+    report.rows = len(table.frame)
+    typed, problems = validate(table, kind, today)
+    if problems:
+        return _reject(report, problems)
+    stored_kind = contract_kind(kind)
+    try:
+        if not dry_run:
+            _take_import_lock(session.connection())
+        plan = _plan(stored_kind, typed, session.connection())
+        if plan.problems:
+            session.rollback()
+            return _reject(report, plan.problems)
+        report.new, report.changed, report.unchanged = len(plan.new), len(plan.changed), plan.unchanged
+        report.new_centres = [
+            {"code": r.centre_code, "name": r.centre_name, "district": r.district_code}
+            for r in plan.new_centres.itertuples()
+        ]
+        if dry_run:
+            report.status = "dry-run"
+            session.rollback()
+            return report
+        if report.new == 0 and report.changed == 0:
+            report.status = "unchanged"
+            session.rollback()
+            return report
+        report.batch_id = _write(plan, report, user, session.connection())
+        session.commit()
+        report.status = "committed"
+    except SQLAlchemyError as error:
+        session.rollback()
+        report.status = "failed"
+        report.batch_id = None
+        report.problems = [Problem(None, None, None, "database", type(error.orig or error).__name__)]
+    return report
+
+
+def import_path(path: str | Path, **kwargs) -> FileReport:
+    """Import a file from disk; see import_bytes."""
+    path = Path(path)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        return _reject(FileReport(file=str(path)), [Problem(None, None, str(path), "unreadable", error.strerror)])
+    report = import_bytes(content, path.name, **kwargs)
+    report.file = str(path)
+    return report
+
+
+def _take_import_lock(conn: Connection) -> None:
+    """Serialise committing imports on both SQLite and PostgreSQL by updating one shared row first."""
+    lock = ImportLock.__table__
+    if conn.execute(update(lock).where(lock.c.id == 1).values(imports=lock.c.imports + 1)).rowcount == 0:
+        conn.execute(insert(lock).values(id=1, imports=1))
+
+
+# --- Planning ----------------------------------------------------------------------------------
+
+
+def _existing(kind: str, typed: pd.DataFrame, conn: Connection) -> pd.DataFrame:
+    """Stored values of the keys that the file could touch, with the key columns of the file."""
+    key = list(KEY_COLUMNS[kind])
+    table = TABLES[kind]
+    dates = sorted(typed["date"].unique())
+    if kind == "doses":
+        centre = Centre.__table__
+        query = (
+            select(
+                table.c.date,
+                centre.c.code.label("centre_code"),
+                table.c.age_band,
+                table.c.dose_number,
+                table.c.vaccine,
+                table.c.doses.label("old"),
+            )
+            .select_from(table.join(centre, centre.c.id == table.c.centre_id))
+            .where(centre.c.code.in_(sorted(typed["centre_code"].unique())))
+        )
+    else:
+        query = select(*(table.c[c] for c in key), table.c[VALUE_COLUMN[kind]].label("old"))
+    if len(dates) <= 500:
+        query = query.where(table.c.date.in_(dates))
+    else:
+        query = query.where(table.c.date.between(dates[0], dates[-1]))
+    return pd.DataFrame(conn.execute(query).all(), columns=[*key, "old"])
+
+
+def _plan(kind: str, typed: pd.DataFrame, conn: Connection) -> Plan:
+    key = list(KEY_COLUMNS[kind])
+    value = VALUE_COLUMN[kind]
+    problems: list[Problem] = []
+    new_centres = pd.DataFrame(columns=["centre_code", "centre_name", "district_code"])
+    if kind == "doses":
+        problems, new_centres = _check_centres(typed, conn)
+    existing = _existing(kind, typed, conn)
+    merged = typed.merge(existing, on=key, how="left")
+    is_new = merged["old"].isna()
+    is_changed = ~is_new & (merged["old"] != merged[value])
+    new = merged[is_new].drop(columns="old")
+    changed = merged[is_changed].astype({"old": "int64"})
+    unchanged = int((~is_new & ~is_changed).sum())
+    if kind == "stock" and not problems:
+        problems = _stock_problems(typed, new, changed, conn)
+    return Plan(kind, new, changed, unchanged, new_centres, problems)
+
+
+def _check_centres(typed: pd.DataFrame, conn: Connection) -> tuple[list[Problem], pd.DataFrame]:
+    """Centres already known under another district are errors; unknown ones will be created."""
+    centre = Centre.__table__
+    codes = sorted(typed["centre_code"].unique())
+    known = dict(conn.execute(select(centre.c.code, centre.c.district_code).where(centre.c.code.in_(codes))).all())
+    problems = []
+    first_rows = typed.drop_duplicates("centre_code")
+    for line, code, district in zip(
+        first_rows["_row"], first_rows["centre_code"], first_rows["district_code"], strict=True
+    ):
+        stored = known.get(code)
+        if stored is not None and stored != district:
+            problems.append(Problem(int(line), "district", code, "centre_district", stored))
+    new = first_rows[~first_rows["centre_code"].isin(list(known))]
+    return problems, new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
+
+
+def _stock_problems(typed: pd.DataFrame, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> list[Problem]:
+    """A file may not take any store below zero on any day (movements in minus out, day by day)."""
+    table = StockMovement.__table__
+    key = list(KEY_COLUMNS["stock"])
+    vaccines = sorted(typed["vaccine"].unique())
+    stored = pd.DataFrame(
+        conn.execute(select(*(table.c[c] for c in key), table.c.quantity).where(table.c.vaccine.in_(vaccines))).all(),
+        columns=[*key, "quantity"],
+    )
+    after = pd.concat([stored, new[[*key, "quantity"]]], ignore_index=True)
+    if not changed.empty:
+        after = after.merge(changed[[*key, "quantity"]], on=key, how="left", suffixes=("", "_new"))
+        after["quantity"] = after["quantity_new"].fillna(after["quantity"]).astype("int64")
+        after = after.drop(columns="quantity_new")
+    before_balance = _daily_balances(stored)
+    after_balance = _daily_balances(after)
+    merged = after_balance.merge(before_balance, on=["store", "vaccine", "date"], how="left", suffixes=("", "_before"))
+    worse = merged[(merged["balance"] < 0) & ~(merged["balance"] >= merged["balance_before"].fillna(0))]
+    problems = []
+    for (store, vaccine), group in worse.groupby(["store", "vaccine"], sort=True):
+        first = group.sort_values("date").iloc[0]
+        rows = typed[(typed["vaccine"] == vaccine) & (typed["date"] <= first["date"])]
+        culprits = rows[rows["from_store"] == store]
+        if culprits.empty:
+            culprits = rows[rows["to_store"] == store]
+        culprit = culprits.sort_values(["date", "_row"]).iloc[-1]
+        detail = f"{store} store's {vaccine} stock on {first['date']} (it would be {int(first['balance'])})"
+        problems.append(Problem(int(culprit["_row"]), "quantity", str(culprit["quantity"]), "stock_below_zero", detail))
+    return problems
+
+
+def _daily_balances(movements: pd.DataFrame) -> pd.DataFrame:
+    """End-of-day balance of every real store (STATE and districts) and vaccine on each day it moved."""
+    inflow = movements.rename(columns={"to_store": "store"})[["store", "vaccine", "date", "quantity"]]
+    outflow = movements.rename(columns={"from_store": "store"})[["store", "vaccine", "date", "quantity"]]
+    outflow = outflow.assign(quantity=-outflow["quantity"])
+    ledger = pd.concat([inflow, outflow], ignore_index=True)
+    ledger = ledger[~ledger["store"].isin(PSEUDO_STORES)]
+    daily = ledger.groupby(["store", "vaccine", "date"], as_index=False)["quantity"].sum().sort_values("date")
+    daily["balance"] = daily.groupby(["store", "vaccine"])["quantity"].cumsum()
+    return daily[["store", "vaccine", "date", "balance"]]
+
+
+# --- Writing -----------------------------------------------------------------------------------
+
+
+def _write(plan: Plan, report: FileReport, user: str, conn: Connection) -> int:
+    batch = ImportBatch.__table__
+    batch_id = conn.execute(
+        insert(batch)
+        .values(
+            kind=report.kind,
+            file_name=Path(report.file).name,
+            sha256=report.sha256,
+            imported_by=user,
+            imported_at=datetime.now(UTC),
+            rows_new=report.new,
+            rows_changed=report.changed,
+            rows_unchanged=report.unchanged,
+            status="committed",
+        )
+        .returning(batch.c.id)
+    ).scalar_one()
+    new, changed = plan.new, plan.changed
+    if plan.kind == "doses":
+        _insert_centres(plan.new_centres, conn)
+        ids = _centre_ids(pd.concat([new["centre_code"], changed["centre_code"]]).unique(), conn)
+        new = new.assign(centre_id=new["centre_code"].map(ids))
+        changed = changed.assign(centre_id=changed["centre_code"].map(ids))
+    _insert_rows(plan.kind, new, batch_id, conn)
+    _update_rows(plan.kind, changed, batch_id, conn)
+    _record_corrections(plan.kind, changed, batch_id, conn)
+    if plan.kind == "doses":
+        touched = pd.concat([new[["date", "district_code"]], changed[["date", "district_code"]]])
+        for day, districts in touched.groupby("date")["district_code"]:
+            refresh_rollups(conn, [day], districts.unique())
+    return batch_id
+
+
+def _insert_centres(centres: pd.DataFrame, conn: Connection) -> None:
+    if centres.empty:
+        return
+    rows = [
+        {"code": r.centre_code, "name": r.centre_name, "district_code": r.district_code, "active": True}
+        for r in centres.itertuples()
+    ]
+    conn.execute(insert(Centre.__table__), rows)
+
+
+def _centre_ids(codes, conn: Connection) -> dict[str, int]:
+    centre = Centre.__table__
+    ids: dict[str, int] = {}
+    codes = list(codes)
+    for start in range(0, len(codes), 1000):
+        chunk = codes[start : start + 1000]
+        ids.update(conn.execute(select(centre.c.code, centre.c.id).where(centre.c.code.in_(chunk))).all())
+    return ids
+
+
+def _db_columns(kind: str) -> list[str]:
+    return list(DB_KEY.get(kind, KEY_COLUMNS[kind])) + [VALUE_COLUMN[kind]]
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    return frame[columns].to_dict("records")
+
+
+def _insert_rows(kind: str, new: pd.DataFrame, batch_id: int, conn: Connection) -> None:
+    if new.empty:
+        return
+    rows = _records(new.assign(batch_id=batch_id), [*_db_columns(kind), "batch_id"])
+    conn.execute(insert(TABLES[kind]), rows)
+
+
+def _update_rows(kind: str, changed: pd.DataFrame, batch_id: int, conn: Connection) -> None:
+    if changed.empty:
+        return
+    table = TABLES[kind]
+    key = list(DB_KEY.get(kind, KEY_COLUMNS[kind]))
+    value = VALUE_COLUMN[kind]
+    statement = (
+        update(table)
+        .where(and_(*(table.c[c] == bindparam(f"k_{c}") for c in key)))
+        .values({value: bindparam("v_value"), "batch_id": batch_id})
+    )
+    rows = [
+        {**{f"k_{c}": record[c] for c in key}, "v_value": record[value]}
+        for record in _records(changed, [*key, value])
+    ]
+    conn.execute(statement, rows)
+
+
+def _record_corrections(kind: str, changed: pd.DataFrame, batch_id: int, conn: Connection) -> None:
+    if changed.empty:
+        return
+    key = list(KEY_COLUMNS[kind])
+    value = VALUE_COLUMN[kind]
+    rows = [
+        {
+            "batch_id": batch_id,
+            "table_name": TABLES[kind].name,
+            "natural_key": json.dumps({c: _jsonable(record[c]) for c in key}, ensure_ascii=False),
+            "old_value": int(record["old"]),
+            "new_value": int(record[value]),
+        }
+        for record in _records(changed, [*key, value, "old"])
+    ]
+    conn.execute(insert(Correction.__table__), rows)
+
+
+def _jsonable(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+# --- Command line ------------------------------------------------------------------------------
+
+
+def _indian(n: int) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale="en_IN")
+
+
+def describe(report: FileReport, limit: int = 50) -> str:
+    """A short human summary of one file's import."""
+    title = KIND_TITLES.get(report.kind or "", "unrecognised file")
+    status = {
+        "committed": f"committed as import #{report.batch_id}",
+        "unchanged": "already imported: nothing changed",
+        "dry-run": "dry run: nothing written",
+        "rejected": "REJECTED: nothing written",
+        "failed": "FAILED: nothing written",
+    }[report.status]
+    lines = [
+        f"{report.file} — {title} — {status}",
+        "  rows {} · new {} · changed {} · unchanged {} · rejected {}".format(
+            *(_indian(n) for n in (report.rows, report.new, report.changed, report.unchanged, report.rejected))
+        ),
+    ]
+    if report.new_centres:
+        names = ", ".join(f"{c['code']} ({c['name']}, {c['district']})" for c in report.new_centres[:10])
+        more = f" and {len(report.new_centres) - 10} more" if len(report.new_centres) > 10 else ""
+        lines.append(f"  new centres: {len(report.new_centres)}: {names}{more}")
+    for problem in report.problems[:limit]:
+        where = ", ".join(
+            part
+            for part in (
+                f"row {problem.row}" if problem.row else "",
+                f"column '{problem.column}'" if problem.column else "",
+                f"value '{problem.value}'" if problem.value is not None else "",
+            )
+            if part
+        )
+        lines.append(f"  {where or 'file'}: [{problem.rule}] {problem.message()}")
+    if len(report.problems) > limit:
+        lines.append(f"  … and {len(report.problems) - limit} more problems (use --json for all)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m data.load",
+        description="Import daily doses, stock movements or published series (CSV or XLSX). "
+        "Each file is written whole or not at all.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON on standard output")
+    parser.add_argument("--user", default=None, help="who is importing (default: the login name)")
+    args = parser.parse_args(argv)
+
+    from data.db import create_schema, make_engine
+
+    engine = make_engine()
+    create_schema(engine)
+    user = args.user or getpass.getuser()
+    reports = []
+    for path in args.files:
+        with Session(engine) as session:
+            reports.append(import_path(path, session=session, dry_run=args.dry_run, user=user))
+    engine.dispose()
+    if args.json:
+        json.dump({"files": [r.to_dict() for r in reports]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(describe(r) for r in reports))
+    return 0 if all(r.ok for r in reports) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""Every table of Teeka, as SQLModel classes (Base = shared fields, Table = stored)."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from datetime import datetime
+
+from sqlalchemy import BigInteger, CheckConstraint, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+STATE = "STATE"
+"""Area code for the whole state (published series) and the state vaccine store."""
+SUPPLIER = "SUPPLIER"
+WASTAGE = "WASTAGE"
+ADJUSTMENT = "ADJUSTMENT"
+PSEUDO_STORES = (SUPPLIER, WASTAGE, ADJUSTMENT)
+"""Ends of a stock movement that hold no stock of their own."""
+
+
+def _big(**kwargs) -> Column:
+    return Column(BigInteger, **kwargs)
+
+
+# --- Reference data (seeded from data/master/) ------------------------------------------------
+
+
+class DistrictBase(SQLModel):
+    code: str = Field(primary_key=True, max_length=8)
+    name_en: str
+    name_hi: str
+    formed_on: Date | None = None
+    parent_code: str | None = Field(default=None, max_length=8)
+
+
+class District(DistrictBase, table=True):
+    __tablename__ = "district"
+
+
+class AgeBand(SQLModel, table=True):
+    __tablename__ = "age_band"
+    code: str = Field(primary_key=True, max_length=8)
+    label_en: str
+    label_hi: str
+    min_age: int
+    max_age: int | None = None
+    sort_order: int
+
+
+class DoseNumber(SQLModel, table=True):
+    __tablename__ = "dose_number"
+    number: int = Field(primary_key=True)
+    label_en: str
+    label_hi: str
+
+
+class Vaccine(SQLModel, table=True):
+    __tablename__ = "vaccine"
+    code: str = Field(primary_key=True, max_length=16)
+    name_en: str
+    name_hi: str
+    dose2_min_days: int
+    dose2_max_days: int
+    precaution_min_days: int
+
+
+class DistrictTarget(SQLModel, table=True):
+    """Target (eligible) population of a district for one age band, and where the figure comes from."""
+
+    __tablename__ = "district_target"
+    district_code: str = Field(foreign_key="district.code", primary_key=True)
+    age_band: str = Field(foreign_key="age_band.code", primary_key=True)
+    population: int = Field(sa_column=_big(nullable=False))
+    source: str
+
+
+class CentreBase(SQLModel):
+    code: str = Field(max_length=32, unique=True)
+    name: str
+    district_code: str = Field(foreign_key="district.code", index=True)
+    active: bool = True
+
+
+class Centre(CentreBase, table=True):
+    __tablename__ = "centre"
+    id: int | None = Field(default=None, primary_key=True)
+
+
+# --- Audit of imports --------------------------------------------------------------------------
+
+
+class ImportBatch(SQLModel, table=True):
+    """One committed import: what file, whose, when, and what it changed."""
+
+    __tablename__ = "import_batch"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    file_name: str
+    sha256: str = Field(max_length=64, index=True)
+    imported_by: str
+    imported_at: datetime
+    rows_new: int = 0
+    rows_changed: int = 0
+    rows_unchanged: int = 0
+    status: str = Field(default="committed", max_length=16)
+
+
+class Correction(SQLModel, table=True):
+    """A value replaced by a later import: the old value stays here with the batch that replaced it."""
+
+    __tablename__ = "correction"
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="import_batch.id", index=True)
+    table_name: str = Field(max_length=32)
+    natural_key: str  # JSON object of the key columns
+    old_value: int = Field(sa_column=_big(nullable=False))
+    new_value: int = Field(sa_column=_big(nullable=False))
+
+
+class ImportLock(SQLModel, table=True):
+    """A single row every committing import updates first, so imports run one at a time."""
+
+    __tablename__ = "import_lock"
+    id: int = Field(default=1, primary_key=True)
+    imports: int = 0
+
+
+# --- Facts -------------------------------------------------------------------------------------
+
+
+class DailyDose(SQLModel, table=True):
+    """Doses given at one centre on one day, for one age band, dose number and vaccine."""
+
+    __tablename__ = "daily_dose"
+    __table_args__ = (CheckConstraint("doses >= 0", name="ck_daily_dose_doses"),)
+    date: Date = Field(primary_key=True)
+    centre_id: int = Field(foreign_key="centre.id", primary_key=True)
+    age_band: str = Field(foreign_key="age_band.code", primary_key=True, max_length=8)
+    dose_number: int = Field(foreign_key="dose_number.number", primary_key=True)
+    vaccine: str = Field(foreign_key="vaccine.code", primary_key=True, max_length=16)
+    doses: int
+    batch_id: int = Field(foreign_key="import_batch.id")
+
+
+class DoseRollup(SQLModel, table=True):
+    """Daily doses summed per district, age band, dose number and vaccine; kept by every import."""
+
+    __tablename__ = "dose_rollup"
+    date: Date = Field(primary_key=True)
+    district_code: str = Field(foreign_key="district.code", primary_key=True, max_length=8)
+    age_band: str = Field(foreign_key="age_band.code", primary_key=True, max_length=8)
+    dose_number: int = Field(foreign_key="dose_number.number", primary_key=True)
+    vaccine: str = Field(foreign_key="vaccine.code", primary_key=True, max_length=16)
+    doses: int = Field(sa_column=_big(nullable=False))
+
+
+class ReportingRollup(SQLModel, table=True):
+    """Per district and day: centres that reported any dose row, and their doses."""
+
+    __tablename__ = "reporting_rollup"
+    date: Date = Field(primary_key=True)
+    district_code: str = Field(foreign_key="district.code", primary_key=True, max_length=8)
+    centres: int
+    doses: int = Field(sa_column=_big(nullable=False))
+
+
+class StockMovement(SQLModel, table=True):
+    """Vaccine moved between stores; SUPPLIER, WASTAGE and ADJUSTMENT are the outside ends."""
+
+    __tablename__ = "stock_movement"
+    __table_args__ = (
+        UniqueConstraint("date", "vaccine", "from_store", "to_store", "reference", name="uq_stock_movement_key"),
+        CheckConstraint("quantity > 0", name="ck_stock_movement_quantity"),
+        CheckConstraint("from_store <> to_store", name="ck_stock_movement_stores"),
+        Index("ix_stock_movement_from", "from_store", "vaccine", "date"),
+        Index("ix_stock_movement_to", "to_store", "vaccine", "date"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    date: Date
+    vaccine: str = Field(foreign_key="vaccine.code", max_length=16)
+    from_store: str = Field(max_length=16)
+    to_store: str = Field(max_length=16)
+    reference: str = Field(max_length=64)
+    quantity: int = Field(sa_column=_big(nullable=False))
+    batch_id: int = Field(foreign_key="import_batch.id")
+
+
+class PublishedValue(SQLModel, table=True):
+    """One cumulative figure of a published series (CoWIN, health ministry), exactly as published."""
+
+    __tablename__ = "published_value"
+    source: str = Field(primary_key=True, max_length=16)
+    area: str = Field(primary_key=True, max_length=8)
+    date: Date = Field(primary_key=True)
+    metric: str = Field(primary_key=True, max_length=64)
+    value: int = Field(sa_column=_big(nullable=False))
+    batch_id: int = Field(foreign_key="import_batch.id")

@@ -1,0 +1,110 @@
+"""What an import found wrong: one Problem per bad cell, with its message in English and Hindi."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+# rule -> (English, Hindi). Fields: {value}, {column}, {detail}.
+RULES: dict[str, tuple[str, str]] = {
+    "required": ("'{column}' is empty; a value is required.", "'{column}' खाली है; मान देना ज़रूरी है।"),
+    "count_format": (
+        "'{value}' is not a whole number; write it as 1234, 1,234 or 1,00,000.",
+        "'{value}' पूर्ण संख्या नहीं है; 1234, 1,234 या 1,00,000 की तरह लिखें।",
+    ),
+    "non_negative": ("'{value}' is negative; counts cannot be below zero.", "'{value}' ऋणात्मक है; गिनती शून्य से कम नहीं हो सकती।"),
+    "integer": ("'{value}' has a fraction; counts are whole numbers.", "'{value}' में दशमलव है; गिनती पूर्ण संख्या होती है।"),
+    "count_too_large": ("'{value}' is too large to be a count.", "'{value}' गिनती होने के लिए बहुत बड़ा है।"),
+    "positive": ("'{value}' must be more than zero.", "'{value}' शून्य से अधिक होना चाहिए।"),
+    "date_format": (
+        "'{value}' is not a date in the form YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.",
+        "'{value}' तारीख़ YYYY-MM-DD, DD-MM-YYYY या DD/MM/YYYY रूप में नहीं है।",
+    ),
+    "date_invalid": ("'{value}' is not a real calendar date.", "'{value}' कैलेंडर की कोई वास्तविक तारीख़ नहीं है।"),
+    "future_date": ("'{value}' is in the future (today is {detail}).", "'{value}' भविष्य की तारीख़ है (आज {detail} है)।"),
+    "before_campaign": (
+        "'{value}' is before the campaign began on {detail}.",
+        "'{value}' अभियान शुरू होने ({detail}) से पहले की तारीख़ है।",
+    ),
+    "unknown_district": (
+        "'{value}' is not a district of the master list (English or Hindi name).",
+        "'{value}' ज़िलों की मास्टर सूची में नहीं है (अंग्रेज़ी या हिन्दी नाम)।",
+    ),
+    "unknown_age_band": (
+        "'{value}' is not an age band; use 12-14, 15-17, 18-44, 45-59, 60+ or 45+.",
+        "'{value}' कोई आयु वर्ग नहीं है; 12-14, 15-17, 18-44, 45-59, 60+ या 45+ लिखें।",
+    ),
+    "unknown_dose": (
+        "'{value}' is not a dose number; use 1, 2 or 3 (precaution).",
+        "'{value}' खुराक क्रमांक नहीं है; 1, 2 या 3 (एहतियाती) लिखें।",
+    ),
+    "unknown_vaccine": ("'{value}' is not a known vaccine.", "'{value}' कोई ज्ञात टीका नहीं है।"),
+    "centre_code": (
+        "'{value}' is not a valid centre code (letters, digits, - _ / . only, at most 32).",
+        "'{value}' मान्य केंद्र कोड नहीं है (केवल अक्षर, अंक, - _ / ., अधिकतम 32)।",
+    ),
+    "centre_district": (
+        "centre '{value}' belongs to {detail}, not to the district in this row.",
+        "केंद्र '{value}' {detail} का है, इस पंक्ति के ज़िले का नहीं।",
+    ),
+    "duplicate_key": (
+        "this row repeats the key of row {detail}; each key may appear once in a file.",
+        "यह पंक्ति, पंक्ति {detail} की कुंजी दोहराती है; एक फ़ाइल में हर कुंजी एक बार ही हो।",
+    ),
+    "unknown_store": (
+        "'{value}' is not a store: use STATE, a district, SUPPLIER, WASTAGE or ADJUSTMENT.",
+        "'{value}' कोई भंडार नहीं है: STATE, कोई ज़िला, SUPPLIER, WASTAGE या ADJUSTMENT लिखें।",
+    ),
+    "store_direction": ("{detail}", "{detail}"),
+    "stock_below_zero": (
+        "this movement takes the {detail} below zero.",
+        "इस प्रविष्टि से {detail} शून्य से नीचे चला जाता है।",
+    ),
+    "text_too_long": ("'{value}' is longer than {detail} characters.", "'{value}' {detail} अक्षरों से लंबा है।"),
+    "unknown_area": (
+        "'{value}' is neither the state nor a district of the master list.",
+        "'{value}' न राज्य है, न मास्टर सूची का कोई ज़िला।",
+    ),
+    "unknown_source": (
+        "'{value}' is not a source name (lower-case letters, digits and _, at most 16).",
+        "'{value}' स्रोत का मान्य नाम नहीं है (छोटे अक्षर, अंक और _, अधिकतम 16)।",
+    ),
+    "wrong_state": ("'{value}' is not {detail}.", "'{value}' {detail} नहीं है।"),
+    "missing_column": (
+        "the header has no column '{column}'{detail}.",
+        "शीर्ष पंक्ति में '{column}' स्तंभ नहीं है{detail}।",
+    ),
+    "duplicate_column": ("the column '{column}' appears twice in the header.", "स्तंभ '{column}' शीर्ष में दो बार है।"),
+    "unknown_kind": (
+        "the header matches no file of the data contract (daily doses, stock movements, published series).",
+        "शीर्ष पंक्ति डेटा अनुबंध की किसी फ़ाइल (दैनिक खुराक, स्टॉक, प्रकाशित शृंखला) से मेल नहीं खाती।",
+    ),
+    "no_rows": ("the file has a header but no data rows.", "फ़ाइल में शीर्ष पंक्ति है पर कोई डेटा पंक्ति नहीं।"),
+    "unreadable": ("the file could not be read: {detail}.", "फ़ाइल पढ़ी नहीं जा सकी: {detail}।"),
+    "database": (
+        "the database refused the write ({detail}); nothing was changed.",
+        "डेटाबेस ने लिखने से मना किया ({detail}); कुछ नहीं बदला।",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where (row is the line in the file, header = 1), what, which rule."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    rule: str
+    detail: str = ""
+
+    def message(self, lang: str = "en") -> str:
+        english, hindi = RULES[self.rule]
+        template = hindi if lang == "hi" else english
+        return template.format(value=self.value or "", column=self.column or "", detail=self.detail)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        del data["detail"]
+        data["message"] = self.message("en")
+        data["message_hi"] = self.message("hi")
+        return data

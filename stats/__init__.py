@@ -1,0 +1,1 @@
+"""Pure statistics: DataFrames in, DataFrames, numbers, figures or text out. No Streamlit, no I/O."""

@@ -1,0 +1,188 @@
+"""Shared fixtures: a fresh database per test on SQLite and PostgreSQL, paths to shared data, and
+helpers to compare database contents.
+
+Fixtures
+    engine          parametrised [sqlite, postgresql]: an empty database with the schema created and the
+                    reference data seeded (``create_schema``). PostgreSQL cases carry the ``postgres``
+                    marker and are skipped when the server is unreachable (they fail instead when
+                    TEEKA_REQUIRE_POSTGRES=1).
+    sqlite_engine   the same on SQLite only, for tests that need not run on both backends.
+    shared_dir      ``../shared`` next to the repository.
+    real_data_dir   ``../shared/data/real``; skips the test when it is absent.
+
+Helpers (``from tests.conftest import snapshot, table_counts``)
+    table_counts(engine)  rows per table of ``SQLModel.metadata``.
+    snapshot(engine)      every row of every table, sorted, to assert that the database did not change.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import SQLModel
+
+from data.db import create_schema, make_engine
+
+POSTGRES_URL_ENV = "TEEKA_TEST_POSTGRES_URL"
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+REQUIRE_POSTGRES_ENV = "TEEKA_REQUIRE_POSTGRES"
+
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+def _sort_key(row: tuple) -> tuple:
+    # None sorts first and never meets a value of another type in the comparison.
+    return tuple((value is not None, value) for value in row)
+
+
+def table_counts(engine: Engine) -> dict[str, int]:
+    """Row count of every table in SQLModel.metadata, by table name."""
+    with engine.connect() as conn:
+        return {
+            table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in SQLModel.metadata.sorted_tables
+        }
+
+
+def snapshot(engine: Engine) -> dict[str, list[tuple]]:
+    """Every row of every table in SQLModel.metadata, sorted, by table name."""
+    with engine.connect() as conn:
+        return {
+            table.name: sorted((tuple(row) for row in conn.execute(select(table))), key=_sort_key)
+            for table in SQLModel.metadata.sorted_tables
+        }
+
+
+# --- Paths -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared folder beside the repository (``../shared``)."""
+    return Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def real_data_dir(shared_dir: Path) -> Path:
+    """The real published series in ``../shared/data/real``; skips when they are not there."""
+    path = shared_dir / "data" / "real"
+    if not path.is_dir():
+        pytest.skip(f"real data not available at {path}")
+    return path
+
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+
+def _postgres_admin_url() -> str:
+    return os.environ.get(POSTGRES_URL_ENV) or DEFAULT_POSTGRES_URL
+
+
+def _libpq_dsn(url: str) -> str:
+    """The SQLAlchemy URL as a plain libpq connection string for psycopg."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def _postgres_probe() -> str | None:
+    """None when the admin database answers; otherwise why not. Probed once per session."""
+    url = _postgres_admin_url()
+    try:
+        with psycopg.connect(_libpq_dsn(url), connect_timeout=3):
+            return None
+    except psycopg.Error as exc:
+        shown = make_url(url).render_as_string(hide_password=True)
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return f"PostgreSQL not reachable at {shown}; set {POSTGRES_URL_ENV} ({detail})"
+
+
+@pytest.fixture(scope="session")
+def _postgres_database(_postgres_probe: str | None) -> Iterator[str]:
+    """URL of one fresh database for the whole test run, schema created; dropped at the end."""
+    if _postgres_probe is not None:
+        if os.environ.get(REQUIRE_POSTGRES_ENV) == "1":
+            pytest.fail(f"{_postgres_probe} [{REQUIRE_POSTGRES_ENV}=1]", pytrace=False)
+        pytest.skip(_postgres_probe)
+
+    admin_url = make_url(_postgres_admin_url())
+    name = f"teeka_test_{secrets.token_hex(6)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            url = admin_url.set(database=name).render_as_string(hide_password=False)
+            engine = make_engine(url)
+            try:
+                create_schema(engine)
+            finally:
+                engine.dispose()
+            yield url
+        finally:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
+
+
+def _reset_postgres(engine: Engine) -> None:
+    """Drop every table and create the schema again, seeded: the same start as a new database.
+
+    Measured at ~0.12 s per test (TRUNCATE ... RESTART IDENTITY CASCADE + reseed: ~0.07 s); dropping
+    is kept because it also undoes anything a test did to the schema itself.
+    """
+    with engine.begin() as conn:
+        # A connection leaked by an earlier test would otherwise make DROP TABLE wait forever.
+        conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+        SQLModel.metadata.drop_all(conn)
+    create_schema(engine)
+
+
+# --- Engines -----------------------------------------------------------------------------------
+
+
+def _sqlite_engine(tmp_path: Path) -> Engine:
+    engine = make_engine(f"sqlite:///{tmp_path / 'teeka.db'}")
+    create_schema(engine)
+    return engine
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh database with the schema and reference data, on each backend in turn."""
+    if request.param == "sqlite":
+        engine = _sqlite_engine(tmp_path)
+    else:
+        engine = make_engine(request.getfixturevalue("_postgres_database"))
+        try:
+            _reset_postgres(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    """A fresh SQLite database (a file in tmp_path) with the schema and reference data."""
+    engine = _sqlite_engine(tmp_path)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
