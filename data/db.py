@@ -73,6 +73,8 @@ def create_schema(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
     with Session(engine) as session:
         reference.seed(session=session)
+        if session.get(models.ImportLock, 1) is None:
+            session.add(models.ImportLock(id=1, imports=0))
         session.commit()
 
 

@@ -20,7 +20,14 @@ KIND_COLUMNS: dict[str, tuple[str, ...]] = {
     "stock": ("date", "vaccine", "from_store", "to_store", "quantity", "reference"),
     "series": ("date", "area", "source", "metric", "value"),
     "cowin_state": ("updated on", "state", "total doses administered", "first dose administered"),
-    "cowin_district": ("district", "cowin_key", "first dose administered", "second dose administered"),
+    "cowin_district": (
+        "source_date",
+        "state",
+        "district",
+        "cowin_key",
+        "first dose administered",
+        "second dose administered",
+    ),
     "mohfw_state": ("vaccinated as of", "state", "first dose administered", "total doses administered"),
 }
 """The columns that identify each kind of file (compared after trimming and lower-casing)."""
@@ -88,6 +95,8 @@ def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Pr
         return None, [Problem(None, None, None, "unreadable", "it is neither UTF-8 text nor an XLSX workbook")]
     except (ValueError, zipfile.BadZipFile, KeyError, csv.Error, OSError) as error:
         return None, [Problem(None, None, None, "unreadable", str(error) or type(error).__name__)]
+    except Exception as error:  # a damaged workbook: openpyxl raises XML parse errors, InvalidFileException, ...
+        return None, [Problem(None, None, None, "unreadable", f"not a readable XLSX workbook ({type(error).__name__})")]
     if not rows:
         return None, [Problem(1, None, None, "no_rows")]
     columns = [cell.replace("\ufeff", "").strip() for cell in rows[0]]

@@ -30,6 +30,7 @@ from data.models import (
 from data.problems import Problem
 from data.rollup import refresh_rollups
 from data.validate import KEY_COLUMNS, VALUE_COLUMN, contract_kind, validate
+from stats.formatting import indian_number
 
 TABLES = {"doses": DailyDose.__table__, "stock": StockMovement.__table__, "series": PublishedValue.__table__}
 # In the fact table a centre is stored by id; files and corrections name it by code.
@@ -195,7 +196,8 @@ def _existing(kind: str, typed: pd.DataFrame, conn: Connection) -> pd.DataFrame:
         query = query.where(table.c.date.in_(dates))
     else:
         query = query.where(table.c.date.between(dates[0], dates[-1]))
-    return pd.DataFrame(conn.execute(query).all(), columns=[*key, "old"])
+    # Nullable integers: a left merge would otherwise turn "old" into float64 and round values above 2**53.
+    return pd.DataFrame(conn.execute(query).all(), columns=[*key, "old"]).astype({"old": "Int64"})
 
 
 def _plan(kind: str, typed: pd.DataFrame, conn: Connection) -> Plan:
@@ -229,7 +231,7 @@ def _check_centres(typed: pd.DataFrame, conn: Connection) -> tuple[list[Problem]
     ):
         stored = known.get(code)
         if stored is not None and stored != district:
-            problems.append(Problem(int(line), "district", code, "centre_district", stored))
+            problems.append(Problem(int(line), "centre_code", code, "centre_district", stored))
     new = first_rows[~first_rows["centre_code"].isin(list(known))]
     return problems, new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
 
@@ -242,7 +244,7 @@ def _stock_problems(typed: pd.DataFrame, new: pd.DataFrame, changed: pd.DataFram
     stored = pd.DataFrame(
         conn.execute(select(*(table.c[c] for c in key), table.c.quantity).where(table.c.vaccine.in_(vaccines))).all(),
         columns=[*key, "quantity"],
-    )
+    ).astype({"quantity": "int64"})  # an empty result would otherwise be object dtype (cumsum fails)
     after = pd.concat([stored, new[[*key, "quantity"]]], ignore_index=True)
     if not changed.empty:
         after = after.merge(changed[[*key, "quantity"]], on=key, how="left", suffixes=("", "_new"))
@@ -360,8 +362,7 @@ def _update_rows(kind: str, changed: pd.DataFrame, batch_id: int, conn: Connecti
         .values({value: bindparam("v_value"), "batch_id": batch_id})
     )
     rows = [
-        {**{f"k_{c}": record[c] for c in key}, "v_value": record[value]}
-        for record in _records(changed, [*key, value])
+        {**{f"k_{c}": record[c] for c in key}, "v_value": record[value]} for record in _records(changed, [*key, value])
     ]
     conn.execute(statement, rows)
 
@@ -391,12 +392,6 @@ def _jsonable(value):
 # --- Command line ------------------------------------------------------------------------------
 
 
-def _indian(n: int) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(n, locale="en_IN")
-
-
 def describe(report: FileReport, limit: int = 50) -> str:
     """A short human summary of one file's import."""
     title = KIND_TITLES.get(report.kind or "", "unrecognised file")
@@ -410,7 +405,7 @@ def describe(report: FileReport, limit: int = 50) -> str:
     lines = [
         f"{report.file} — {title} — {status}",
         "  rows {} · new {} · changed {} · unchanged {} · rejected {}".format(
-            *(_indian(n) for n in (report.rows, report.new, report.changed, report.unchanged, report.rejected))
+            *(indian_number(n) for n in (report.rows, report.new, report.changed, report.unchanged, report.rejected))
         ),
     ]
     if report.new_centres:
@@ -448,7 +443,12 @@ def main(argv: list[str] | None = None) -> int:
     from data.db import create_schema, make_engine
 
     engine = make_engine()
-    create_schema(engine)
+    try:
+        create_schema(engine)
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        print(f"Cannot open the database ({type(cause).__name__}): {cause}", file=sys.stderr)
+        return 2
     user = args.user or getpass.getuser()
     reports = []
     for path in args.files:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date as Date
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 STATE = "STATE"
@@ -97,7 +97,7 @@ class ImportBatch(SQLModel, table=True):
     file_name: str
     sha256: str = Field(max_length=64, index=True)
     imported_by: str
-    imported_at: datetime
+    imported_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     rows_new: int = 0
     rows_changed: int = 0
     rows_unchanged: int = 0
@@ -137,7 +137,7 @@ class DailyDose(SQLModel, table=True):
     age_band: str = Field(foreign_key="age_band.code", primary_key=True, max_length=8)
     dose_number: int = Field(foreign_key="dose_number.number", primary_key=True)
     vaccine: str = Field(foreign_key="vaccine.code", primary_key=True, max_length=16)
-    doses: int
+    doses: int = Field(sa_column=_big(nullable=False))
     batch_id: int = Field(foreign_key="import_batch.id")
 
 

@@ -119,8 +119,8 @@ def parse_date(text: str) -> dt.date:
 
 
 def name_key(text: str) -> str:
-    """Matching key for a name or alias: NFC, casefolded, - _ . / as spaces, single spaces, stripped."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+    """Matching key for a name or alias: NFC, casefolded, Devanagari digits as ASCII, - _ . / as spaces."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).translate(DEVANAGARI_DIGITS)
     for separator in "-_./":
         folded = folded.replace(separator, " ")
     return " ".join(folded.split())

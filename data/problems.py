@@ -11,7 +11,10 @@ RULES: dict[str, tuple[str, str]] = {
         "'{value}' is not a whole number; write it as 1234, 1,234 or 1,00,000.",
         "'{value}' पूर्ण संख्या नहीं है; 1234, 1,234 या 1,00,000 की तरह लिखें।",
     ),
-    "non_negative": ("'{value}' is negative; counts cannot be below zero.", "'{value}' ऋणात्मक है; गिनती शून्य से कम नहीं हो सकती।"),
+    "non_negative": (
+        "'{value}' is negative; counts cannot be below zero.",
+        "'{value}' ऋणात्मक है; गिनती शून्य से कम नहीं हो सकती।",
+    ),
     "integer": ("'{value}' has a fraction; counts are whole numbers.", "'{value}' में दशमलव है; गिनती पूर्ण संख्या होती है।"),
     "count_too_large": ("'{value}' is too large to be a count.", "'{value}' गिनती होने के लिए बहुत बड़ा है।"),
     "positive": ("'{value}' must be more than zero.", "'{value}' शून्य से अधिक होना चाहिए।"),
@@ -87,6 +90,21 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 
+STORE_DIRECTIONS: dict[str, tuple[str, str]] = {
+    "same_store": ("a movement needs two different stores.", "एक प्रविष्टि के लिए दो अलग-अलग भंडार चाहिए।"),
+    "to_supplier": (
+        "vaccine cannot go back to SUPPLIER; record a WASTAGE or an ADJUSTMENT instead.",
+        "टीका SUPPLIER को वापस नहीं जा सकता; इसके बजाय WASTAGE या ADJUSTMENT दर्ज करें।",
+    ),
+    "from_wastage": ("vaccine cannot come out of WASTAGE.", "WASTAGE से टीका बाहर नहीं आ सकता।"),
+    "no_real_store": (
+        "one end of a movement must be the STATE store or a district store.",
+        "प्रविष्टि का एक सिरा STATE भंडार या किसी ज़िले का भंडार होना चाहिए।",
+    ),
+}
+"""store_direction problems carry one of these keys as detail: (English, Hindi)."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file: where (row is the line in the file, header = 1), what, which rule."""
@@ -100,7 +118,10 @@ class Problem:
     def message(self, lang: str = "en") -> str:
         english, hindi = RULES[self.rule]
         template = hindi if lang == "hi" else english
-        return template.format(value=self.value or "", column=self.column or "", detail=self.detail)
+        detail = self.detail
+        if self.rule == "store_direction" and detail in STORE_DIRECTIONS:
+            detail = STORE_DIRECTIONS[detail][1 if lang == "hi" else 0]
+        return template.format(value=self.value or "", column=self.column or "", detail=detail)
 
     def to_dict(self) -> dict:
         data = asdict(self)

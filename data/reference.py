@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from data.models import AgeBand, District, DistrictTarget, DoseNumber, Vaccine
 from data.parse import name_key
@@ -122,19 +122,22 @@ def master_records() -> list:
 def seed(*, session: Session) -> int:
     """Insert reference rows that are missing and refresh changed ones; returns how many were written."""
     written = 0
+    stored: dict[type, dict[tuple, SQLModel]] = {}
     for record in master_records():
         model = type(record)
-        key = model.__table__.primary_key.columns.keys()
-        existing = session.get(model, tuple(getattr(record, k) for k in key))
+        key_columns = model.__table__.primary_key.columns.keys()
+        if model not in stored:
+            stored[model] = {tuple(getattr(r, k) for k in key_columns): r for r in session.exec(select(model))}
+        existing = stored[model].get(tuple(getattr(record, k) for k in key_columns))
         if existing is None:
             session.add(record)
             written += 1
+            if model is District:
+                session.flush()  # a parent district before the districts carved out of it
         elif existing.model_dump() != record.model_dump():
             for name, value in record.model_dump().items():
                 setattr(existing, name, value)
             written += 1
-        if model is District:
-            session.flush()  # parents before the districts carved out of them
     return written
 
 

@@ -140,6 +140,11 @@ def _store(text: str) -> str:
     return code
 
 
+def _source(text: str) -> str:
+    """A source name, lower-cased (problems quote the cell as written, so lower-case it here)."""
+    return _pattern_rule(SOURCE_NAME, "unknown_source")(text.lower())
+
+
 def _area(text: str) -> str:
     if not text:
         raise ParseError("required", "")
@@ -199,7 +204,7 @@ def validate_doses(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Pro
         rows = typed[typed["centre_code"] == code]
         first_district = rows["district_code"].iloc[0]
         for row in rows.loc[rows["district_code"] != first_district, "_row"]:
-            problems.append(Problem(int(row), "district", code, "centre_district", first_district))
+            problems.append(Problem(int(row), "centre_code", code, "centre_district", first_district))
     _duplicates(typed, KEY_COLUMNS["doses"], problems, "date")
     return typed, _sorted(problems, table)
 
@@ -227,15 +232,16 @@ def validate_stock(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Pro
 
 
 def _direction_problem(source: str, target: str) -> str:
+    """Why a movement between these stores is impossible, as a key of data.problems.STORE_DIRECTIONS."""
     if source == target:
-        return "a movement needs two different stores."
+        return "same_store"
     if target == SUPPLIER:
-        return "vaccine cannot go back to SUPPLIER; record a WASTAGE or an ADJUSTMENT instead."
+        return "to_supplier"
     if source == WASTAGE:
-        return "vaccine cannot come out of WASTAGE."
+        return "from_wastage"
     outside = (SUPPLIER, WASTAGE, ADJUSTMENT)
     if source in outside and target in outside:
-        return "one end of a movement must be the STATE store or a district store."
+        return "no_real_store"
     return ""
 
 
@@ -243,8 +249,10 @@ def validate_series(table: RawTable, today: date, kind: str) -> tuple[pd.DataFra
     """Published series, long or wide: every figure becomes one (source, area, date, metric, value)."""
     problems: list[Problem] = []
     long, label_of = _series_long(table, kind, problems)
+    if long.empty and not problems:  # a wide file whose every figure is empty: nothing to store
+        return long, [Problem(1, None, None, "no_rows")]
     columns = {
-        "source": _convert(long, "source", _pattern_rule(SOURCE_NAME, "unknown_source"), problems, "source"),
+        "source": _convert(long, "source", _source, problems, "source"),
         "area": _convert(long, "area", _area, problems, label_of["area"]),
         "date": _convert(long, "date", _date_rule(CAMPAIGN_START, today), problems, label_of["date"]),
         "metric": _convert(long, "metric", _text_rule(64), problems, "metric"),
@@ -268,7 +276,7 @@ def _series_long(table: RawTable, kind: str, problems: list[Problem]) -> tuple[p
     frame = table.frame
     if kind == "series":
         labels = {"area": "area", "date": "date", "value": "value"}
-        return frame.assign(source=frame["source"].str.lower()), labels
+        return frame, labels
     id_columns = SERIES_ID_COLUMNS[kind]
     date_column = "date" if "date" in frame.columns else id_columns[1]
     metrics = [c for c in table.columns if header_key(c) not in id_columns]
@@ -297,8 +305,10 @@ def _series_long(table: RawTable, kind: str, problems: list[Problem]) -> tuple[p
                 }
             )
         )
-    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["_row", "source", "area", "date", "metric", "value"]
+    long = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["_row", "source", "area", "date", "metric", "value"])
     )
     long = long.astype({"_row": "int64"}).reset_index(drop=True)
     return long, {"area": area_label, "date": date_column, "value": long["metric"]}

@@ -1,0 +1,196 @@
+"""The read side: small DataFrames aggregated in SQL from the rollups; never the fact table whole."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import BigInteger, cast, func, literal, select, union_all
+from sqlmodel import Session
+
+from data.models import (
+    PSEUDO_STORES,
+    District,
+    DistrictTarget,
+    DoseRollup,
+    ImportBatch,
+    ReportingRollup,
+    StockMovement,
+)
+
+DIMENSIONS = ("district_code", "age_band", "dose_number", "vaccine")
+"""What daily_doses can be broken down by."""
+
+
+def _sum(column):
+    """SUM as a BIGINT (PostgreSQL's SUM of BIGINT is NUMERIC, which arrives as Decimal)."""
+    return cast(func.sum(column), BigInteger)
+
+
+def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(session.connection().execute(query).all(), columns=columns)
+
+
+def data_version(*, session: Session) -> str:
+    """Changes whenever an import commits: the key for every cached result."""
+    batch = ImportBatch.__table__
+    latest, count = session.connection().execute(select(func.max(batch.c.id), func.count())).one()
+    return f"{latest or 0}.{count}"
+
+
+def date_range(*, session: Session) -> tuple[date | None, date | None]:
+    """First and last day with any dose reported."""
+    rollup = ReportingRollup.__table__
+    first, last = session.connection().execute(select(func.min(rollup.c.date), func.max(rollup.c.date))).one()
+    return first, last
+
+
+def last_import(*, session: Session) -> dict | None:
+    """The most recent committed import: when, by whom, which file."""
+    batch = ImportBatch.__table__
+    row = (
+        session.connection()
+        .execute(
+            select(batch.c.id, batch.c.kind, batch.c.file_name, batch.c.imported_by, batch.c.imported_at)
+            .order_by(batch.c.id.desc())
+            .limit(1)
+        )
+        .first()
+    )
+    return dict(row._mapping) if row else None
+
+
+def _dose_query(by: tuple[str, ...], per_day: bool, start, end, filters: dict[str, list | None]):
+    unknown = set(by) - set(DIMENSIONS)
+    if unknown:
+        raise ValueError(f"cannot break doses down by {sorted(unknown)}; choose from {DIMENSIONS}")
+    rollup = DoseRollup.__table__
+    group = ([rollup.c.date] if per_day else []) + [rollup.c[d] for d in by]
+    query = select(*group, _sum(rollup.c.doses).label("doses")).group_by(*group).order_by(*group)
+    for column, values in filters.items():
+        if values is not None:
+            query = query.where(rollup.c[column].in_(list(values)))
+    if start is not None:
+        query = query.where(rollup.c.date >= start)
+    if end is not None:
+        query = query.where(rollup.c.date <= end)
+    return query
+
+
+def daily_doses(
+    *,
+    session: Session,
+    start: date | None = None,
+    end: date | None = None,
+    by: tuple[str, ...] = (),
+    districts: list[str] | None = None,
+    age_bands: list[str] | None = None,
+    dose_numbers: list[int] | None = None,
+    vaccines: list[str] | None = None,
+) -> pd.DataFrame:
+    """Doses per day, broken down by any of district_code, age_band, dose_number, vaccine."""
+    filters = {"district_code": districts, "age_band": age_bands, "dose_number": dose_numbers, "vaccine": vaccines}
+    query = _dose_query(by, True, start, end, filters)
+    return _frame(session, query, ["date", *by, "doses"]).astype({"doses": "int64"})
+
+
+def total_doses(
+    *,
+    session: Session,
+    start: date | None = None,
+    end: date | None = None,
+    by: tuple[str, ...] = (),
+    districts: list[str] | None = None,
+) -> pd.DataFrame:
+    """Doses summed over the whole period (default: everything up to end), broken down as daily_doses."""
+    filters = {"district_code": districts}
+    query = _dose_query(by, False, start, end, filters)
+    frame = _frame(session, query, [*by, "doses"])
+    if frame.empty and not by:
+        frame = pd.DataFrame({"doses": [0]})
+    return frame.fillna({"doses": 0}).astype({"doses": "int64"})
+
+
+def centres_reporting(
+    *,
+    session: Session,
+    start: date | None = None,
+    end: date | None = None,
+    by_district: bool = False,
+    districts: list[str] | None = None,
+) -> pd.DataFrame:
+    """Centres that reported any dose, and their doses, per day (and district)."""
+    rollup = ReportingRollup.__table__
+    group = [rollup.c.date, rollup.c.district_code] if by_district else [rollup.c.date]
+    query = (
+        select(*group, _sum(rollup.c.centres).label("centres"), _sum(rollup.c.doses).label("doses"))
+        .group_by(*group)
+        .order_by(*group)
+    )
+    if districts is not None:
+        query = query.where(rollup.c.district_code.in_(list(districts)))
+    if start is not None:
+        query = query.where(rollup.c.date >= start)
+    if end is not None:
+        query = query.where(rollup.c.date <= end)
+    columns = ["date", "district_code", "centres", "doses"] if by_district else ["date", "centres", "doses"]
+    return _frame(session, query, columns).astype({"centres": "int64", "doses": "int64"})
+
+
+def stock_on_hand(*, session: Session, as_of: date) -> pd.DataFrame:
+    """Per store and vaccine at the end of as_of: received, sent out, administered, and on hand."""
+    movement, rollup = StockMovement.__table__, DoseRollup.__table__
+    received = select(
+        movement.c.to_store.label("store"),
+        movement.c.vaccine,
+        movement.c.quantity.label("received"),
+        literal(0).label("sent"),
+        literal(0).label("administered"),
+    ).where(movement.c.date <= as_of, movement.c.to_store.not_in(PSEUDO_STORES))
+    sent = select(
+        movement.c.from_store.label("store"),
+        movement.c.vaccine,
+        literal(0).label("received"),
+        movement.c.quantity.label("sent"),
+        literal(0).label("administered"),
+    ).where(movement.c.date <= as_of, movement.c.from_store.not_in(PSEUDO_STORES))
+    administered = select(
+        rollup.c.district_code.label("store"),
+        rollup.c.vaccine,
+        literal(0).label("received"),
+        literal(0).label("sent"),
+        rollup.c.doses.label("administered"),
+    ).where(rollup.c.date <= as_of)
+    ledger = union_all(received, sent, administered).subquery()
+    query = (
+        select(
+            ledger.c.store,
+            ledger.c.vaccine,
+            _sum(ledger.c.received),
+            _sum(ledger.c.sent),
+            _sum(ledger.c.administered),
+        )
+        .group_by(ledger.c.store, ledger.c.vaccine)
+        .order_by(ledger.c.store, ledger.c.vaccine)
+    )
+    frame = _frame(session, query, ["store", "vaccine", "received", "sent", "administered"])
+    frame = frame.astype({"received": "int64", "sent": "int64", "administered": "int64"})
+    frame["on_hand"] = frame["received"] - frame["sent"] - frame["administered"]
+    return frame
+
+
+def districts(*, session: Session) -> pd.DataFrame:
+    """Every district with its English and Hindi name, in English alphabetical order."""
+    table = District.__table__
+    query = select(table.c.code, table.c.name_en, table.c.name_hi, table.c.formed_on, table.c.parent_code)
+    return _frame(session, query.order_by(table.c.name_en), ["code", "name_en", "name_hi", "formed_on", "parent_code"])
+
+
+def district_targets(*, session: Session) -> pd.DataFrame:
+    """Target population per district and age band, with the source of the figure."""
+    table = DistrictTarget.__table__
+    query = select(table.c.district_code, table.c.age_band, table.c.population, table.c.source)
+    frame = _frame(
+        session, query.order_by(table.c.district_code, table.c.age_band), list(query.selected_columns.keys())
+    )
+    return frame.astype({"population": "int64"})
