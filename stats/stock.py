@@ -1,0 +1,122 @@
+"""Vaccine stock: on hand per store, days of cover, projected stock-out dates, wastage rate.
+
+A movement ledger is ``date, vaccine, from_store, to_store, quantity``. Stores are STATE and the district
+codes; SUPPLIER, WASTAGE and ADJUSTMENT are outside ends that hold no stock. Doses administered in a
+district (``date, district_code, vaccine, doses``) leave that district's store.
+
+A STATE row of ``stock_on_hand`` is the state store alone (as data.queries.stock_on_hand). In
+``days_of_cover`` and ``wastage_rate`` a STATE row is the whole state: the state store plus every district
+store, against the doses of the whole state, since the state store serves nobody directly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import pandas as pd
+
+from stats.doses import average_daily_doses, grouped_sum, summed, within
+
+STATE = "STATE"
+WASTAGE = "WASTAGE"
+PSEUDO_STORES = ("SUPPLIER", WASTAGE, "ADJUSTMENT")
+"""Ends of a movement that hold no stock (as data.models.PSEUDO_STORES)."""
+
+KEYS = ["store", "vaccine"]
+
+
+def store_totals(frame: pd.DataFrame, store_column: str, value_column: str, name: str) -> pd.DataFrame:
+    """value_column summed per real store (pseudo-stores left out) and vaccine: store, vaccine, name."""
+    rows = frame[~frame[store_column].isin(PSEUDO_STORES)].rename(columns={store_column: "store", value_column: name})
+    return summed(rows, KEYS, name)
+
+
+def combine(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Frames keyed by store and vaccine joined into one, absent values as 0, sorted by store and vaccine."""
+    out = frames[0]
+    for frame in frames[1:]:
+        out = out.merge(frame, on=KEYS, how="outer")
+    values = [c for c in out.columns if c not in KEYS]
+    out = out.fillna(dict.fromkeys(values, 0)).astype(dict.fromkeys(values, "int64"))
+    return out.sort_values(KEYS, kind="stable").reset_index(drop=True)
+
+
+def stock_on_hand(movements: pd.DataFrame, administered: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Per store and vaccine at the end of as_of: received, sent, administered and on_hand = received − sent − given."""
+    moved = within(movements, end=as_of)
+    out = combine(
+        [
+            store_totals(moved, "to_store", "quantity", "received"),
+            store_totals(moved, "from_store", "quantity", "sent"),
+            store_totals(within(administered, end=as_of), "district_code", "doses", "administered"),
+        ]
+    )
+    return out.assign(on_hand=out["received"] - out["sent"] - out["administered"])
+
+
+def with_state_total(frame: pd.DataFrame, values: Sequence[str]) -> pd.DataFrame:
+    """frame with its STATE rows replaced by whole-state rows: values summed over every store, per vaccine."""
+    state = grouped_sum(frame, ["vaccine"], values).assign(store=STATE)
+    return pd.concat([frame[frame["store"] != STATE], state[frame.columns]], ignore_index=True)
+
+
+def cover_days(stock: pd.Series, pace: pd.Series) -> pd.Series:
+    """stock ÷ pace in days: 0 where there is no stock, inf where stock remains and the pace is 0."""
+    days = (stock / pace.where(pace > 0)).fillna(math.inf)
+    return days.where(stock > 0, 0.0)
+
+
+def days_of_cover(stock: pd.DataFrame, doses: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """Per store and vaccine: stock on hand ÷ the 7-day average daily doses it serves (STATE: whole state).
+
+    stock: store, vaccine, on_hand (as stock_on_hand). doses: date, district_code, vaccine, doses.
+    Columns: store, vaccine, on_hand (the store's own), stock (what covers: the whole state's for STATE),
+    average_7d, days_of_cover (0 without stock, inf when the pace is 0).
+    """
+    own = stock[[*KEYS, "on_hand"]]
+    covering = with_state_total(own[KEYS].assign(stock=own["on_hand"]), ["stock"])
+    district_pace = average_daily_doses(doses, as_of, ("district_code", "vaccine"))
+    state_pace = average_daily_doses(doses, as_of, ("vaccine",)).assign(district_code=STATE)
+    pace = pd.concat([district_pace, state_pace], ignore_index=True).rename(columns={"district_code": "store"})
+    out = covering.merge(own, on=KEYS, how="left").merge(pace, on=KEYS, how="left")
+    out = out.fillna({"on_hand": 0, "average_7d": 0.0}).astype({"on_hand": "int64", "stock": "int64"})
+    out["days_of_cover"] = cover_days(out["stock"], out["average_7d"])
+    columns = [*KEYS, "on_hand", "stock", "average_7d", "days_of_cover"]
+    return out[columns].sort_values(KEYS, kind="stable").reset_index(drop=True)
+
+
+def stockout_date(days_of_cover: float, as_of: date) -> date | None:
+    """as_of + floor(days of cover): the last day the stock covers at this pace; None if it never runs out."""
+    if not math.isfinite(days_of_cover):
+        return None
+    try:
+        return as_of + timedelta(days=math.floor(days_of_cover))
+    except OverflowError:  # beyond the year 9999
+        return None
+
+
+def stockout_dates(cover: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """cover (as days_of_cover returns it) plus stockout_date per store and vaccine (None: not at this pace)."""
+    dates = [stockout_date(days, as_of) for days in cover["days_of_cover"]]
+    return cover.assign(stockout_date=pd.Series(dates, index=cover.index, dtype="object"))
+
+
+def wastage_rate(
+    movements: pd.DataFrame, administered: pd.DataFrame, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """Per store and vaccine from start to end: wasted ÷ (administered + wasted), NaN if both 0; STATE: whole state.
+
+    wasted = doses moved from the store to WASTAGE. Columns: store, vaccine, administered, wasted, wastage_rate.
+    """
+    moved = within(movements, start, end)
+    out = combine(
+        [
+            store_totals(within(administered, start, end), "district_code", "doses", "administered"),
+            store_totals(moved[moved["to_store"] == WASTAGE], "from_store", "quantity", "wasted"),
+        ]
+    )
+    out = with_state_total(out, ["administered", "wasted"]).sort_values(KEYS, kind="stable", ignore_index=True)
+    used = out["administered"] + out["wasted"]
+    return out.assign(wastage_rate=out["wasted"] / used.where(used > 0).astype("float64"))
