@@ -84,7 +84,7 @@ def _read_xlsx(content: bytes) -> list[list[str]]:
 
 def _read_csv(content: bytes) -> list[list[str]]:
     text = content.decode("utf-8-sig")
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Problem]]:
@@ -112,15 +112,11 @@ def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Pr
     if problems:
         return None, problems
     width = len(keys)
-    body = []
-    lines = []
-    for line, row in enumerate(rows[1:], start=2):
-        cells = (row + [""] * width)[:width]
-        if any(cells) or any(c.strip() for c in row):
-            body.append(cells)
-            lines.append(line)
+    body = [(row + [""] * width)[:width] if len(row) != width else row for row in rows[1:]]
     frame = pd.DataFrame(body, columns=keys, dtype=object) if body else pd.DataFrame(columns=keys, dtype=object)
-    frame["_row"] = lines
+    frame["_row"] = range(2, len(body) + 2)
+    blank = frame[keys].eq("").all(axis=1) if keys else pd.Series(True, index=frame.index)
+    frame = frame[~blank].reset_index(drop=True)
     return RawTable(columns, frame), []
 
 

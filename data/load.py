@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from data.bulk import insert_columns
 from data.files import KIND_TITLES, detect_kind, read_table
 from data.models import (
     PSEUDO_STORES,
@@ -346,8 +347,9 @@ def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
 def _insert_rows(kind: str, new: pd.DataFrame, batch_id: int, conn: Connection) -> None:
     if new.empty:
         return
-    rows = _records(new.assign(batch_id=batch_id), [*_db_columns(kind), "batch_id"])
-    conn.execute(insert(TABLES[kind]), rows)
+    data = {c: new[c].tolist() for c in _db_columns(kind)}
+    data["batch_id"] = [batch_id] * len(new)
+    insert_columns(conn, TABLES[kind], data)
 
 
 def _update_rows(kind: str, changed: pd.DataFrame, batch_id: int, conn: Connection) -> None:

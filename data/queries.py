@@ -10,10 +10,13 @@ from sqlmodel import Session
 
 from data.models import (
     PSEUDO_STORES,
+    Centre,
+    DailyDose,
     District,
     DistrictTarget,
     DoseRollup,
     ImportBatch,
+    PublishedValue,
     ReportingRollup,
     StockMovement,
 )
@@ -90,6 +93,10 @@ def daily_doses(
 ) -> pd.DataFrame:
     """Doses per day, broken down by any of district_code, age_band, dose_number, vaccine."""
     filters = {"district_code": districts, "age_band": age_bands, "dose_number": dose_numbers, "vaccine": vaccines}
+    if set(by) <= {"district_code"} and age_bands is dose_numbers is vaccines is None:
+        # Totals per day (and district) are in the smaller reporting rollup: ~10x fewer rows to sum.
+        frame = centres_reporting(session=session, start=start, end=end, by_district=bool(by), districts=districts)
+        return frame[["date", *by, "doses"]]
     query = _dose_query(by, True, start, end, filters)
     return _frame(session, query, ["date", *by, "doses"]).astype({"doses": "int64"})
 
@@ -194,3 +201,87 @@ def district_targets(*, session: Session) -> pd.DataFrame:
         session, query.order_by(table.c.district_code, table.c.age_band), list(query.selected_columns.keys())
     )
     return frame.astype({"population": "int64"})
+
+
+def _values(value) -> list | None:
+    """A filter argument as a list: None stays None (no filter), one string becomes a list of one."""
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def published_values(
+    *,
+    session: Session,
+    source: str | list[str] | None = None,
+    areas: list[str] | None = None,
+    metrics: list[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """Published cumulative figures as stored: date, source, area, metric, value (by source, area, metric, date).
+
+    Filter by source ('cowin', 'mohfw', or a list), areas ('STATE' and/or district codes), metrics (the
+    source's column names, e.g. 'Total Doses Administered') and dates. Daily values are derived in
+    stats.published, never stored.
+    """
+    table = PublishedValue.__table__
+    query = select(table.c.date, table.c.source, table.c.area, table.c.metric, table.c.value)
+    for column, values in (("source", _values(source)), ("area", _values(areas)), ("metric", _values(metrics))):
+        if values is not None:
+            query = query.where(table.c[column].in_(values))
+    if start is not None:
+        query = query.where(table.c.date >= start)
+    if end is not None:
+        query = query.where(table.c.date <= end)
+    query = query.order_by(table.c.source, table.c.area, table.c.metric, table.c.date)
+    return _frame(session, query, ["date", "source", "area", "metric", "value"]).astype({"value": "int64"})
+
+
+CENTRE_DAYS_LIMIT = 92
+"""centre_days reads the fact table: at most this many days (a quarter) per call."""
+
+
+def centre_days(
+    *,
+    session: Session,
+    start: date,
+    end: date,
+    districts: list[str] | None = None,
+) -> pd.DataFrame:
+    """Doses per centre and day: date, centre_code, centre_name, district_code, doses (by date, district, centre).
+
+    The one query that reads the fact table (daily_dose joined to centre): the rollups stop at districts,
+    and "which centres reported" needs centres. It is a filtered slice, meant for a few days (the missing-
+    centres flag needs the day and the day before); a range longer than CENTRE_DAYS_LIMIT days is refused.
+    """
+    if (end - start).days + 1 > CENTRE_DAYS_LIMIT:
+        raise ValueError(f"centre_days reads the fact table: ask for at most {CENTRE_DAYS_LIMIT} days")
+    dose, centre = DailyDose.__table__, Centre.__table__
+    group = [dose.c.date, centre.c.code, centre.c.name, centre.c.district_code]
+    query = (
+        select(*group, _sum(dose.c.doses).label("doses"))
+        .select_from(dose.join(centre, centre.c.id == dose.c.centre_id))
+        .where(dose.c.date >= start, dose.c.date <= end)
+        .group_by(*group)
+        .order_by(dose.c.date, centre.c.district_code, centre.c.code)
+    )
+    if districts is not None:
+        query = query.where(centre.c.district_code.in_(list(districts)))
+    columns = ["date", "centre_code", "centre_name", "district_code", "doses"]
+    return _frame(session, query, columns).astype({"doses": "int64"})
+
+
+def stock_movements(*, session: Session, end: date | None = None) -> pd.DataFrame:
+    """The stock ledger up to end (all of it by default), quantities summed over references.
+
+    Columns: date, vaccine, from_store, to_store, quantity (by date, vaccine, from_store, to_store): what
+    stats.stock and stats.quality read.
+    """
+    table = StockMovement.__table__
+    group = [table.c.date, table.c.vaccine, table.c.from_store, table.c.to_store]
+    query = select(*group, _sum(table.c.quantity).label("quantity")).group_by(*group).order_by(*group)
+    if end is not None:
+        query = query.where(table.c.date <= end)
+    columns = ["date", "vaccine", "from_store", "to_store", "quantity"]
+    return _frame(session, query, columns).astype({"quantity": "int64"})

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
 from data import reference
@@ -57,22 +58,23 @@ def _convert(
     `label` names the column in problems: one name, or a name per row (wide files, one per metric).
     """
     raw = frame[column]
-    good: dict[str, object] = {}
-    bad: dict[str, tuple[str, str]] = {}
-    for text in raw.unique():
+    codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+    converted = np.empty(len(uniques), dtype=object)
+    bad: dict[int, tuple[str, str]] = {}
+    for i, text in enumerate(uniques):
         try:
-            good[text] = convert(text)
+            converted[i] = convert(text.strip())
         except ParseError as error:
-            bad[text] = (error.rule, "")
+            bad[i] = (error.rule, "")
         except Invalid as error:
-            bad[text] = (error.rule, error.detail)
+            bad[i] = (error.rule, error.detail)
     if bad:
-        mask = raw.isin(list(bad))
+        mask = np.isin(codes, list(bad))
         labels = label[mask] if isinstance(label, pd.Series) else [label] * int(mask.sum())
-        for row, text, name in zip(frame.loc[mask, "_row"], raw[mask], labels, strict=True):
-            rule, detail = bad[text]
-            problems.append(Problem(int(row), name, text, rule, detail))
-    return raw.map(good)
+        for row, code, name in zip(frame["_row"].to_numpy()[mask], codes[mask], labels, strict=True):
+            rule, detail = bad[int(code)]
+            problems.append(Problem(int(row), name, uniques[code].strip(), rule, detail))
+    return pd.Series(converted[codes], index=raw.index, dtype=object)
 
 
 def _date_rule(earliest: date, today: date) -> Callable[[str], date]:
@@ -277,6 +279,7 @@ def _series_long(table: RawTable, kind: str, problems: list[Problem]) -> tuple[p
     if kind == "series":
         labels = {"area": "area", "date": "date", "value": "value"}
         return frame, labels
+    frame = frame.assign(**{c: frame[c].str.strip() for c in frame.columns if c != "_row"})  # wide files are small
     id_columns = SERIES_ID_COLUMNS[kind]
     date_column = "date" if "date" in frame.columns else id_columns[1]
     metrics = [c for c in table.columns if header_key(c) not in id_columns]
