@@ -1,0 +1,554 @@
+"""stats.quality against hand-worked frames: every rule's edges (empty, one day, gaps, zero medians) and the
+figures and words of its flags, in English and Hindi."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from stats.coverage import coverage_by_dose
+from stats.published import FIRST, SECOND, STATE, TOTAL, daily_from_cumulative, own_daily, published_daily_doses
+from stats.quality import (
+    FLAG_COLUMNS,
+    SPIKE_K,
+    Flag,
+    area_names,
+    coverage_over_100,
+    daily_stock,
+    doses_beyond_stock,
+    flags_for_day,
+    flags_frame,
+    missing_centres,
+    negative_daily_values,
+    negative_values,
+    source_gaps,
+    spikes,
+    zero_activity,
+)
+from stats.stock import stock_on_hand
+from tests.stats import NaN, day, day_number, doses_frame, frame
+
+NAMES = {STATE: ("Chhattisgarh", "छत्तीसगढ़"), "RPR": ("Raipur", "रायपुर"), "DRG": ("Durg", "दुर्ग")}
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+
+
+def series(rows: list[tuple]) -> pd.DataFrame:
+    """A cumulative series from rows of (day, source, area, metric, value)."""
+    return frame("date source area metric value", rows)
+
+
+def daily(values: list[int], start: int = 1, area: str = STATE, metric: str = TOTAL, days=None) -> pd.DataFrame:
+    """A daily frame of one series: values on consecutive days from day start (days: one per value or all 1)."""
+    rows = [(start + i, "cowin", area, metric, v, 1.0 if days is None else days[i]) for i, v in enumerate(values)]
+    return frame("date source area metric value days", rows)
+
+
+def when(flags: list[Flag]) -> list[tuple]:
+    """The flags as (day number, area, rule)."""
+    return [(day_number(f.date), f.area, f.rule) for f in flags]
+
+
+# --- Flag and flags_frame -------------------------------------------------------------------------
+
+FLAG = Flag("RPR", day(3), "spike", {"value": 5, "metric": TOTAL}, "In Raipur ...", "रायपुर में ...")
+
+
+def test_flag_to_dict_is_json_ready():
+    assert FLAG.to_dict() == {
+        "area": "RPR",
+        "date": "2021-06-03",
+        "rule": "spike",
+        "figures": {"value": 5, "metric": TOTAL},
+        "message_en": "In Raipur ...",
+        "message_hi": "रायपुर में ...",
+    }
+    with pytest.raises(AttributeError):
+        FLAG.area = "DRG"  # frozen
+
+
+def test_flags_frame_sorts_by_date_area_rule():
+    flags = [
+        Flag("RPR", day(3), "spike", {}, "c", "c"),
+        Flag("DRG", day(3), "zero_activity", {}, "b", "b"),
+        Flag("DRG", day(3), "spike", {}, "a", "a"),
+        Flag("STATE", day(1), "spike", {}, "d", "d"),
+    ]
+    out = flags_frame(flags)
+    assert list(out.columns) == FLAG_COLUMNS
+    assert list(zip(out["area"], [day_number(d) for d in out["date"]], out["rule"], strict=True)) == [
+        ("STATE", 1, "spike"),
+        ("DRG", 3, "spike"),
+        ("DRG", 3, "zero_activity"),
+        ("RPR", 3, "spike"),
+    ]
+    empty = flags_frame([])
+    assert empty.empty and list(empty.columns) == FLAG_COLUMNS
+
+
+def test_area_names_from_the_districts_query():
+    districts = pd.DataFrame({"code": ["RPR"], "name_en": ["Raipur"], "name_hi": ["रायपुर"]})
+    assert area_names(districts) == {STATE: ("Chhattisgarh", "छत्तीसगढ़"), "RPR": ("Raipur", "रायपुर")}
+
+
+# --- negative_daily_values ---------------------------------------------------------------------------
+
+NEGATIVE = [
+    ([], {}, [], "empty"),
+    ([(1, 100)], {}, [], "one date"),
+    ([(1, 100), (2, 150), (3, 140)], {}, [(3, -10, 150, 140, 1)], "a fall"),
+    ([(1, 100), (2, 150), (3, 150)], {}, [], "flat is not a fall"),
+    ([(1, 100), (4, 90), (5, 80)], {}, [(4, -10, 100, 90, 3), (5, -10, 90, 80, 1)], "a fall across a gap"),
+    ([(1, 100), (2, 90)], {"metrics": [FIRST]}, [], "a metric not judged"),
+    ([(1, 100), (2, 90)], {"metrics": None}, [(2, -10, 100, 90, 1)], "every metric"),
+]
+
+
+@pytest.mark.parametrize("rows, kwargs, expected", [c[:3] for c in NEGATIVE], ids=[c[3] for c in NEGATIVE])
+def test_negative_daily_values(rows, kwargs, expected):
+    flags = negative_daily_values(series([(d, "cowin", STATE, TOTAL, v) for d, v in rows]), **kwargs)
+    got = [(day_number(f.date), *(f.figures[k] for k in ("value", "previous", "cumulative", "days"))) for f in flags]
+    assert got == expected
+    assert {f.rule for f in flags} <= {"negative_daily_value"}
+
+
+def test_negative_daily_values_judges_dose_metrics_only_by_default():
+    rows = [(1, "cowin", STATE, "Sites", 900), (2, "cowin", STATE, "Sites", 800)]  # sites per day may fall
+    rows += [(1, "cowin", "RPR", SECOND, 500), (2, "cowin", "RPR", SECOND, 459)]
+    flags = negative_daily_values(series(rows), names=NAMES)
+    assert when(flags) == [(2, "RPR", "negative_daily_value")]
+    assert flags[0].figures == {
+        "source": "cowin",
+        "metric": SECOND,
+        "days": 1,
+        "value": -41,
+        "previous": 500,
+        "cumulative": 459,
+    }
+
+
+def test_negative_message_names_area_date_and_figures():
+    rows = [(1, "cowin", STATE, TOTAL, 684432), (2, "cowin", STATE, TOTAL, 600698)]
+    (flag,) = negative_daily_values(series(rows), names=NAMES)
+    assert flag.message_en == (
+        "On 2 June 2021, the cumulative count of total doses for Chhattisgarh fell by 83,734 according to CoWIN "
+        "(from 6,84,432 to 6,00,698). A published cumulative count should never fall: this is usually a recount "
+        "or a correction of earlier days."
+    )
+    assert flag.message_hi == (
+        "CoWIN के अनुसार 2 जून 2021 को छत्तीसगढ़ में कुल खुराकों की संचयी संख्या 83,734 घट गई (6,84,432 से "
+        "6,00,698)। प्रकाशित संचयी संख्या कभी घटनी नहीं चाहिए; ऐसा आम तौर पर दोबारा गिनती या पिछले दिनों के "
+        "आँकड़ों में सुधार से होता है।"
+    )
+
+
+def test_negative_values_of_a_daily_frame_without_cumulative():
+    flags = negative_values(daily([5, -3]).drop(columns="source"), names=NAMES)
+    assert [(f.figures["value"], "previous" in f.figures) for f in flags] == [(-3, False)]
+    assert "the state's own reports" in flags[0].message_en
+    assert "राज्य की अपनी रिपोर्टों के अनुसार" in flags[0].message_hi
+
+
+# --- spikes ----------------------------------------------------------------------------------------
+
+SPIKES = [
+    ([], {}, [], "empty"),
+    ([100], {}, [], "one day"),
+    ([100] * 7 + [900], {}, [8], "9 times the median of 7 days"),
+    ([100] * 7 + [800], {}, [], "exactly k times is not above"),
+    ([100] * 7 + [801], {}, [8], "just above k times"),
+    ([100] * 6 + [900], {}, [], "6 days of history: too few"),
+    ([100] * 6 + [900], {"min_history": 6}, [7], "6 days enough when asked"),
+    ([0] * 7 + [900], {}, [], "median 0: not judged"),
+    ([0] * 4 + [1] * 4 + [900], {}, [9], "median 0.5 (even count): judged"),
+    ([100] * 7 + [900, 900], {}, [8, 9], "the day itself is out of its own median"),
+    ([100] * 7 + [600], {"k": 5.0}, [8], "a lower k"),
+    ([1000] * 8 + [100] * 7 + [900], {"window": 7}, [16], "days before the window do not count"),
+    ([1000] * 8 + [100] * 7 + [900], {}, [], "the default window of 28 days holds them: median 1,000"),
+]
+
+
+@pytest.mark.parametrize("values, kwargs, expected", [c[:3] for c in SPIKES], ids=[c[3] for c in SPIKES])
+def test_spikes(values, kwargs, expected):
+    flags = spikes(daily(values), **kwargs)
+    assert [day_number(f.date) for f in flags] == expected
+    assert {f.rule for f in flags} <= {"spike"}
+
+
+def test_spike_default_k_is_eight():
+    assert SPIKE_K == 8.0
+
+
+def test_spike_over_a_gap_is_judged_per_day():
+    # Day 9 is missing: day 10's 1,800 covers 2 days, 900 a day: 9 times the median. 1,500 over 2 days is not.
+    values = daily([100] * 8 + [1800], days=[1.0] * 8 + [2.0])
+    values.loc[8, "date"] = day(10)
+    (flag,) = spikes(values, names=NAMES)
+    assert flag.figures == {
+        "source": "cowin",
+        "metric": TOTAL,
+        "days": 2,
+        "value": 1800,
+        "median": 100.0,
+        "ratio": 9.0,
+    }
+    assert "1,800 total doses on 10 June 2021 over 2 days since 8 June 2021" in flag.message_en
+    assert "(8 जून 2021 के बाद 2 दिनों में)" in flag.message_hi
+    values.loc[8, "value"] = 1500
+    assert spikes(values) == []
+
+
+def test_spike_leaves_out_a_first_cumulative_figure():
+    # The first row of a derived series (days NaN) is a cumulative figure: neither judged nor history.
+    values = daily([50_000] + [100] * 7 + [900], days=[NaN] + [1.0] * 8)
+    assert [day_number(f.date) for f in spikes(values)] == [9]
+    assert spikes(values, min_history=8) == []
+
+
+def test_spike_message_says_what_a_jump_this_size_means():
+    values = daily([17_000] * 28 + [202_576])
+    (flag,) = spikes(values, names=NAMES)
+    assert flag.figures["ratio"] == pytest.approx(11.92, abs=0.01)
+    assert flag.message_en == (
+        "According to CoWIN, Chhattisgarh had 2,02,576 total doses on 29 June 2021: 11.9 times a typical day in "
+        "the 28 days before (median 17,000). A jump this size usually means a change in how doses are counted "
+        "or a backlog upload: check it before reporting it as one day's vaccinations."
+    )
+    assert flag.message_hi.startswith(
+        "CoWIN के अनुसार 29 जून 2021 को छत्तीसगढ़ में कुल खुराकों की संख्या 2,02,576 रही, जो पिछले 28 दिनों "
+        "के सामान्य दिन (माध्यिका 17,000) का 11.9 गुना है।"
+    )
+    assert "गिनती के तरीक़े में बदलाव" in flag.message_hi
+
+
+def test_spikes_keep_series_apart_and_filter_metrics():
+    values = pd.concat(
+        [daily([100] * 7 + [900]), daily([100] * 7 + [900], area="RPR"), daily([10] * 7 + [90], metric=FIRST)]
+    )
+    assert when(spikes(values)) == [(8, "RPR", "spike"), (8, STATE, "spike"), (8, STATE, "spike")]
+    assert when(spikes(values, metrics=[FIRST])) == [(8, STATE, "spike")]
+
+
+# --- zero_activity ----------------------------------------------------------------------------------
+
+ZERO = [
+    ([], {}, [], "empty"),
+    ([0], {}, [], "one day"),
+    ([5] * 7 + [0], {}, [8], "a zero after a week of activity"),
+    ([5] * 6 + [0], {}, [], "too little history"),
+    ([0] * 4 + [5] * 3 + [0], {}, [], "median 0: the series is not normally active"),
+    ([5] * 7 + [0, 0], {}, [8, 9], "two zero days in a row"),
+    ([5] * 7 + [0], {"min_history": 8}, [], "min_history asked"),
+    ([5] * 7 + [1], {}, [], "1 is not 0"),
+]
+
+
+@pytest.mark.parametrize("values, kwargs, expected", [c[:3] for c in ZERO], ids=[c[3] for c in ZERO])
+def test_zero_activity(values, kwargs, expected):
+    flags = zero_activity(daily(values, metric="Sites"), **kwargs)
+    assert [day_number(f.date) for f in flags] == expected
+    assert {f.rule for f in flags} <= {"zero_activity"}
+
+
+def test_zero_site_day_message():
+    (flag,) = zero_activity(daily([1400, 2000, 1769, 1500, 1800, 1700, 1900, 0], metric="Sites"), names=NAMES)
+    assert flag.figures == {"source": "cowin", "metric": "Sites", "days": 1, "value": 0, "median": 1769.0}
+    assert flag.message_en.startswith(
+        "According to CoWIN, Chhattisgarh had 0 vaccination sites on 8 June 2021, although a typical day in the "
+        "28 days before had 1,769."
+    )
+    assert flag.message_hi.startswith(
+        "CoWIN के अनुसार 8 जून 2021 को छत्तीसगढ़ में टीकाकरण केंद्रों की संख्या 0 रही, जबकि पिछले 28 दिनों में "
+        "एक सामान्य दिन (माध्यिका) में यह 1,769 थी।"
+    )
+
+
+def test_zero_activity_of_own_doses_on_a_calendar():
+    own = own_daily(doses_frame([(d, 50) for d in range(1, 9)] + [(10, 40)]))  # no report on day 9
+    (flag,) = zero_activity(own, names=NAMES)
+    assert (day_number(flag.date), flag.area, flag.figures["metric"]) == (9, STATE, "doses")
+    assert "the state's own reports" in flag.message_en and "source" not in flag.figures
+
+
+# --- missing_centres ------------------------------------------------------------------------------------
+
+
+def centre_days(rows: list[tuple]) -> pd.DataFrame:
+    return frame("date centre_code district_code doses", rows)
+
+
+MISSING = [
+    ([], 2, [], "empty"),
+    ([(2, "R1", "RPR", 5)], 2, [], "nothing the day before"),
+    ([(1, "R1", "RPR", 5)], 1, [], "nothing the day before the first day"),
+    ([(1, "R1", "RPR", 5), (2, "R1", "RPR", 0)], 2, [], "reported 0 doses: reported"),
+    (
+        [(1, "R1", "RPR", 5), (1, "R2", "RPR", 5), (1, "R3", "RPR", 5), (1, "D1", "DRG", 5), (2, "R1", "RPR", 9)],
+        2,
+        [("DRG", 1, ["D1"]), ("RPR", 2, ["R2", "R3"])],
+        "two districts",
+    ),
+    ([(1, "R1", "RPR", 5), (3, "R1", "RPR", 5)], 3, [], "day 2 missing altogether: nothing to compare"),
+    ([(1, "R1", "RPR", 5)], 2, [("RPR", 1, ["R1"])], "nothing at all on the day"),
+]
+
+
+@pytest.mark.parametrize("rows, on, expected", [c[:3] for c in MISSING], ids=[c[3] for c in MISSING])
+def test_missing_centres(rows, on, expected):
+    flags = missing_centres(centre_days(rows), day(on))
+    assert [(f.area, f.figures["centres"], f.figures["centre_codes"]) for f in flags] == expected
+    assert all(f.date == day(on) and f.rule == "missing_centres" for f in flags)
+
+
+def test_missing_centres_lists_at_most_five_codes():
+    rows = [(1, f"R{i}", "RPR", 1) for i in range(1, 8)]
+    (flag,) = missing_centres(centre_days(rows), day(2), names=NAMES)
+    assert flag.figures == {
+        "centres": 7,
+        "centre_codes": ["R1", "R2", "R3", "R4", "R5"],
+        "previous_date": "2021-06-01",
+    }
+    assert flag.message_en == (
+        "7 centres in Raipur that reported doses on 1 June 2021 sent no report on 2 June 2021: "
+        "R1, R2, R3, R4, R5 and 2 more."
+    )
+    assert flag.message_hi == (
+        "रायपुर के 7 केंद्रों ने 1 जून 2021 को खुराकों की रिपोर्ट भेजी थी, पर 2 जून 2021 को कोई रिपोर्ट नहीं "
+        "भेजी: R1, R2, R3, R4, R5 और 2 अन्य।"
+    )
+
+
+def test_missing_centre_singular():
+    (flag,) = missing_centres(centre_days([(1, "D1", "DRG", 3)]), day(2), names=NAMES)
+    assert flag.message_en.startswith("1 centre in Durg that reported")
+    assert flag.message_hi.startswith("दुर्ग के 1 केंद्र ने")
+
+
+# --- coverage_over_100 ------------------------------------------------------------------------------------
+
+TARGETS = frame("district_code age_band population", [("RPR", "18-44", 1000), ("DRG", "18-44", 2000)])
+GIVEN = frame(
+    "date district_code age_band dose_number doses",
+    [(1, "RPR", "18-44", 1, 1042), (1, "RPR", "18-44", 2, 400), (1, "DRG", "18-44", 1, 2000)],
+)
+
+
+def test_coverage_over_100():
+    coverage = coverage_by_dose(GIVEN, TARGETS, ["18-44"], as_of=day(1))
+    flags = coverage_over_100(coverage, day(1), names=NAMES)
+    assert [(f.area, f.figures["dose_number"]) for f in flags] == [("RPR", 1)]  # DRG at exactly 100% is fine
+    assert flags[0].figures == {"dose_number": 1, "doses": 1042, "population": 1000, "coverage": 1.042}
+    assert flags[0].message_en.startswith(
+        "By 1 June 2021, first-dose coverage in Raipur is 104.2% of the target population (1,042 doses for 1,000 "
+        "people)."
+    )
+    assert flags[0].message_hi.startswith(
+        "1 जून 2021 तक रायपुर में पहली खुराक का कवरेज लक्षित आबादी का 104.2% है (1,000 लोगों के लिए 1,042 खुराकें)।"
+    )
+
+
+def test_coverage_over_100_of_the_state_and_of_nothing():
+    state = coverage_by_dose(GIVEN, TARGETS, ["18-44"], by=(), as_of=day(1))  # 3,042 for 3,000
+    assert [(f.area, f.figures["doses"]) for f in coverage_over_100(state, day(1))] == [(STATE, 3042)]
+    assert coverage_over_100(coverage_by_dose(GIVEN.iloc[:0], TARGETS, ["18-44"]), day(1)) == []
+
+
+# --- doses_beyond_stock ----------------------------------------------------------------------------
+
+MOVEMENTS = frame(
+    "date vaccine from_store to_store quantity",
+    [
+        (1, "CS", "SUPPLIER", "STATE", 100),
+        (2, "CS", "STATE", "RPR", 50),
+        (6, "CS", "STATE", "RPR", 20),
+    ],
+)
+# RPR on hand: day 2: 50; day 3: 20; day 4: −10; day 5: −15; day 6: +5; day 7: −5; day 8: −5.
+ADMINISTERED = frame(
+    "date district_code vaccine doses",
+    [(3, "RPR", "CS", 30), (4, "RPR", "CS", 30), (5, "RPR", "CS", 5), (7, "RPR", "CS", 10)],
+)
+
+BEYOND = [
+    (1, 8, [(4, -10, -15, 2, 5), (7, -5, -5, 2, 8)], "two runs"),
+    (5, 8, [(5, -15, -15, 1, 5), (7, -5, -5, 2, 8)], "a run under way on start is flagged on start"),
+    (1, 3, [], "never below zero"),
+    (6, 6, [], "one day, above zero"),
+    (8, 8, [(8, -5, -5, 1, 8)], "one day, below zero"),
+]
+
+
+@pytest.mark.parametrize("start, end, expected", [c[:3] for c in BEYOND], ids=[c[3] for c in BEYOND])
+def test_doses_beyond_stock(start, end, expected):
+    flags = doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(start), day(end))
+    got = [
+        (day_number(f.date), f.figures["on_hand"], f.figures["lowest"], f.figures["days_below_zero"])
+        + (day_number(date.fromisoformat(f.figures["until"])),)
+        for f in flags
+    ]
+    assert got == expected
+    assert all(f.area == "RPR" and f.rule == "doses_beyond_stock" and f.figures["vaccine"] == "CS" for f in flags)
+
+
+def test_daily_stock_agrees_with_stock_on_hand_every_day():
+    stock = daily_stock(MOVEMENTS, ADMINISTERED, day(1), day(8))
+    for d in range(1, 9):
+        expected = stock_on_hand(MOVEMENTS, ADMINISTERED, day(d))
+        on_day = stock[stock["date"] == day(d)]
+        got = {(r.store, r.vaccine): r.on_hand for r in on_day.itertuples()}
+        want = {(r.store, r.vaccine): r.on_hand for r in expected.itertuples()}
+        assert got == {key: want.get(key, 0) for key in got}, d  # a store not stocked yet: 0 on the calendar
+        assert set(want) <= set(got), d
+
+
+def test_doses_beyond_stock_with_no_ledger():
+    given = frame("date district_code vaccine doses", [(2, "RPR", "CS", 4)])
+    no_movements = MOVEMENTS.iloc[:0]
+    (flag,) = doses_beyond_stock(no_movements, given, day(1), day(3), names=NAMES)
+    assert (day_number(flag.date), flag.figures["on_hand"], flag.figures["days_below_zero"]) == (2, -4, 2)
+    assert flag.message_en.startswith("On 2 June 2021, the CS stock of Raipur fell below zero: −4 doses on hand.")
+    assert flag.message_hi.startswith("2 जून 2021 को रायपुर के CS भंडार का स्टॉक शून्य से नीचे चला गया: −4 खुराकें।")
+    assert doses_beyond_stock(no_movements, given.iloc[:0], day(1), day(3)) == []
+
+
+# --- source_gaps ----------------------------------------------------------------------------------------
+
+OWN = doses_frame([(1, 110), (2, 111), (3, 5), (4, 89), (5, 40)])
+PUBLISHED = frame(
+    "date source doses days",
+    [(1, "cowin", 100, 1.0), (2, "cowin", 100, 1.0), (3, "cowin", 0, 1.0), (4, "cowin", 100, 1.0)]
+    + [(5, "mohfw", 100, 2.0)],  # covers days 4 and 5: own 89 + 40 = 129
+)
+
+GAPS = [
+    (0.1, [(2, "cowin", 11), (3, "cowin", 5), (4, "cowin", -11), (5, "mohfw", 29)], "10%: exactly 10% is no gap"),
+    (0.2, [(3, "cowin", 5), (5, "mohfw", 29)], "20%"),
+]
+
+
+@pytest.mark.parametrize("threshold, expected", [c[:2] for c in GAPS], ids=[c[2] for c in GAPS])
+def test_source_gaps(threshold, expected):
+    flags = source_gaps(OWN, PUBLISHED, threshold)
+    assert [(day_number(f.date), f.figures["source"], f.figures["gap"]) for f in flags] == expected
+    assert all(f.area == STATE and f.rule == "source_gap" for f in flags)
+
+
+def test_source_gap_figures_and_words():
+    flags = {day_number(f.date): f for f in source_gaps(OWN, PUBLISHED, names=NAMES)}
+    assert flags[3].figures["relative_gap"] is None  # published 0: any own dose is a gap
+    assert flags[5].figures == {
+        "source": "mohfw",
+        "days": 2,
+        "own": 129,
+        "published": 100,
+        "gap": 29,
+        "relative_gap": pytest.approx(0.29),
+    }
+    assert flags[5].message_en.startswith(
+        "On 5 June 2021 over 2 days since 3 June 2021, the state's own reports for Chhattisgarh show 129 doses "
+        "against 100 from the health ministry (MoHFW) (+29, +29.0%)."
+    )
+    assert "स्वास्थ्य मंत्रालय (MoHFW) के अनुसार 100 खुराकें (+29, +29.0%)" in flags[5].message_hi
+    assert "(−11, −11.0%)" in flags[4].message_en
+
+
+def test_source_gaps_of_nothing():
+    assert source_gaps(OWN.iloc[:0], PUBLISHED) == []
+    assert source_gaps(OWN, PUBLISHED.iloc[:0]) == []
+
+
+# --- Hindi and English, every rule: the area, the date, Indian numbers -----------------------------------
+
+BIG = [1_00_000] * 28
+EVERY_RULE = [
+    # (flag, a figure the message must show in both languages)
+    (
+        negative_daily_values(
+            series([(1, "mohfw", "RPR", FIRST, 12_34_567), (2, "mohfw", "RPR", FIRST, 1_00_000)]), names=NAMES
+        ),
+        "11,34,567",
+    ),
+    (spikes(daily(BIG + [12_00_000], area="RPR"), names=NAMES), "12,00,000"),
+    (zero_activity(daily(BIG + [0], area="RPR"), names=NAMES), "1,00,000"),
+    (missing_centres(centre_days([(1, "R1", "RPR", 1)]), day(2), names=NAMES), "R1"),
+    (coverage_over_100(coverage_by_dose(GIVEN, TARGETS, ["18-44"], as_of=day(1)), day(1), names=NAMES), "1,042"),
+    (doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(5), names=NAMES), "−15"),
+    (source_gaps(doses_frame([(1, 1_23_456)]), PUBLISHED, names=NAMES), "1,23,456"),
+]
+
+
+@pytest.mark.parametrize("flags, figure", EVERY_RULE, ids=[c[0][0].rule for c in EVERY_RULE])
+def test_messages_name_area_date_and_figures_in_both_languages(flags, figure):
+    (flag,) = flags
+    name_en, name_hi = NAMES[flag.area]
+    assert name_en in flag.message_en and name_hi in flag.message_hi
+    assert f"{flag.date.day} June 2021" in flag.message_en
+    assert f"{flag.date.day} जून 2021" in flag.message_hi
+    assert figure in flag.message_en and figure in flag.message_hi
+    assert DEVANAGARI.search(flag.message_hi) and not DEVANAGARI.search(flag.message_en)
+    assert not re.search(r"\d,\d{3},\d{3}", flag.message_en + flag.message_hi)  # never Western millions
+    assert flag.message_en.endswith(".") and flag.message_hi.endswith("।")
+
+
+# --- flags_for_day ------------------------------------------------------------------------------------
+
+
+def test_flags_for_day_runs_the_rules_it_has_inputs_for():
+    history = [1_000] * 28
+    state = daily(history + [20_000, 0])  # day 29: a spike; day 30: a zero
+    district = daily(history + [1_000, 900], area="RPR")
+    falls = series([(29, "cowin", "DRG", SECOND, 500), (30, "cowin", "DRG", SECOND, 400)])
+    frames = pd.concat([state, district, daily_from_cumulative(falls)], ignore_index=True)
+    centres = centre_days([(29, "R1", "RPR", 5), (29, "R2", "RPR", 5), (30, "R1", "RPR", 5)])
+
+    on_29 = flags_for_day(day(29), STATE, daily=frames, centre_days=centres)
+    assert when(on_29) == [(29, STATE, "spike")]
+    on_30 = flags_for_day(day(30), STATE, daily=frames, centre_days=centres)
+    assert when(on_30) == [
+        (30, "DRG", "negative_daily_value"),
+        (30, "RPR", "missing_centres"),
+        (30, STATE, "zero_activity"),
+    ]
+    assert when(flags_for_day(day(30), "RPR", daily=frames, centre_days=centres)) == [(30, "RPR", "missing_centres")]
+    assert flags_for_day(day(30), "BST", daily=frames, centre_days=centres) == []
+    assert flags_for_day(day(30)) == []
+
+
+def test_flags_for_day_checks_spikes_on_totals_only():
+    first_doses = daily([1_000] * 28 + [20_000], metric=FIRST)
+    assert flags_for_day(day(29), daily=first_doses) == []
+    assert len(spikes(first_doses)) == 1
+
+
+def test_flags_for_day_with_stock_coverage_and_sources():
+    coverage = coverage_by_dose(GIVEN, TARGETS, ["18-44"], as_of=day(4))
+    flags = flags_for_day(
+        day(4),
+        STATE,
+        coverage=coverage,
+        movements=MOVEMENTS,
+        administered=ADMINISTERED,
+        published=PUBLISHED,
+        own=OWN,
+        names=NAMES,
+    )
+    assert when(flags) == [(4, "RPR", "coverage_over_100"), (4, "RPR", "doses_beyond_stock"), (4, STATE, "source_gap")]
+    # Day 5 is the second day of the run: no stock flag; MoHFW's 2-day figure is a gap.
+    assert when(
+        flags_for_day(day(5), movements=MOVEMENTS, administered=ADMINISTERED, published=PUBLISHED, own=OWN)
+    ) == [(5, STATE, "source_gap")]
+
+
+def test_flags_for_day_from_own_doses():
+    own = own_daily(doses_frame([(d, 100) for d in range(1, 29)] + [(29, 900), (31, 100)]))
+    assert when(flags_for_day(day(29), daily=own)) == [(29, STATE, "spike")]
+    assert when(flags_for_day(day(30), daily=own)) == [(30, STATE, "zero_activity")]
+
+
+def test_published_daily_doses_feed_source_gaps():
+    cumulative = series([(1, "cowin", STATE, TOTAL, 1000), (2, "cowin", STATE, TOTAL, 1100)])
+    own = doses_frame([(2, 150)])
+    flags = source_gaps(own, published_daily_doses(cumulative))
+    assert [(day_number(f.date), f.figures["gap"]) for f in flags] == [(2, 50)]
