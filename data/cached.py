@@ -37,6 +37,11 @@ def ensure_demo_data(progress: Callable[[float, str], None] | None = None) -> bo
     return loaded
 
 
+def is_demo() -> bool:
+    """True when the app runs on the embedded demo database."""
+    return is_default_database()
+
+
 def data_version() -> str:
     with session() as s:
         return queries.data_version(session=s)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 from sqlalchemy import BigInteger, cast, func, literal, select, union_all
@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from data.models import (
     PSEUDO_STORES,
+    STATE,
     Centre,
     DailyDose,
     District,
@@ -285,3 +286,33 @@ def stock_movements(*, session: Session, end: date | None = None) -> pd.DataFram
         query = query.where(table.c.date <= end)
     columns = ["date", "vaccine", "from_store", "to_store", "quantity"]
     return _frame(session, query, columns).astype({"quantity": "int64"})
+
+
+QUALITY_WINDOW_DAYS = 29
+"""Days of history the quality rules look back over (a trailing 28-day median needs 29 published figures)."""
+
+
+def quality_frames(*, session: Session, day: date) -> dict[str, pd.DataFrame]:
+    """What the data-quality rules read for one day (see stats.quality.flags_from_frames)."""
+    start = day - timedelta(days=QUALITY_WINDOW_DAYS)
+    return {
+        "series": published_values(session=session, start=start, end=day),
+        "state": daily_doses(session=session, start=start, end=day),
+        "districts": daily_doses(session=session, start=start, end=day, by=("district_code",)),
+        "bands": daily_doses(session=session, end=day, by=("district_code", "age_band", "dose_number")),
+        "targets": district_targets(session=session),
+        "centre_days": centre_days(session=session, start=day - timedelta(days=1), end=day),
+        "movements": stock_movements(session=session, end=day),
+        "administered": daily_doses(session=session, end=day, by=("district_code", "vaccine")),
+        "districts_names": districts(session=session),
+    }
+
+
+def bulletin_frames(*, session: Session, day: date, area: str) -> dict[str, pd.DataFrame]:
+    """What the daily note reads for an area (STATE or a district code) up to day."""
+    only = None if area == STATE else [area]
+    return {
+        "doses": daily_doses(session=session, end=day, by=("age_band", "dose_number"), districts=only),
+        "centres": centres_reporting(session=session, end=day, districts=only),
+        "stock": stock_on_hand(session=session, as_of=day),
+    }

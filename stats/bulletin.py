@@ -10,17 +10,16 @@ import json
 import math
 import sys
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
 from stats.doses import average_daily_doses, record_day
 from stats.formatting import indian_number, lakh_crore, long_date, percent
+from stats.quality import flags_from_frames
 from stats.stock import cover_days
 
 STATE = "STATE"
-FLAG_WINDOW_DAYS = 29
-"""Days of history the quality rules look back over (a trailing 28-day median needs 29 published figures)."""
 BAND_ORDER = ("12-14", "15-17", "18-44", "45-59", "60+", "45+")
 BAND_LABELS = {"en": "{band} years", "hi": "{band} वर्ष"}
 
@@ -286,50 +285,22 @@ def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
                 area = Area(code, names.at[code, "name_en"], names.at[code, "name_hi"])
             else:
                 area = Area(STATE, "Chhattisgarh", "छत्तीसगढ़")
-            only = None if area.code == STATE else [area.code]
-            centres = queries.centres_reporting(session=session, end=day, districts=only)
-            if not (centres["date"] == day).any():
+            frames = queries.bulletin_frames(session=session, day=day, area=area.code)
+            if not (frames["centres"]["date"] == day).any():
                 first, last = queries.date_range(session=session)
                 known = f" Data runs from {first} to {last}." if last else " No doses have been imported yet."
                 return {}, f"No doses are reported for {area.name_en} on {day.isoformat()}.{known}"
-            doses = queries.daily_doses(session=session, end=day, by=("age_band", "dose_number"), districts=only)
-            stock = queries.stock_on_hand(session=session, as_of=day)
-            flags = day_flags(day, area, session)
+            quality = queries.quality_frames(session=session, day=day)
     finally:
         engine.dispose()
-    return {"area": area, "doses": doses, "centres": centres, "stock": stock, "flags": flags}, None
-
-
-def day_flags(day: date, area: Area, session) -> list[dict]:
-    """The data-quality flags for the day and area, from the rollups, the ledger and the published series."""
-    from data import queries
-    from stats.coverage import coverage_by_dose
-    from stats.published import own_daily, published_daily, published_daily_doses
-    from stats.quality import area_names, flags_for_day
-
-    window_start = day - timedelta(days=FLAG_WINDOW_DAYS)
-    series = queries.published_values(session=session, start=window_start, end=day)
-    state = queries.daily_doses(session=session, start=window_start, end=day)
-    districts = queries.daily_doses(session=session, start=window_start, end=day, by=("district_code",))
-    daily = pd.concat(
-        [published_daily(series), own_daily(state, window_start, day), own_daily(districts, window_start, day)],
-        ignore_index=True,
-    )
-    bands = queries.daily_doses(session=session, end=day, by=("district_code", "age_band", "dose_number"))
-    coverage = coverage_by_dose(bands, queries.district_targets(session=session), as_of=day)
-    flags = flags_for_day(
-        day,
-        area.code,
-        daily=daily,
-        centre_days=queries.centre_days(session=session, start=day - timedelta(days=1), end=day),
-        coverage=coverage,
-        movements=queries.stock_movements(session=session, end=day),
-        administered=queries.daily_doses(session=session, end=day, by=("district_code", "vaccine")),
-        published=published_daily_doses(series),
-        own=state,
-        names=area_names(queries.districts(session=session)),
-    )
-    return [flag.to_dict() for flag in flags]
+    flags = [flag.to_dict() for flag in flags_from_frames(day, area.code, quality)]
+    return {
+        "area": area,
+        "doses": frames["doses"],
+        "centres": frames["centres"],
+        "stock": frames["stock"],
+        "flags": flags,
+    }, None
 
 
 def main(argv: list[str] | None = None) -> int:

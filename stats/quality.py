@@ -605,3 +605,31 @@ def flags_for_day(
         flags += source_gaps(own, published[published["date"] == day], names=names)
     kept = [f for f in flags if f.date == day and (area == STATE or f.area == area)]
     return sort_flags(kept)
+
+
+def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> list[Flag]:
+    """Every flag for the day and area from the frames of data.queries.quality_frames."""
+    from stats.coverage import coverage_by_dose
+    from stats.published import own_daily, published_daily, published_daily_doses
+
+    start = frames["state"]["date"].min() if not frames["state"].empty else day
+    daily = pd.concat(
+        [
+            published_daily(frames["series"]),
+            own_daily(frames["state"], start, day),
+            own_daily(frames["districts"], start, day),
+        ],
+        ignore_index=True,
+    )
+    return flags_for_day(
+        day,
+        area,
+        daily=daily,
+        centre_days=frames["centre_days"],
+        coverage=coverage_by_dose(frames["bands"], frames["targets"], as_of=day),
+        movements=frames["movements"],
+        administered=frames["administered"],
+        published=published_daily_doses(frames["series"]),
+        own=frames["state"],
+        names=area_names(frames["districts_names"]),
+    )
