@@ -121,7 +121,7 @@ def import_bytes(
     stored_kind = contract_kind(kind)
     try:
         if not dry_run:
-            _take_import_lock(session.connection())
+            take_import_lock(session.connection())
         plan = _plan(stored_kind, typed, session.connection())
         if plan.problems:
             session.rollback()
@@ -162,7 +162,7 @@ def import_path(path: str | Path, **kwargs) -> FileReport:
     return report
 
 
-def _take_import_lock(conn: Connection) -> None:
+def take_import_lock(conn: Connection) -> None:
     """Serialise committing imports on both SQLite and PostgreSQL by updating one shared row first."""
     lock = ImportLock.__table__
     if conn.execute(update(lock).where(lock.c.id == 1).values(imports=lock.c.imports + 1)).rowcount == 0:
