@@ -20,6 +20,7 @@ from data.models import (
     PublishedValue,
     ReportingRollup,
     StockMovement,
+    Vaccine,
 )
 
 DIMENSIONS = ("district_code", "age_band", "dose_number", "vaccine")
@@ -32,7 +33,8 @@ def _sum(column):
 
 
 def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(session.connection().execute(query).all(), columns=columns)
+    # Plain tuples: building a frame from SQLAlchemy Row objects is about five times slower.
+    return pd.DataFrame([tuple(row) for row in session.connection().execute(query)], columns=columns)
 
 
 def data_version(*, session: Session) -> str:
@@ -316,3 +318,58 @@ def bulletin_frames(*, session: Session, day: date, area: str) -> dict[str, pd.D
         "centres": centres_reporting(session=session, end=day, districts=only),
         "stock": stock_on_hand(session=session, as_of=day),
     }
+
+
+def centre_counts(*, session: Session) -> pd.DataFrame:
+    """Known centres per district (every centre ever imported): district_code, centres (by district_code)."""
+    table = Centre.__table__
+    query = (
+        select(table.c.district_code, func.count().label("centres"))
+        .group_by(table.c.district_code)
+        .order_by(table.c.district_code)
+    )
+    return _frame(session, query, ["district_code", "centres"]).astype({"centres": "int64"})
+
+
+MISSING_CENTRES_DAYS = 7
+"""quality_range_frames judges missing centres on at most the last this many days of a range (fact table)."""
+
+
+def quality_range_frames(*, session: Session, start: date, end: date) -> dict[str, pd.DataFrame]:
+    """What the data-quality rules read for every day from start to end (stats.data_quality_view.flags_over_range).
+
+    As quality_frames, for a range: published series and daily doses (state, districts) from the
+    QUALITY_WINDOW_DAYS before start; doses per district, age band and dose summed up to end and dated end
+    (coverage at the end of the range); doses per district and vaccine per day from start, with everything
+    before start summed and dated the day before (the stock ledger's opening balance); centre_days only for
+    the last MISSING_CENTRES_DAYS days of the range and the day before them.
+    """
+    history = start - timedelta(days=QUALITY_WINDOW_DAYS)
+    centres_from = max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1))
+    bands = total_doses(session=session, end=end, by=("district_code", "age_band", "dose_number"))
+    before = total_doses(session=session, end=start - timedelta(days=1), by=("district_code", "vaccine"))
+    during = daily_doses(session=session, start=start, end=end, by=("district_code", "vaccine"))
+    before = before.assign(date=start - timedelta(days=1))[during.columns]
+    return {
+        "series": published_values(session=session, start=history, end=end),
+        "state": daily_doses(session=session, start=history, end=end),
+        "districts": daily_doses(session=session, start=history, end=end, by=("district_code",)),
+        "bands": bands.assign(date=end)[["date", "district_code", "age_band", "dose_number", "doses"]],
+        "targets": district_targets(session=session),
+        "centre_days": centre_days(session=session, start=centres_from - timedelta(days=1), end=end),
+        "movements": stock_movements(session=session, end=end),
+        "administered": pd.concat([before, during], ignore_index=True) if len(before) else during,
+        "districts_names": districts(session=session),
+    }
+
+
+def vaccine_intervals(*, session: Session) -> pd.DataFrame:
+    """Every vaccine with its names and dose intervals in days (what stats.dropout reads), by code.
+
+    Columns: code, name_en, name_hi, dose2_min_days, dose2_max_days, precaution_min_days.
+    """
+    table = Vaccine.__table__
+    columns = ["code", "name_en", "name_hi", "dose2_min_days", "dose2_max_days", "precaution_min_days"]
+    query = select(*(table.c[c] for c in columns)).order_by(table.c.code)
+    days = dict.fromkeys(columns[3:], "int64")
+    return _frame(session, query, columns).astype(days)

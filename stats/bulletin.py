@@ -129,15 +129,19 @@ def bulletin_figures(
 
 
 def _stock_cover(area: Area, stock: pd.DataFrame | None, pace: float) -> tuple[int | None, float | None]:
-    """Doses on hand for the area (the state: every store) and the days they last at the 7-day pace."""
-    if stock is None or stock.empty:
+    """Doses on hand for the area (the state: every store) and the days they last at the 7-day pace.
+
+    None when no stock has ever been received: with no ledger, "on hand" would only be minus the doses given.
+    """
+    if stock is None or stock.empty or stock["received"].sum() == 0:
         return None, None
     rows = stock if area.code == STATE else stock[stock["store"] == area.code]
     if rows.empty:
         return None, None
     on_hand = int(rows["on_hand"].sum())
     cover = float(cover_days(pd.Series([on_hand]), pd.Series([pace])).iloc[0])
-    return on_hand, (cover if math.isinf(cover) else round(cover, 1))
+    # Rounded down, so the note's whole days never promise more than the stock covers.
+    return on_hand, (cover if math.isinf(cover) else math.floor(cover * 10) / 10)
 
 
 # --- The note ----------------------------------------------------------------------------------
@@ -152,7 +156,8 @@ TEXT = {
         "doses_precaution": "First doses {first}, second doses {second}, precaution doses {precaution}.",
         "band": "{band}: {parts}.",
         "dose_part": {1: "{n} first doses", 2: "{n} second doses", 3: "{n} precaution doses"},
-        "stock": "Stock on hand: {stock} doses, enough for {days} days at the 7-day average of {pace} doses a day.",
+        "stock": "Stock on hand: {stock} doses, enough for {days} at the 7-day average of {pace} doses a day.",
+        "days": ("less than a day", "1 day", "{n} days"),
         "stock_idle": "Stock on hand: {stock} doses; no doses were given in the last 7 days.",
         "stock_out": "Stock on hand: {stock} doses — the stores are empty at the 7-day average of {pace} doses a day.",
         "record_new": "This is the highest daily figure so far; the previous record was {record} on {record_date}.",
@@ -170,7 +175,8 @@ TEXT = {
         "doses_precaution": "पहली खुराक {first}, दूसरी खुराक {second}, एहतियाती खुराक {precaution}।",
         "band": "{band}: {parts}।",
         "dose_part": {1: "पहली खुराक {n}", 2: "दूसरी खुराक {n}", 3: "एहतियाती खुराक {n}"},
-        "stock": "भंडार में {stock} खुराकें हैं, जो 7 दिन के औसत ({pace} खुराक प्रतिदिन) पर {days} दिन चलेंगी।",
+        "stock": "भंडार में {stock} खुराकें हैं, जो 7 दिन के औसत ({pace} खुराक प्रतिदिन) पर {days} चलेंगी।",
+        "days": ("एक दिन से भी कम", "1 दिन", "{n} दिन"),
         "stock_idle": "भंडार में {stock} खुराकें हैं; पिछले 7 दिनों में कोई खुराक नहीं दी गई।",
         "stock_out": "भंडार में {stock} खुराकें हैं — 7 दिन के औसत ({pace} खुराक प्रतिदिन) पर भंडार ख़ाली है।",
         "record_new": "यह अब तक का सर्वाधिक दैनिक आँकड़ा है; पिछला रिकॉर्ड {record_date} को {record} था।",
@@ -239,7 +245,9 @@ def _stock_line(figures: BulletinFigures, lang: str) -> str | None:
         return text["stock_idle"].format(stock=stock)
     if figures.days_of_cover <= 0:
         return text["stock_out"].format(stock=stock, pace=pace)
-    return text["stock"].format(stock=stock, days=indian_number(math.floor(figures.days_of_cover), lang), pace=pace)
+    whole_days = math.floor(figures.days_of_cover)
+    days = text["days"][min(whole_days, 2)].format(n=indian_number(whole_days, lang))
+    return text["stock"].format(stock=stock, days=days, pace=pace)
 
 
 def _record_line(figures: BulletinFigures, lang: str) -> str:
@@ -262,6 +270,43 @@ def _flags_line(flags: list[dict], lang: str) -> str:
     return text["flags_many"].format(count=indian_number(len(flags), lang), message=message)
 
 
+# --- From the data layer's frames (shared by the CLI and the Bulletin page) ---------------------
+
+
+def area_for(code: str, names: pd.DataFrame) -> Area:
+    """The state (code STATE) or the district with this code; names: code, name_en, name_hi (queries.districts)."""
+    if code == STATE:
+        return Area(STATE, "Chhattisgarh", "छत्तीसगढ़")
+    row = names.loc[names["code"] == code].iloc[0]
+    return Area(code, str(row["name_en"]), str(row["name_hi"]))
+
+
+def areas(names: pd.DataFrame, lang: str = "en") -> list[Area]:
+    """The state first, then every district of names in alphabetical order of its name in lang."""
+    column = "name_hi" if lang == "hi" else "name_en"
+    ordered = names.sort_values(column, kind="stable")
+    rows = zip(ordered["code"], ordered["name_en"], ordered["name_hi"], strict=True)
+    districts = [Area(str(code), str(name_en), str(name_hi)) for code, name_en, name_hi in rows]
+    return [area_for(STATE, names), *districts]
+
+
+def reports_on(day: date, frames: dict[str, pd.DataFrame]) -> bool:
+    """True when any centre of the area reported doses on day (frames of queries.bulletin_frames)."""
+    return bool((frames["centres"]["date"] == day).any())
+
+
+def note_inputs(day: date, area: Area, frames: dict[str, pd.DataFrame], quality: dict[str, pd.DataFrame]) -> dict:
+    """bulletin_figures' keyword arguments from queries.bulletin_frames and queries.quality_frames for day."""
+    flags = [flag.to_dict() for flag in flags_from_frames(day, area.code, quality)]
+    return {
+        "area": area,
+        "doses": frames["doses"],
+        "centres": frames["centres"],
+        "stock": frames["stock"],
+        "flags": flags,
+    }
+
+
 # --- Command line ------------------------------------------------------------------------------
 
 
@@ -277,30 +322,22 @@ def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
     create_schema(engine)
     try:
         with Session(engine) as session:
-            names = queries.districts(session=session).set_index("code")
+            names = queries.districts(session=session)
+            code = STATE
             if district:
                 code = district_lookup().resolve(district)
                 if code is None:
                     return {}, f"'{district}' is not a district of Chhattisgarh. · '{district}' छत्तीसगढ़ का ज़िला नहीं है।"
-                area = Area(code, names.at[code, "name_en"], names.at[code, "name_hi"])
-            else:
-                area = Area(STATE, "Chhattisgarh", "छत्तीसगढ़")
+            area = area_for(code, names)
             frames = queries.bulletin_frames(session=session, day=day, area=area.code)
-            if not (frames["centres"]["date"] == day).any():
+            if not reports_on(day, frames):
                 first, last = queries.date_range(session=session)
                 known = f" Data runs from {first} to {last}." if last else " No doses have been imported yet."
                 return {}, f"No doses are reported for {area.name_en} on {day.isoformat()}.{known}"
             quality = queries.quality_frames(session=session, day=day)
     finally:
         engine.dispose()
-    flags = [flag.to_dict() for flag in flags_from_frames(day, area.code, quality)]
-    return {
-        "area": area,
-        "doses": frames["doses"],
-        "centres": frames["centres"],
-        "stock": frames["stock"],
-        "flags": flags,
-    }, None
+    return note_inputs(day, area, frames, quality), None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -180,8 +180,10 @@ def _series(daily: pd.DataFrame) -> Iterable[tuple[dict, pd.DataFrame]]:
     if not keys:
         yield {}, daily.sort_values("date", kind="stable")
         return
-    for key, rows in daily.groupby(keys, sort=True):
-        yield dict(zip(keys, key, strict=True)), rows.sort_values("date", kind="stable")
+    # dropna=False: own doses have no source; pandas would otherwise drop them when mixed with published series.
+    for key, rows in daily.groupby(keys, sort=True, dropna=False):
+        named = {k: (None if pd.isna(v) else v) for k, v in zip(keys, key, strict=True)}
+        yield named, rows.sort_values("date", kind="stable")
 
 
 def trailing_median(rows: pd.DataFrame, window: int = WINDOW) -> pd.DataFrame:

@@ -159,3 +159,64 @@ def test_a_day_without_data_is_a_clear_message_and_exit_1(bulletin_db, capsys, a
     status, out, err = note(capsys, *args)
     assert (status, out) == (1, "")
     assert message in err
+
+
+@pytest.mark.parametrize(
+    ("cover", "lang", "expected"),
+    [
+        (0.2, "en", "enough for less than a day at"),
+        (1.9, "en", "enough for 1 day at"),
+        (2.0, "en", "enough for 2 days at"),
+        (0.2, "hi", "पर एक दिन से भी कम चलेंगी।"),
+        (1.5, "hi", "पर 1 दिन चलेंगी।"),
+    ],
+    ids=["under-a-day", "one-day", "two-days", "hi-under-a-day", "hi-one-day"],
+)
+def test_days_of_cover_is_worded_for_one_and_less_than_one_day(cover, lang, expected) -> None:
+    from datetime import date
+
+    figures = bulletin.BulletinFigures(
+        date=date(2021, 6, 22),
+        area="BST",
+        area_name_en="Bastar",
+        area_name_hi="बस्तर",
+        doses=100,
+        centres=1,
+        cumulative_doses=100,
+        first_doses=100,
+        second_doses=0,
+        precaution_doses=0,
+        cumulative_first_doses=100,
+        cumulative_second_doses=0,
+        cumulative_precaution_doses=0,
+        by_age_band_and_dose=[{"age_band": "18-44", "dose_number": 1, "doses": 100}],
+        record_day=None,
+        average_7d=100.0,
+        stock_on_hand=round(cover * 100),
+        days_of_cover=cover,
+    )
+    assert expected in bulletin.render(figures, lang)
+
+
+def test_without_any_stock_received_the_note_says_nothing_about_stock() -> None:
+    from datetime import date
+
+    import pandas as pd
+
+    doses = pd.DataFrame({"date": [date(2021, 6, 22)], "age_band": ["18-44"], "dose_number": [1], "doses": [300]})
+    centres = pd.DataFrame({"date": [date(2021, 6, 22)], "centres": [1]})
+    # stock_on_hand with no movements: districts appear with only the doses they gave.
+    stock = pd.DataFrame(
+        {
+            "store": ["RPR"],
+            "vaccine": ["COVISHIELD"],
+            "received": [0],
+            "sent": [0],
+            "administered": [300],
+            "on_hand": [-300],
+        }
+    )
+    area = bulletin.Area("STATE", "Chhattisgarh", "छत्तीसगढ़")
+    figures = bulletin.bulletin_figures(date(2021, 6, 22), area, doses, centres, stock)
+    assert (figures.stock_on_hand, figures.days_of_cover) == (None, None)
+    assert "Stock" not in bulletin.render(figures, "en")

@@ -552,3 +552,30 @@ def test_published_daily_doses_feed_source_gaps():
     own = doses_frame([(2, 150)])
     flags = source_gaps(own, published_daily_doses(cumulative))
     assert [(day_number(f.date), f.figures["gap"]) for f in flags] == [(2, 50)]
+
+
+def test_own_doses_are_checked_when_published_series_share_the_frame() -> None:
+    """Own doses carry no source; mixed with published rows they must still be checked (not dropped)."""
+    from datetime import date, timedelta
+
+    import pandas as pd
+
+    from stats.published import own_daily
+    from stats.quality import SPIKE, spikes
+
+    days = [date(2021, 5, 1) + timedelta(days=i) for i in range(30)]
+    own = pd.DataFrame({"date": days, "doses": [100] * 29 + [5000]})  # the last day is 50 × the median
+    published = pd.DataFrame(
+        {
+            "date": days,
+            "source": "cowin",
+            "area": "STATE",
+            "metric": "Total Doses Administered",
+            "cumulative": range(30),
+            "value": [1] * 30,
+            "days": [1.0] * 30,
+        }
+    )
+    daily = pd.concat([published, own_daily(own, days[0], days[-1])], ignore_index=True)
+    flagged = [f for f in spikes(daily) if f.rule == SPIKE]
+    assert [(f.date, f.figures.get("source")) for f in flagged] == [(days[-1], None)]

@@ -1,0 +1,53 @@
+"""Labels of the Bulletin page (pages/bulletin.py) and of its tables (stats/bulletin_view.py)."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Daily bulletin", "दैनिक बुलेटिन"),
+    "intro": (
+        "The press note for one day and one area, in Hindi or English: copy it or download it as a text file.",
+        "एक दिन और एक क्षेत्र का प्रेस नोट, हिन्दी या अंग्रेज़ी में: इसे कॉपी करें या टेक्स्ट फ़ाइल के रूप में डाउनलोड करें।",
+    ),
+    "day": ("Day of the note", "नोट का दिन"),
+    "day_help": (
+        "The note states the figures of this day; it starts at the date chosen in the sidebar.",
+        "नोट इस दिन के आँकड़े बताता है; शुरू में साइडबार में चुनी गई तारीख़ रहती है।",
+    ),
+    "area": ("Area", "क्षेत्र"),
+    "area_help": ("The whole state or one district.", "पूरा राज्य या एक ज़िला।"),
+    "note_lang": ("Language of the note", "नोट की भाषा"),
+    "note_lang_hi": ("Hindi", "हिन्दी"),
+    "note_lang_en": ("English", "अंग्रेज़ी"),
+    "note": ("Press note", "प्रेस नोट"),
+    "note_help": (
+        "Use the copy button at the top right of the note to copy its text.",
+        "नोट का पाठ कॉपी करने के लिए उसके ऊपर दाईं ओर का कॉपी बटन दबाएँ।",
+    ),
+    "download_note": ("Download the note (.txt)", "नोट डाउनलोड करें (.txt)"),
+    "figures": ("Figures in the note", "नोट के आँकड़े"),
+    "by_band": ("Doses by age band and dose", "आयु वर्ग और खुराक के अनुसार खुराकें"),
+    "by_band_none": ("No doses on this day.", "इस दिन कोई खुराक नहीं।"),
+    "no_data_for_area": (
+        "No doses are reported for {area} on {date}. Choose another day or area.",
+        "{area} के लिए {date} को कोई खुराक दर्ज नहीं है। कोई दूसरा दिन या क्षेत्र चुनें।",
+    ),
+    # The figures table: its headers and one row per figure of stats.bulletin.BulletinFigures.
+    "figure": ("Figure", "आँकड़ा"),
+    "value": ("Value", "मान"),
+    "row_date": ("Day", "दिन"),
+    "row_area": ("Area", "क्षेत्र"),
+    "row_doses": ("Doses given that day", "उस दिन दी गई खुराकें"),
+    "row_centres": ("Centres reporting", "रिपोर्ट करने वाले केंद्र"),
+    "row_first_doses": ("First doses that day", "उस दिन पहली खुराकें"),
+    "row_second_doses": ("Second doses that day", "उस दिन दूसरी खुराकें"),
+    "row_precaution_doses": ("Precaution doses that day", "उस दिन एहतियाती खुराकें"),
+    "row_cumulative_doses": ("Doses so far", "अब तक कुल खुराकें"),
+    "row_cumulative_first_doses": ("First doses so far", "अब तक पहली खुराकें"),
+    "row_cumulative_second_doses": ("Second doses so far", "अब तक दूसरी खुराकें"),
+    "row_cumulative_precaution_doses": ("Precaution doses so far", "अब तक एहतियाती खुराकें"),
+    "row_record_day": ("Record day before this one", "इससे पहले का रिकॉर्ड दिन"),
+    "row_average_7d": ("7-day average (doses a day)", "7 दिन का औसत (खुराक प्रतिदिन)"),
+    "row_stock_on_hand": ("Stock on hand (doses)", "भंडार में खुराकें"),
+    "row_days_of_cover": ("Days the stock lasts at that pace", "उस गति पर भंडार कितने दिन चलेगा"),
+    "row_flags": ("Data checks for this day", "इस दिन की आँकड़ा जाँचें"),
+    "record_value": ("{doses} on {date}", "{date} को {doses}"),
+    "cover_unlimited": ("No doses given in the last 7 days", "पिछले 7 दिनों में कोई खुराक नहीं दी गई"),
+}
