@@ -1,16 +1,73 @@
-"""Teeka: the frame of the dashboard (page config, first-start demo data, navigation)."""
+"""Teeka: the frame of the dashboard (page config, first-start demo data, sidebar, navigation)."""
 
 import streamlit as st
 
 from data import cached
+from pages._shared import label
+from stats.formatting import long_date
+from stats.labels import both
 
 st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout="wide")
 
 if "demo_checked" not in st.session_state:
-    bar = st.progress(0.0, text="Preparing the database… · डेटाबेस तैयार हो रहा है…")
-    cached.ensure_demo_data(progress=lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0), text=message))
+    bar = st.progress(0.0, text=both("common.preparing"))
+    loaded = cached.ensure_demo_data(
+        progress=lambda fraction, text: bar.progress(min(max(fraction, 0.0), 1.0), text=text)
+    )
     bar.empty()
     st.session_state["demo_checked"] = True
 
-navigation = st.navigation([st.Page("pages/home.py", title="Home · मुखपृष्ठ", icon="🏠", default=True)])
+if "lang" not in st.session_state:
+    locale = (st.context.locale or "en").lower()
+    st.session_state["lang"] = "hi" if locale.startswith("hi") else "en"
+
+with st.sidebar:
+    st.radio(
+        both("common.language"),
+        options=["hi", "en"],
+        format_func=lambda code: "हिन्दी" if code == "hi" else "English",
+        key="lang",
+        horizontal=True,
+    )
+    lang = st.session_state["lang"]
+    first, last = cached.load("date_range")
+    if last is not None:
+        if st.session_state.get("as_of") is None or not first <= st.session_state["as_of"] <= last:
+            st.session_state["as_of"] = last
+        st.date_input(
+            label("common.as_of"),
+            min_value=first,
+            max_value=last,
+            key="as_of",
+            help=label("common.as_of_help"),
+            format="DD/MM/YYYY",
+        )
+        st.caption(label("common.freshness", date=long_date(last, lang)))
+    else:
+        st.session_state["as_of"] = None
+    latest = cached.load("last_import")
+    if latest:
+        st.caption(
+            label(
+                "common.last_import",
+                when=f"{latest['imported_at']:%Y-%m-%d %H:%M}",
+                who=latest["imported_by"],
+                file=latest["file_name"],
+            )
+        )
+    else:
+        st.caption(label("common.no_import"))
+    if cached.is_demo():
+        st.info(label("common.demo_notice"))
+
+pages = [
+    st.Page("pages/overview.py", title=label("common.nav_overview"), icon="📊", default=True, url_path="overview"),
+    st.Page("pages/district_pace.py", title=label("common.nav_district_pace"), icon="🏁", url_path="district-pace"),
+    st.Page("pages/data_quality.py", title=label("common.nav_data_quality"), icon="🔎", url_path="data-quality"),
+    st.Page("pages/bulletin.py", title=label("common.nav_bulletin"), icon="📰", url_path="bulletin"),
+]
+navigation = st.navigation(pages)
+intended = st.session_state.pop("intended_page", None)  # a deep link that arrived before the frame ran
+if intended:
+    st.switch_page(intended)
 navigation.run()

@@ -1,0 +1,119 @@
+"""Bulletin: the daily press note for a day and an area, in Hindi or English, with the figures behind it."""
+
+from datetime import date
+
+import streamlit as st
+
+from data import cached
+from pages._shared import as_of, label, lang, require_frame
+from stats import bulletin
+from stats.bulletin_view import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
+from stats.export import safe_csv
+from stats.formatting import long_date
+
+require_frame("bulletin")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def note_figures(version: str, day: date, area: bulletin.Area) -> bulletin.BulletinFigures | None:
+    """The note's figures (None: the area reported nothing that day), kept until an import changes version.
+
+    The data-quality flags take a few tenths of a second; keeping the figures makes a change of language instant.
+    """
+    frames = cached.load("bulletin_frames", day=day, area=area.code)
+    if not bulletin.reports_on(day, frames):
+        return None
+    inputs = bulletin.note_inputs(day, area, frames, cached.load("quality_frames", day=day))
+    return bulletin.bulletin_figures(day, **inputs)
+
+
+st.title(label("bulletin.title"))
+st.caption(label("bulletin.intro"))
+
+first, last = cached.load("date_range")
+if last is None:
+    st.info(label("common.no_data"))
+    st.stop()
+
+if st.session_state.get("bulletin_day") is None or not first <= st.session_state["bulletin_day"] <= last:
+    st.session_state["bulletin_day"] = as_of() or last
+if st.session_state.get("bulletin_lang") not in ("hi", "en"):
+    st.session_state["bulletin_lang"] = lang()
+
+areas = {area.code: area for area in bulletin.areas(cached.load("districts"), lang())}
+area_names = {code: area_name(area, lang()) for code, area in areas.items()}
+note_langs = {code: label(f"bulletin.note_lang_{code}") for code in ("hi", "en")}
+
+day_column, area_column, lang_column = st.columns([1, 1, 1])
+day = day_column.date_input(
+    label("bulletin.day"),
+    min_value=first,
+    max_value=last,
+    key="bulletin_day",
+    help=label("bulletin.day_help"),
+    format="DD/MM/YYYY",
+)
+code = area_column.selectbox(
+    label("bulletin.area"),
+    options=list(areas),
+    format_func=area_names.__getitem__,
+    key="bulletin_area",
+    help=label("bulletin.area_help"),
+)
+note_lang = lang_column.radio(
+    label("bulletin.note_lang"),
+    options=list(note_langs),
+    format_func=note_langs.__getitem__,
+    key="bulletin_lang",
+    horizontal=True,
+)
+
+
+area = areas[code]
+figures = note_figures(cached.data_version(), day, area)
+if figures is None:
+    st.info(label("bulletin.no_data_for_area", area=area_names[code], date=long_date(day, lang())))
+    st.stop()
+note = bulletin.render(figures, note_lang)
+
+st.subheader(label("bulletin.note"))
+st.code(note, language=None, wrap_lines=True)
+st.caption(label("bulletin.note_help"))
+st.download_button(
+    label("bulletin.download_note"),
+    data=note.encode("utf-8"),
+    file_name=note_file_name(day, area.code, note_lang),
+    mime="text/plain",
+    icon=":material/download:",
+    key="bulletin_download_note",
+    on_click="ignore",
+)
+
+figures_column, bands_column = st.columns([1, 1])
+with figures_column:
+    st.subheader(label("bulletin.figures"))
+    st.dataframe(
+        figures_table(figures, lang()), width="stretch", height="content", hide_index=True, key="bulletin_figures"
+    )
+with bands_column:
+    st.subheader(label("bulletin.by_band"))
+    if figures.by_age_band_and_dose:
+        doses_header = label("common.doses")
+        st.dataframe(
+            band_dose_table(figures, lang()),
+            width="stretch",
+            height="content",
+            hide_index=True,
+            column_config={doses_header: st.column_config.TextColumn(doses_header, alignment="right")},
+            key="bulletin_by_band",
+        )
+        st.download_button(
+            label("common.download_csv"),
+            data=safe_csv(band_dose_table(figures, lang(), formatted=False)),
+            file_name=band_table_file_name(day, area.code),
+            mime="text/csv",
+            key="bulletin_download_by_band",
+            on_click="ignore",
+        )
+    else:
+        st.info(label("bulletin.by_band_none"))

@@ -1,0 +1,165 @@
+"""Data quality and reconciliation: the flags over a range of days, the state's own daily doses against the
+published series, and the share of each district's centres that reported."""
+
+import streamlit as st
+
+from data import cached
+from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from stats import data_quality_view as view
+from stats.export import safe_csv
+from stats.figures_data_quality import completeness_figure, sources_figure
+from stats.formatting import indian_number, long_date
+from stats.quality import RULES, area_names
+
+require_frame("data_quality")
+
+st.title(label("data_quality.title"))
+st.caption(label("data_quality.intro"))
+
+day = as_of()
+if day is None:
+    st.info(label("common.no_data"))
+    st.stop()
+
+first, last = cached.load("date_range")
+names = area_names(cached.load("districts"))
+default = view.default_range(day, first)
+picked = st.date_input(
+    label("data_quality.range"),
+    value=default,
+    min_value=first,
+    max_value=last,
+    key=f"dq-range-{day.isoformat()}",  # a new sidebar date starts a new default range
+    help=label("data_quality.range_help"),
+    format="DD/MM/YYYY",
+)
+start, end = view.chosen_range(picked, default)
+st.caption(label("data_quality.range_shown", start=long_date(start, lang()), end=long_date(end, lang())))
+
+# A select widget keeps its choice as the label shown: one key per language, and labels fixed at this run.
+shown_in = lang()
+rules_column, area_column = st.columns(2)
+rules = rules_column.multiselect(
+    label("data_quality.rules"),
+    options=list(RULES),
+    format_func=lambda rule: view.rule_label(rule, shown_in),
+    placeholder=label("data_quality.all_rules"),
+    help=label("data_quality.rules_help"),
+    key=f"dq-rules-{shown_in}",
+)
+area = area_column.selectbox(
+    label("data_quality.area"),
+    options=view.area_options(names),
+    format_func=lambda code: view.area_label(code, shown_in, names),
+    key=f"dq-area-{shown_in}",
+)
+
+frames = cached.load("quality_range_frames", start=start, end=end)
+flags = view.flags_table(view.flags_over_range(start, end, frames, names=names), lang(), names, rules, area)
+compared = view.source_comparison(frames["state"], frames["series"], start, end)
+counts = cached.load("centre_counts")
+reporting = cached.load("centres_reporting", start=start, end=end, by_district=True)
+completeness = view.reporting_completeness(reporting, counts, start, end, area)
+
+flags_metric, gap_metric, reporting_metric = st.columns(3)
+flags_metric.metric(label("data_quality.flags_count"), indian_number(len(flags), lang()))
+gap, where = view.largest_gap_text(compared, lang())
+gap_metric.metric(label("data_quality.largest_gap_metric"), gap)
+gap_metric.caption(where)
+reporting_metric.metric(label("data_quality.reporting_metric"), view.reporting_on(completeness, end, lang()))
+reporting_metric.caption(long_date(end, lang()))
+
+# --- Flags -------------------------------------------------------------------------------------------
+st.header(label("data_quality.flags_header"))
+st.caption(label("data_quality.flags_note"))
+if flags.empty:
+    st.info(label("data_quality.no_flags"))
+else:
+    shown = flags.rename(
+        columns={
+            "date": label("common.date"),
+            "area": label("data_quality.area"),
+            "rule": label("data_quality.rule"),
+            "message": label("data_quality.message"),
+        }
+    )
+    st.dataframe(
+        shown,
+        width="stretch",
+        hide_index=True,
+        key="dq-flags",
+        column_config={label("data_quality.message"): st.column_config.TextColumn(width="large")},
+    )
+    st.download_button(
+        label("data_quality.download_flags"),
+        data=safe_csv(shown),
+        file_name=f"flags-{start.isoformat()}-{end.isoformat()}.csv",
+        mime="text/csv",
+        key="dq-flags-csv",
+    )
+
+# --- Own reports against the published series ----------------------------------------------------------
+st.header(label("data_quality.sources_header"))
+st.caption(label("data_quality.sources_caption"))
+comparison_columns = {
+    "date": label("common.date"),
+    "source": label("data_quality.source"),
+    "own": label("data_quality.own"),
+    "published": label("data_quality.published"),
+    "gap": label("data_quality.gap"),
+    "relative_gap": label("data_quality.relative_gap"),
+    "days": label("data_quality.days"),
+}
+if compared.empty:
+    st.info(label("data_quality.no_published"))
+else:
+    chart_with_table(
+        sources_figure(view.own_doses(frames["state"], start, end), compared, lang()),
+        view.comparison_table(compared, lang()),
+        "own-vs-published",
+        comparison_columns,
+    )
+    st.subheader(label("data_quality.largest_gaps"))
+    st.dataframe(
+        view.comparison_table(view.largest_gaps(compared), lang()).rename(columns=comparison_columns),
+        width="stretch",
+        hide_index=True,
+        key="dq-largest-gaps",
+    )
+
+# --- Reporting completeness ----------------------------------------------------------------------------
+st.header(label("data_quality.completeness_header"))
+st.caption(label("data_quality.completeness_caption"))
+if counts.empty:
+    st.info(label("data_quality.no_centres"))
+elif completeness.empty:
+    st.info(label("data_quality.district_no_centres", district=view.area_label(area, lang(), names)))
+else:
+    chart_with_table(
+        completeness_figure(completeness, lang(), names),
+        view.completeness_table(completeness, lang(), names),
+        "reporting-completeness",
+        {
+            "district": label("common.district"),
+            "date": label("common.date"),
+            "reported": label("data_quality.reported"),
+            "known": label("data_quality.known"),
+            "share": label("data_quality.share"),
+        },
+    )
+    st.dataframe(
+        view.completeness_summary(completeness, lang(), names),
+        width="stretch",
+        hide_index=True,
+        key="dq-completeness-summary",
+        column_config={
+            "district": st.column_config.TextColumn(label("common.district")),
+            "known": st.column_config.NumberColumn(label("data_quality.known"), format="%d"),
+            "average_share": st.column_config.ProgressColumn(
+                label("data_quality.average_share"), format="percent", min_value=0.0, max_value=1.0
+            ),
+            "last_share": st.column_config.ProgressColumn(
+                label("data_quality.last_share"), format="percent", min_value=0.0, max_value=1.0
+            ),
+        },
+    )

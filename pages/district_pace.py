@@ -1,0 +1,248 @@
+"""District pace: every district's speed, coverage and target outlook side by side, and one district in detail."""
+
+import streamlit as st
+
+from data import cached
+from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from stats import district_pace_view as view
+from stats import figures_district_pace as figures
+from stats.charts import DOSE_COLOURS
+from stats.coverage import dose_bands
+from stats.export import safe_csv
+from stats.formatting import indian_number, long_date
+
+require_frame("district_pace")
+
+st.title(label("district_pace.title"))
+day = as_of()
+if day is None:
+    st.info(label("common.no_data"))
+    st.stop()
+language = lang()
+day_text = long_date(day, language)
+st.caption(label("district_pace.intro", date=day_text))
+
+# --- inputs ----------------------------------------------------------------------------------------
+band_col, dose_col, percent_col, date_col = st.columns([3, 2, 2, 2])
+bands = band_col.multiselect(
+    label("district_pace.age_bands"),
+    options=list(view.AGE_BANDS),
+    default=list(view.DEFAULT_BANDS),
+    help=label("district_pace.age_bands_help"),
+    key="dp_bands",
+)
+target_dose = dose_col.selectbox(
+    label("district_pace.target_dose"),
+    options=list(view.DOSES),
+    format_func=lambda number: label(f"common.dose_{number}"),
+    key="dp_target_dose",
+)
+target_percent = percent_col.number_input(
+    label("district_pace.target_percent"),
+    min_value=1,
+    max_value=100,
+    value=view.DEFAULT_TARGET_PERCENT,
+    step=5,
+    help=label("district_pace.target_percent_help"),
+    key="dp_target_percent",
+)
+target_date = date_col.date_input(
+    label("district_pace.target_date"),
+    value=view.default_target_date(day),
+    help=label("district_pace.target_date_help"),
+    format="DD/MM/YYYY",
+    key="dp_target_date",
+)
+if not bands:
+    st.info(label("district_pace.no_bands"))
+    st.stop()
+
+# --- data ------------------------------------------------------------------------------------------
+districts = cached.load("districts")
+targets = cached.load("district_targets")
+totals = cached.load("total_doses", end=day, by=("district_code", "age_band", "dose_number"))
+recent = cached.load("daily_doses", start=view.history_start(day), end=day, by=("district_code", "age_band"))
+stock = cached.load("stock_on_hand", as_of=day)
+if not view.has_doses_on(recent, day):
+    st.info(label("common.no_data_for_day", date=day_text))
+
+table = view.league_table(
+    districts, targets, totals, recent, stock, day, bands, target_percent, target_date, target_dose, language
+)
+
+# --- league table ----------------------------------------------------------------------------------
+st.subheader(label("district_pace.league"))
+st.caption(
+    label(
+        "district_pace.league_caption",
+        count=indian_number(len(table), language),
+        target=view.target_text(target_percent, language),
+        dose=label(f"common.dose_{target_dose}").lower(),
+        date=long_date(target_date, language),
+    )
+)
+
+
+def number(column: str, help_key: str | None = None) -> dict:
+    """A number column headed by its label (its values written by the Styler of league_styler)."""
+    return st.column_config.NumberColumn(
+        label(f"district_pace.col_{column}"), help=label(f"district_pace.{help_key}") if help_key else None
+    )
+
+
+column_config = {
+    "rank": number("rank", "help_rank"),
+    "district": st.column_config.TextColumn(label("district_pace.col_district"), width="medium", pinned=True),
+    "population": number("population"),
+    "average_7d": number("average_7d"),
+    "per_thousand": number("per_thousand", "help_per_thousand"),
+    "change_7d": number("change_7d", "help_change_7d"),
+    "last_28_days": st.column_config.LineChartColumn(
+        label("district_pace.col_last_28_days"), y_min=0, color=figures.BAR_COLOUR
+    ),
+    "dropout": number("dropout", "help_dropout"),
+    "on_hand": number("on_hand"),
+    "days_of_cover": number("days_of_cover", "help_days_of_cover"),
+    "required_daily_rate": number("required_daily_rate", "help_required_daily_rate"),
+}
+for dose in view.DOSES:
+    column_config[f"coverage_{dose}"] = st.column_config.ProgressColumn(
+        label(f"district_pace.col_coverage_{dose}"),
+        help=label("district_pace.help_coverage"),
+        min_value=0,
+        max_value=1,
+        format="percent",
+        color=DOSE_COLOURS[dose],
+    )
+st.dataframe(
+    view.league_styler(table, language),
+    column_config=column_config,
+    column_order=list(view.LEAGUE_COLUMNS),
+    hide_index=True,
+    height=view.table_height(len(table)),
+    width="stretch",
+    key="dp_league",
+)
+st.download_button(
+    label("common.download_csv"),
+    data=safe_csv(view.league_export(table, language)),
+    file_name=f"district-pace-{day.isoformat()}.csv",
+    mime="text/csv",
+    key="dp_league_csv",
+)
+
+# --- one district: chosen here, highlighted in the comparison below ----------------------------------
+options = view.district_options(districts, language)
+codes = list(options)
+code = st.session_state.get("dp_district") or table["code"].iloc[0]
+
+# --- districts compared ----------------------------------------------------------------------------
+st.subheader(label("district_pace.compare"))
+indicator = st.selectbox(
+    label("district_pace.indicator"),
+    options=list(view.INDICATORS),
+    format_func=lambda column: label(f"district_pace.col_{column}"),
+    key="dp_indicator",
+)
+indicator_name = label(f"district_pace.col_{indicator}")
+bars = view.indicator_bars(table, indicator, language)
+chart_with_table(
+    figures.indicator_chart(
+        bars,
+        indicator,
+        label("district_pace.compare_title", indicator=indicator_name, date=day_text),
+        indicator_name,
+        language,
+        highlight=code,
+    ),
+    bars[["district", "text"]],
+    f"district-compare-{indicator}",
+    {"district": label("district_pace.col_district"), "text": indicator_name},
+)
+
+st.subheader(label("district_pace.district_heading"))
+code = st.selectbox(
+    label("district_pace.choose_district"),
+    options=codes,
+    index=codes.index(code),
+    format_func=options.get,
+    key="dp_district",
+)
+name = options[code]
+
+trend = view.pace_trend(recent, targets, code, day, bands)
+if view.area_doses(trend, code) == 0:
+    st.info(label("district_pace.no_doses_district", district=name, days=indian_number(view.TREND_DAYS, language)))
+chart_with_table(
+    figures.trend_chart(
+        trend,
+        code,
+        {code: name, view.STATE: label("district_pace.state_average")},
+        label("district_pace.trend_title", district=name),
+        label("district_pace.col_per_thousand"),
+        label("common.date"),
+        language,
+    ),
+    view.trend_written(trend, code, language),
+    f"district-trend-{code}",
+    {"date": label("common.date"), code: name, view.STATE: label("district_pace.state_average")},
+)
+
+# --- its centres -----------------------------------------------------------------------------------
+first, last = view.centre_window(day)
+first_text = long_date(first, language)
+st.subheader(label("district_pace.centres_heading", first=first_text, last=day_text))
+centre_days = cached.load("centre_days", start=first, end=last, districts=[code])
+performance = view.centre_performance(centre_days, day)
+if performance.empty:
+    st.info(label("district_pace.no_centres", district=name, first=first_text, last=day_text))
+else:
+    top, bottom = view.top_and_bottom(performance)
+    top_col, bottom_col = st.columns(2)
+    top_col.markdown(f"**{label('district_pace.top')}**")
+    top_col.dataframe(view.centres_written(top, language), hide_index=True, width="stretch", key="dp_top")
+    bottom_col.markdown(f"**{label('district_pace.bottom')}**")
+    if bottom.empty:
+        bottom_col.info(label("district_pace.all_in_top", count=indian_number(len(top), language)))
+    else:
+        bottom_col.dataframe(view.centres_written(bottom, language), hide_index=True, width="stretch", key="dp_bottom")
+    missing = view.missing_centres(performance)
+    st.markdown(f"**{label('district_pace.missing', date=day_text)}**")
+    if missing.empty:
+        st.info(label("district_pace.none_missing", date=day_text))
+    else:
+        st.dataframe(view.centres_written(missing, language), hide_index=True, width="stretch", key="dp_missing")
+
+# --- its second doses due ---------------------------------------------------------------------------
+st.subheader(label("district_pace.due_heading"))
+st.caption(label("district_pace.due_caption"))
+given = cached.load(
+    "daily_doses",
+    end=day,
+    by=("vaccine", "dose_number"),
+    districts=[code],
+    dose_numbers=[1, 2],
+    age_bands=dose_bands(bands),
+)
+due = view.second_doses(given, cached.load("vaccine_intervals"), day, language)
+sums = view.dose_totals(due, ("dose1", "due", "overdue"))
+if sums["dose1"] == 0:
+    st.info(label("district_pace.no_due", district=name))
+else:
+    due_col, overdue_col = st.columns(2)
+    due_col.metric(label("district_pace.due_total"), indian_number(sums["due"], language))
+    overdue_col.metric(label("district_pace.overdue_total"), indian_number(sums["overdue"], language))
+    st.dataframe(
+        view.written(due, dict.fromkeys(("dose1", "dose2", "due", "overdue"), "count"), language).rename(
+            columns={
+                "vaccine": label("common.vaccine"),
+                "dose1": label("district_pace.due_dose1"),
+                "dose2": label("district_pace.due_dose2"),
+                "due": label("district_pace.due_total"),
+                "overdue": label("district_pace.overdue_total"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="dp_due",
+    )

@@ -1,0 +1,138 @@
+"""State overview: the state immunisation officer's morning view of the chosen day.
+
+Headline cards for the sidebar's date, charts over a date range, the day's data checks and its bulletin.
+Fetches through data.cached only; every figure and text comes from stats/.
+"""
+
+from datetime import date
+
+import streamlit as st
+
+from data import cached
+from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from stats import figures_overview as charts
+from stats import overview_view as view
+from stats.bulletin import Area, BulletinFigures, bulletin_figures, render
+from stats.doses import record_day
+from stats.formatting import long_date
+from stats.labels import t
+from stats.quality import Flag, flags_from_frames
+
+require_frame("overview")
+
+STATE = Area("STATE", t("common.state_name", "en"), t("common.state_name", "hi"))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def day_figures(version: str, day: date) -> tuple[list[Flag], BulletinFigures, view.DayChanges]:
+    """The day's flags, bulletin figures and changes: worked out once per day and data version (the flags
+    take most of a second on a year of data)."""
+    note_frames = cached.load("bulletin_frames", day=day, area=STATE.code)
+    flags = flags_from_frames(day, STATE.code, cached.load("quality_frames", day=day))
+    stock = view.known_stock(note_frames["stock"])
+    figures = bulletin_figures(
+        day, STATE, note_frames["doses"], note_frames["centres"], stock, [flag.to_dict() for flag in flags]
+    )
+    return flags, figures, view.day_changes(note_frames["centres"], day)
+
+
+language = lang()
+day = as_of()
+st.title(label("overview.title"))
+if day is None:
+    st.info(label("common.no_data"))
+    st.stop()
+
+when = long_date(day, language)
+st.caption(label("overview.intro", date=when))
+first, last = cached.load("date_range")
+flags, figures, changes = day_figures(cached.data_version(), day)
+
+# --- Headline cards -------------------------------------------------------------------------------
+st.subheader(label("overview.headline", date=when))
+if not view.reported(changes):
+    st.info(label("common.no_data_for_day", date=when))
+for row in view.headline_cards(figures, changes, language):
+    for column, card in zip(st.columns(len(row)), row, strict=True):
+        with column.container(border=True, height="stretch"):
+            st.metric(
+                card.label,
+                card.value,
+                card.delta.text if card.delta else None,
+                delta_color=card.delta.color if card.delta else "normal",
+                delta_arrow=card.delta.arrow if card.delta else "auto",
+                delta_description=card.delta_description,
+                help=card.help,
+            )
+            st.caption(card.when)
+
+# --- Charts over the dates picked -----------------------------------------------------------------
+st.subheader(label("overview.trends"))
+default = view.default_range(day, first)
+picked = st.date_input(
+    label("overview.range"),
+    value=default,
+    min_value=first,
+    max_value=last,
+    key=f"overview-range-{day.isoformat()}",
+    help=label("overview.range_help"),
+    format="DD/MM/YYYY",
+)
+start, end = view.chart_range(picked, default, first, last)
+st.caption(label("overview.range_caption", start=long_date(start, language), end=long_date(end, language)))
+
+history = cached.load("daily_doses", end=end)
+daily = view.daily_series(history, start, end)
+if not view.has_doses(daily):
+    st.info(label("overview.no_doses_in_range", start=long_date(start, language), end=long_date(end, language)))
+else:
+    record = record_day(history, before=end, inclusive=True)
+    left, right = st.columns(2)
+    with left:
+        chart_with_table(
+            charts.daily_doses_figure(daily, record, language), view.daily_table(daily, language), "daily-doses"
+        )
+        note = view.record_note(record, start, end, language)
+        if note:
+            st.caption(note)
+    with right:
+        cumulative = view.cumulative_series(cached.load("daily_doses", end=end, by=("dose_number",)), start, end)
+        chart_with_table(
+            charts.cumulative_figure(cumulative, language),
+            view.cumulative_table(cumulative, language),
+            "cumulative-by-dose",
+        )
+    left, right = st.columns(2)
+    with left:
+        bands = view.band_series(cached.load("daily_doses", start=start, end=end, by=("age_band",)), start, end)
+        chart_with_table(charts.bands_figure(bands, language), view.band_table(bands, language), "doses-by-age-band")
+    with right:
+        mix = view.vaccine_mix(cached.load("total_doses", start=start, end=end, by=("vaccine",)))
+        chart_with_table(
+            charts.vaccine_mix_figure(mix, start, end, language), view.vaccine_table(mix, language), "vaccine-mix"
+        )
+
+# --- Data checks ------------------------------------------------------------------------------------
+st.subheader(label("overview.alerts", date=when))
+messages = view.flag_messages(flags, language)
+heading = view.alerts_heading(len(messages), day, language)
+if messages:
+    st.warning(heading)
+    with st.container(height=320 if len(messages) > 6 else "content", border=True, key="overview-alerts"):
+        st.markdown("\n".join(f"- {message}" for message in messages))
+else:
+    st.success(heading)
+
+# --- Bulletin ---------------------------------------------------------------------------------------
+st.subheader(label("overview.bulletin", date=when))
+bulletin = render(figures, language)
+st.caption(label("overview.bulletin_help"))
+st.code(bulletin, language=None, wrap_lines=True)
+st.download_button(
+    label("overview.bulletin_download"),
+    data=bulletin.encode("utf-8"),
+    file_name=view.bulletin_file_name(day, language),
+    mime="text/plain",
+    key="overview-bulletin-download",
+    on_click="ignore",
+)

@@ -1,0 +1,148 @@
+"""A small app database whose every figure can be worked out by hand, and AppTest helpers.
+
+Doses (Covishield unless said):
+  RPR-1 Raipur  18-44 dose 1: 100, 200, 300, 400, 500, 600, 700 on 16–22 June 2021
+  RPR-2 Raipur  45-59 dose 2 Covaxin: 50 a day on 16–21 June (no report on 22 June)
+  DRG-1 Durg    60+ dose 1: 30 a day on 16–22 June; 60+ dose 3 (precaution): 10 on 22 June
+  BST-1 Bastar  18-44 dose 1: 500 on 20 June only
+State per day: 16: 180, 17: 280, 18: 380, 19: 480, 20: 1,080, 21: 680, 22: 740; total 3,820.
+Stock: SUPPLIER→STATE 10,000 Covishield and 2,000 Covaxin on 15 June; STATE→Raipur 4,000 Covishield and
+1,000 Covaxin, STATE→Durg 1,000, STATE→Bastar 600 Covishield on 15 June.
+Published CoWIN state total: 10,00,000 on 20 June, 10,00,700 on 21 June, 10,01,500 on 22 June.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data.db import create_schema, make_engine
+from tests.files import doses_csv, run_import, series_csv, stock_csv
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+FIRST, LAST = date(2021, 6, 16), date(2021, 6, 22)
+DAYS = [FIRST + timedelta(days=i) for i in range(7)]
+
+
+def _doses() -> list[dict]:
+    rows = []
+    for i, day in enumerate(DAYS, start=1):
+        iso = day.isoformat()
+        rows.append({"date": iso, "centre_code": "RPR-1", "centre_name": "PHC Mana", "doses": str(100 * i)})
+        if day != LAST:
+            rows.append(
+                {
+                    "date": iso,
+                    "centre_code": "RPR-2",
+                    "centre_name": "UPHC Ward 12",
+                    "age_band": "45-59",
+                    "dose_number": "2",
+                    "vaccine": "Covaxin",
+                    "doses": "50",
+                }
+            )
+        rows.append(
+            {
+                "date": iso,
+                "district": "Durg",
+                "centre_code": "DRG-1",
+                "centre_name": "CHC Patan",
+                "age_band": "60+",
+                "doses": "30",
+            }
+        )
+    rows.append(
+        {
+            "date": LAST.isoformat(),
+            "district": "Durg",
+            "centre_code": "DRG-1",
+            "centre_name": "CHC Patan",
+            "age_band": "60+",
+            "dose_number": "3",
+            "doses": "10",
+        }
+    )
+    rows.append(
+        {
+            "date": "2021-06-20",
+            "district": "Bastar",
+            "centre_code": "BST-1",
+            "centre_name": "PHC Bakawand",
+            "doses": "500",
+        }
+    )
+    return rows
+
+
+STOCK = [
+    {"date": "2021-06-15", "from_store": "SUPPLIER", "to_store": "STATE", "quantity": "10000", "reference": "GRN-1"},
+    {
+        "date": "2021-06-15",
+        "vaccine": "Covaxin",
+        "from_store": "SUPPLIER",
+        "to_store": "STATE",
+        "quantity": "2000",
+        "reference": "GRN-2",
+    },
+    {"date": "2021-06-15", "from_store": "STATE", "to_store": "Raipur", "quantity": "4000", "reference": "ISS-1"},
+    {
+        "date": "2021-06-15",
+        "vaccine": "Covaxin",
+        "from_store": "STATE",
+        "to_store": "Raipur",
+        "quantity": "1000",
+        "reference": "ISS-2",
+    },
+    {"date": "2021-06-15", "from_store": "STATE", "to_store": "Durg", "quantity": "1000", "reference": "ISS-3"},
+    {"date": "2021-06-15", "from_store": "STATE", "to_store": "Bastar", "quantity": "600", "reference": "ISS-4"},
+]
+SERIES = [
+    {"date": "2021-06-20", "value": "1000000"},
+    {"date": "2021-06-21", "value": "1000700"},
+    {"date": "2021-06-22", "value": "1001500"},
+]
+
+
+def _clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def empty_app_db(tmp_path, monkeypatch):
+    """A configured (non-demo) SQLite database with the schema only; Streamlit caches cleared around it."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = make_engine(url)
+    create_schema(engine)
+    _clear_caches()
+    yield engine
+    _clear_caches()
+    engine.dispose()
+
+
+@pytest.fixture
+def app_db(empty_app_db):
+    """The database described at the top of this file."""
+    for content in (doses_csv(_doses()), stock_csv(STOCK), series_csv(SERIES)):
+        report = run_import(empty_app_db, content)
+        assert report.status == "committed", report.problems
+    return empty_app_db
+
+
+def open_page(page: str | None = None, lang: str = "en", **state) -> AppTest:
+    """Run the app (in a language, with session state set), then switch to pages/<page>.py if given."""
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.session_state["lang"] = lang
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    if page:
+        app.switch_page(f"pages/{page}.py")
+        app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
