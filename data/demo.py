@@ -36,7 +36,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from babel.numbers import format_decimal
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlmodel import Session, SQLModel
 
@@ -45,6 +44,7 @@ from data.load import describe, import_bytes, take_import_lock
 from data.models import STATE, SUPPLIER, WASTAGE, Centre, DailyDose, ImportBatch
 from data.reference import MASTER_DIR
 from data.rollup import refresh_rollups
+from stats.formatting import indian_number
 
 Progress = Callable[[float, str], None]
 
@@ -694,13 +694,13 @@ def _dose_columns(doses: pd.DataFrame, centre_ids: dict[str, int]) -> dict[str, 
 def _insert_doses(conn: Connection, columns: dict[str, np.ndarray], batch_id: int, progress: Progress) -> None:
     """Bulk insert of daily_dose in chunks of CHUNK_ROWS rows; progress from 0.15 to 0.75."""
     total = len(columns["date"])
-    progress(0.15, f"Daily doses: {total:,} rows")
+    progress(0.15, f"Daily doses · दैनिक खुराकें: {indian_number(total)}")
     for start in range(0, total, CHUNK_ROWS):
         chunk = {name: column[start : start + CHUNK_ROWS].tolist() for name, column in columns.items()}
         chunk["batch_id"] = [batch_id] * len(chunk["date"])
         insert_columns(conn, DailyDose.__table__, chunk)
         done = min(start + CHUNK_ROWS, total)
-        progress(0.15 + 0.6 * done / total, f"Daily doses: {done:,} of {total:,} rows")
+        progress(0.15 + 0.6 * done / total, f"Daily doses · दैनिक खुराकें: {indian_number(done)} / {indian_number(total)}")
 
 
 def stock_csv(stock: pd.DataFrame) -> bytes:
@@ -728,14 +728,14 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) ->
         if _has_doses(conn):
             raise DatabaseNotEmpty("the database already holds daily doses; demo data goes into an empty one")
         batch_id = _insert_batch(conn, data)
-        progress(0.1, f"Centres: {len(data.centres):,}")
+        progress(0.1, f"Centres · केंद्र: {indian_number(len(data.centres))}")
         columns = _dose_columns(data.doses, _insert_centres(conn, data.centres))
         _insert_doses(conn, columns, batch_id, progress)
-        progress(0.75, "Rollups by district and day")
+        progress(0.75, "Totals by district and day · ज़िलेवार दैनिक योग")
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))
-        progress(0.9, f"Stock movements: {len(data.stock):,} (validated import)")
+        progress(0.9, f"Stock movements · स्टॉक प्रविष्टियाँ: {indian_number(len(data.stock))}")
         _import_stock(conn, data.stock)
-    progress(1.0, "Demo data ready")
+    progress(1.0, "Demo data ready · डेमो डेटा तैयार")
     return len(data.doses)
 
 
@@ -750,7 +750,7 @@ def ensure_demo(engine: Engine, progress: Progress | None = None) -> bool:
     if has_doses(engine):
         return False
     progress = progress or _silent
-    progress(0.0, "Generating demo data")
+    progress(0.0, "Generating demo data · डेमो डेटा बनाया जा रहा है")
     try:
         load(generate(), engine=engine, progress=progress)
     except DatabaseNotEmpty:  # another process loaded it meanwhile
@@ -783,19 +783,14 @@ def _database_size(engine: Engine) -> int | None:
         return conn.execute(select(func.pg_database_size(func.current_database()))).scalar_one()
 
 
-def _indian(n: int) -> str:
-    """1331182 -> 13,31,182."""
-    return format_decimal(int(n), locale="en_IN")
-
-
 def _summary(data: DemoData, seconds: tuple[float, float], size: int | None) -> str:
     """What the CLI wrote, in a few lines (numbers grouped the Indian way)."""
     doses = data.doses["doses"].sum()
     lines = [
-        f"centres          {_indian(len(data.centres))}",
-        f"daily_dose rows  {_indian(len(data.doses))} ({_indian(doses)} doses, "
+        f"centres          {indian_number(len(data.centres))}",
+        f"daily_dose rows  {indian_number(len(data.doses))} ({indian_number(doses)} doses, "
         f"{data.doses['date'].min():%Y-%m-%d} to {data.doses['date'].max():%Y-%m-%d})",
-        f"stock movements  {_indian(len(data.stock))}",
+        f"stock movements  {indian_number(len(data.stock))}",
         f"time             {sum(seconds):.1f} s (generate {seconds[0]:.1f} s, load {seconds[1]:.1f} s)",
     ]
     if size is not None:

@@ -77,8 +77,8 @@ class AppPage:
 
 PAGES = [
     AppPage("bulletin", "/bulletin", False),
-    AppPage("district_pace", "/district-pace", True),
-    AppPage("data_quality", "/data-quality", True),
+    AppPage("district_pace", "/district_pace", True),
+    AppPage("data_quality", "/data_quality", True),
     AppPage("overview", "/", True),
 ]
 """In this order on purpose: the first request to the fresh server is a deep link (a bookmark after a restart)."""

@@ -107,6 +107,24 @@ SERIES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def frame_always_runs(monkeypatch):
+    """Run app.py (the frame) on every AppTest run, as a server does once app.py has called st.navigation.
+
+    AppTest resets PagesManager.uses_pages_directory before each run, and with a pages/ folder beside
+    app.py that would put every run in Streamlit's legacy mode, where a page runs without the frame.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        PagesManager.uses_pages_directory = False
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()

@@ -62,7 +62,7 @@ def test_headline_cards(page):
 
 
 def test_charts_show_the_last_90_days_within_the_data(page):
-    (picker,) = page.date_input
+    (picker,) = page.main.date_input
     assert picker.value == (date(2021, 6, 16), DAY)
     assert "Charts show 16 June 2021 to 22 June 2021." in [c.value for c in page.caption]
     assert "The record day to 22 June 2021 is 20 June 2021, with 1,080 doses." in [c.value for c in page.caption]
