@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from importlib import import_module
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +13,8 @@ from sqlmodel import Session
 
 from data import queries
 from data.db import create_schema, is_default_database, make_engine
+from data.models import STATE
+from stats.quality import Flag, flags_from_frames
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,3 +65,31 @@ def load(name: str, **kwargs) -> pd.DataFrame | object:
 def clear() -> None:
     """Forget every cached result (after an import)."""
     _cached.clear()
+    _day_flags.clear()
+    _computed.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _day_flags(version: str, day: date) -> list[Flag]:
+    return flags_from_frames(day, STATE, load("quality_frames", day=day))
+
+
+def day_flags(day: date) -> list[Flag]:
+    """Every data-quality flag of the day, state-wide, worked out once per day and data version (it takes a
+    good part of a second at state scale; the overview and the bulletin share it)."""
+    return _day_flags(data_version(), day)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _computed(version: str, function: str, args: tuple, kwargs: tuple) -> object:
+    module, name = function.rsplit(".", 1)
+    return getattr(import_module(module), name)(*args, **dict(kwargs))
+
+
+def computed(function: str, *args: object, **kwargs: object) -> object:
+    """stats function (dotted name) of cached frames, kept until the data version changes.
+
+    For page computations that take a noticeable time on a year of data (flags over a range, the league
+    table); arguments must be hashable by st.cache_data (frames, dates, strings, tuples, dicts).
+    """
+    return _computed(data_version(), function, args, tuple(sorted(kwargs.items())))

@@ -295,19 +295,12 @@ QUALITY_WINDOW_DAYS = 29
 
 
 def quality_frames(*, session: Session, day: date) -> dict[str, pd.DataFrame]:
-    """What the data-quality rules read for one day (see stats.quality.flags_from_frames)."""
-    start = day - timedelta(days=QUALITY_WINDOW_DAYS)
-    return {
-        "series": published_values(session=session, start=start, end=day),
-        "state": daily_doses(session=session, start=start, end=day),
-        "districts": daily_doses(session=session, start=start, end=day, by=("district_code",)),
-        "bands": daily_doses(session=session, end=day, by=("district_code", "age_band", "dose_number")),
-        "targets": district_targets(session=session),
-        "centre_days": centre_days(session=session, start=day - timedelta(days=1), end=day),
-        "movements": stock_movements(session=session, end=day),
-        "administered": daily_doses(session=session, end=day, by=("district_code", "vaccine")),
-        "districts_names": districts(session=session),
-    }
+    """What the data-quality rules read for one day (see stats.quality.flags_from_frames).
+
+    The range version from the day before: totals up to the day instead of a whole history per day keeps
+    this to a few thousand rows at state scale.
+    """
+    return quality_range_frames(session=session, start=day - timedelta(days=1), end=day)
 
 
 def bulletin_frames(*, session: Session, day: date, area: str) -> dict[str, pd.DataFrame]:

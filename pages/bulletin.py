@@ -23,7 +23,7 @@ def note_figures(version: str, day: date, area: bulletin.Area) -> bulletin.Bulle
     frames = cached.load("bulletin_frames", day=day, area=area.code)
     if not bulletin.reports_on(day, frames):
         return None
-    inputs = bulletin.note_inputs(day, area, frames, cached.load("quality_frames", day=day))
+    inputs = bulletin.note_inputs(day, area, frames, cached.day_flags(day))
     return bulletin.bulletin_figures(day, **inputs)
 
 

@@ -55,7 +55,8 @@ area = area_column.selectbox(
 )
 
 frames = cached.load("quality_range_frames", start=start, end=end)
-flags = view.flags_table(view.flags_over_range(start, end, frames, names=names), lang(), names, rules, area)
+all_flags = cached.computed("stats.data_quality_view.flags_over_range", start, end, frames, names=names)
+flags = view.flags_table(all_flags, lang(), names, rules, area)
 compared = view.source_comparison(frames["state"], frames["series"], start, end)
 counts = cached.load("centre_counts")
 reporting = cached.load("centres_reporting", start=start, end=end, by_district=True)

@@ -66,8 +66,19 @@ stock = cached.load("stock_on_hand", as_of=day)
 if not view.has_doses_on(recent, day):
     st.info(label("common.no_data_for_day", date=day_text))
 
-table = view.league_table(
-    districts, targets, totals, recent, stock, day, bands, target_percent, target_date, target_dose, language
+table = cached.computed(
+    "stats.district_pace_view.league_table",
+    districts,
+    targets,
+    totals,
+    recent,
+    stock,
+    day,
+    tuple(bands),
+    target_percent,
+    target_date,
+    target_dose,
+    language,
 )
 
 # --- league table ----------------------------------------------------------------------------------

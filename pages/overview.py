@@ -16,7 +16,7 @@ from stats.bulletin import Area, BulletinFigures, bulletin_figures, render
 from stats.doses import record_day
 from stats.formatting import long_date
 from stats.labels import t
-from stats.quality import Flag, flags_from_frames
+from stats.quality import Flag
 
 require_frame("overview")
 
@@ -28,7 +28,7 @@ def day_figures(version: str, day: date) -> tuple[list[Flag], BulletinFigures, v
     """The day's flags, bulletin figures and changes: worked out once per day and data version (the flags
     take most of a second on a year of data)."""
     note_frames = cached.load("bulletin_frames", day=day, area=STATE.code)
-    flags = flags_from_frames(day, STATE.code, cached.load("quality_frames", day=day))
+    flags = cached.day_flags(day)
     stock = view.known_stock(note_frames["stock"])
     figures = bulletin_figures(
         day, STATE, note_frames["doses"], note_frames["centres"], stock, [flag.to_dict() for flag in flags]

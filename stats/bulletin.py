@@ -16,7 +16,7 @@ import pandas as pd
 
 from stats.doses import average_daily_doses, record_day
 from stats.formatting import indian_number, lakh_crore, long_date, percent
-from stats.quality import flags_from_frames
+from stats.quality import Flag, flags_from_frames
 from stats.stock import cover_days
 
 STATE = "STATE"
@@ -295,15 +295,15 @@ def reports_on(day: date, frames: dict[str, pd.DataFrame]) -> bool:
     return bool((frames["centres"]["date"] == day).any())
 
 
-def note_inputs(day: date, area: Area, frames: dict[str, pd.DataFrame], quality: dict[str, pd.DataFrame]) -> dict:
-    """bulletin_figures' keyword arguments from queries.bulletin_frames and queries.quality_frames for day."""
-    flags = [flag.to_dict() for flag in flags_from_frames(day, area.code, quality)]
+def note_inputs(day: date, area: Area, frames: dict[str, pd.DataFrame], flags: list[Flag]) -> dict:
+    """bulletin_figures' keyword arguments from queries.bulletin_frames and the day's flags for the state
+    (stats.quality.flags_from_frames(day, STATE, ...)), of which the area's are kept."""
     return {
         "area": area,
         "doses": frames["doses"],
         "centres": frames["centres"],
         "stock": frames["stock"],
-        "flags": flags,
+        "flags": [flag.to_dict() for flag in flags if area.code == STATE or flag.area == area.code],
     }
 
 
@@ -337,7 +337,7 @@ def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
             quality = queries.quality_frames(session=session, day=day)
     finally:
         engine.dispose()
-    return note_inputs(day, area, frames, quality), None
+    return note_inputs(day, area, frames, flags_from_frames(day, STATE, quality)), None
 
 
 def main(argv: list[str] | None = None) -> int:
