@@ -390,12 +390,29 @@ def _group_bounds(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, np.diff(np.r_[starts, len(keys)])
 
 
+PERSISTENCE = 0.95
+"""How much of a centre's daily chance to report is its own habit (the rest is the day's luck): real
+session sites mostly report day after day, so the same centres should, and a gap means something."""
+
+
+def _uniform_mix(habit: np.ndarray, luck: np.ndarray) -> np.ndarray:
+    """PERSISTENCE × habit + (1 − PERSISTENCE) × luck for uniform habit and luck, mapped back to uniform.
+
+    The exact distribution function of the sum of two uniforms (a trapezoid) keeps every centre's daily
+    chance what it was, while the same centres tend to report from one day to the next.
+    """
+    a, b = PERSISTENCE, 1.0 - PERSISTENCE
+    x = a * habit + b * luck
+    return np.where(x < b, x * x / (2 * a * b), np.where(x <= a, (x - b / 2) / a, 1 - (a + b - x) ** 2 / (2 * a * b)))
+
+
 def _reporting(rng: np.random.Generator, calendar: Calendar, centres: pd.DataFrame, share: float) -> np.ndarray:
-    """Which centres report each day (days × centres): a per-day draw, weighted by centre size."""
+    """Which centres report each day (days × centres): weighted by centre size, mostly the same centres."""
     relative = centres["size"] / centres.groupby("district_code")["size"].transform("mean")
     level = share * calendar.day_factor() * calendar.linear(ACTIVITY)
     chance = np.clip(level[:, None] * relative.to_numpy()[None, :], 0.0, 0.95)
-    return rng.random(chance.shape) < chance
+    habit = rng.random(len(centres))[None, :]
+    return _uniform_mix(habit, rng.random(chance.shape)) < chance
 
 
 def _sessions(
@@ -407,8 +424,9 @@ def _sessions(
     """
     district = pd.Categorical(centres["district_code"]).codes.astype(np.int64)
     day, centre = np.nonzero(_reporting(rng, calendar, centres, share))
-    # At most one session per MIN_SESSION_DOSES doses of the district's day; keep a random subset.
-    order = np.lexsort((rng.random(len(day)), district[centre], day))
+    # At most one session per MIN_SESSION_DOSES doses of the district's day; the same centres come first.
+    priority = rng.random(len(centres))
+    order = np.lexsort((priority[centre], district[centre], day))
     day, centre = day[order], centre[order]
     starts, lengths = _group_bounds(day * len(volume[0]) + district[centre])
     rank = np.arange(len(day)) - np.repeat(starts, lengths)

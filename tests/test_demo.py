@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import BigInteger, cast, func, select
@@ -201,6 +202,24 @@ def test_a_share_of_centres_reports_each_day(full: DemoData) -> None:
     assert 0.15 < sundays.mean() / weekdays.mean() < 0.45
     for holiday in ("2021-08-15", "2021-10-02", "2021-11-04"):
         assert reporting[holiday] < 0.3 * weekdays.median(), holiday
+
+
+def test_mostly_the_same_centres_report_from_one_weekday_to_the_next(full: DemoData) -> None:
+    """Session sites report day after day, so "reported yesterday, not today" stays a signal, not noise."""
+    reported = full.doses[["date", "centre_code"]].drop_duplicates()
+    reported = reported[pd.to_datetime(reported["date"]).dt.day_of_week.between(1, 5)]  # Tuesday to Saturday
+    by_day = reported.groupby("date")["centre_code"].apply(set)
+    pairs = zip(by_day.iloc[:-1], by_day.iloc[1:], strict=True)
+    kept = [len(today & yesterday) / len(yesterday) for yesterday, today in pairs if yesterday]
+    # Consecutive rows here are mostly consecutive days; a Monday gap only lowers the share.
+    assert np.median(kept) >= 0.9
+
+
+@pytest.mark.parametrize("cut", [0.05, 0.25, 0.5, 0.9], ids=["5%", "25%", "50%", "90%"])
+def test_mixing_habit_and_luck_keeps_each_centres_chance(cut: float) -> None:
+    rng = np.random.default_rng(7)
+    mixed = demo._uniform_mix(rng.random(200_000), rng.random(200_000))
+    assert abs((mixed < cut).mean() - cut) < 0.005
 
 
 def test_cumulative_doses_never_run_ahead_in_the_default_demo(full_doses: pd.DataFrame) -> None:
