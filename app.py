@@ -62,11 +62,15 @@ with st.sidebar:
 
 # url_path = the file's name, so a deep link on a fresh server (served by Streamlit's legacy pages/ mode
 # until app.py first runs) finds its page and is routed through app.py by require_frame.
+PAGES = (
+    ("overview", ":material/dashboard:"),
+    ("district_pace", ":material/speed:"),
+    ("data_quality", ":material/fact_check:"),
+    ("bulletin", ":material/article:"),
+)
 pages = [
-    st.Page("pages/overview.py", title=label("common.nav_overview"), icon="📊", default=True, url_path="overview"),
-    st.Page("pages/district_pace.py", title=label("common.nav_district_pace"), icon="🏁", url_path="district_pace"),
-    st.Page("pages/data_quality.py", title=label("common.nav_data_quality"), icon="🔎", url_path="data_quality"),
-    st.Page("pages/bulletin.py", title=label("common.nav_bulletin"), icon="📰", url_path="bulletin"),
+    st.Page(f"pages/{name}.py", title=label(f"common.nav_{name}"), icon=icon, url_path=name, default=name == "overview")
+    for name, icon in PAGES
 ]
 st.set_option("client.showSidebarNavigation", True)  # off in config.toml only to hide the legacy listing
 navigation = st.navigation(pages)
