@@ -14,12 +14,12 @@ from datetime import date
 
 import pandas as pd
 
+from stats import STATE
 from stats.doses import average_daily_doses, record_day
 from stats.formatting import indian_number, lakh_crore, long_date, percent
 from stats.quality import Flag, flags_from_frames
 from stats.stock import cover_days
 
-STATE = "STATE"
 BAND_ORDER = ("12-14", "15-17", "18-44", "45-59", "60+", "45+")
 BAND_LABELS = {"en": "{band} years", "hi": "{band} वर्ष"}
 

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from stats import STATE
 from stats.coverage import (
     coverage,
     coverage_by_dose,
@@ -56,7 +57,6 @@ DEFAULT_BANDS = ("18-44", "45-59", "60+")
 DEFAULT_TARGET_PERCENT = 90
 TARGET_DATE = date(2021, 12, 31)
 TARGET_LEAD_DAYS = 90
-STATE = "STATE"
 DOSES = (1, 2, 3)
 
 INDICATORS = (

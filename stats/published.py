@@ -24,9 +24,9 @@ from datetime import date
 
 import pandas as pd
 
+from stats import STATE
 from stats.doses import on_calendar, relative_change
 
-STATE = "STATE"
 TOTAL = "Total Doses Administered"
 FIRST = "First Dose Administered"
 SECOND = "Second Dose Administered"

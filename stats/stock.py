@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from stats import STATE
 from stats.doses import average_daily_doses, grouped_sum, summed, within
 
-STATE = "STATE"
 WASTAGE = "WASTAGE"
 PSEUDO_STORES = ("SUPPLIER", WASTAGE, "ADJUSTMENT")
 """Ends of a movement that hold no stock (as data.models.PSEUDO_STORES)."""

@@ -111,7 +111,7 @@ def test_all_clear_on_a_quiet_day(app_db):
 
 def test_picking_dates_redraws_the_charts(page):
     page.date_input(key=RANGE_KEY).set_value((date(2021, 6, 21), DAY))
-    page.session_state["as_of"] = DAY  # AppTest drops the sidebar's date on a rerun after switch_page
+    page.session_state["as_of"] = DAY
     page.run()
     assert not page.exception
     daily, cumulative, bands, vaccines = tables(page)
