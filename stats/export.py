@@ -22,4 +22,6 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
         if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
             cleaned[column] = cleaned[column].map(neutralise)
     cleaned.columns = [neutralise(str(c)) for c in cleaned.columns]
-    return cleaned.to_csv(index=False).encode("utf-8-sig")
+    # CRLF rows, as spreadsheets expect; it also makes the csv module quote a cell holding a lone CR, which
+    # with "\n" rows it would write bare, splitting the cell into a new row that could start with "=".
+    return cleaned.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

@@ -63,3 +63,10 @@ def test_safe_csv_neutralises_cells_and_headers_and_opens_with_a_bom() -> None:
 def test_no_downloaded_cell_starts_like_a_formula(cells: list[str]) -> None:
     rows = read_back(safe_csv(pd.DataFrame({"value": cells})))[1:]
     assert all(not row[0].startswith(("=", "+", "-", "@")) for row in rows if row)
+
+
+def test_a_cell_with_a_carriage_return_stays_one_quoted_cell() -> None:
+    # Found by the property above: with "\n" rows pandas wrote "'\r=" bare, and a reader split it into "'" and "=".
+    data = safe_csv(pd.DataFrame({"value": ["\r=1+1", "a\nb"]}))
+    assert read_back(data) == [["value"], ["'\r=1+1"], ["a\nb"]]
+    assert data.endswith(b'"a\nb"\r\n')
