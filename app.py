@@ -7,7 +7,7 @@ from pages._shared import label
 from stats.formatting import long_date
 from stats.labels import both
 
-st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout="wide")
+st.set_page_config(page_title="Teeka · टीका", page_icon=":material/vaccines:", layout="wide")
 
 if "demo_checked" not in st.session_state:
     bar = st.progress(0.0, text=both("common.preparing"))

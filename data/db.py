@@ -69,12 +69,14 @@ def is_sqlite(engine: Engine) -> bool:
 def create_schema(engine: Engine) -> None:
     """Create every table that does not exist yet and seed the reference data from data/master/."""
     from data import reference
+    from data.rollup import ensure_derived_rollups
 
     SQLModel.metadata.create_all(engine)
     with Session(engine) as session:
         reference.seed(session=session)
         if session.get(models.ImportLock, 1) is None:
             session.add(models.ImportLock(id=1, imports=0))
+        ensure_derived_rollups(session.connection())
         session.commit()
 
 

@@ -29,7 +29,7 @@ from data.models import (
     StockMovement,
 )
 from data.problems import Problem
-from data.rollup import refresh_rollups
+from data.rollup import refresh_derived_rollups, refresh_district_rollups
 from data.validate import KEY_COLUMNS, VALUE_COLUMN, contract_kind, validate
 from stats.formatting import indian_number
 
@@ -312,7 +312,9 @@ def _write(plan: Plan, report: FileReport, user: str, conn: Connection) -> int:
     if plan.kind == "doses":
         touched = pd.concat([new[["date", "district_code"]], changed[["date", "district_code"]]])
         for day, districts in touched.groupby("date")["district_code"]:
-            refresh_rollups(conn, [day], districts.unique())
+            refresh_district_rollups(conn, [day], districts.unique())
+        # Once for the whole file: a month's total is summed again for each month the file touched.
+        refresh_derived_rollups(conn, touched["date"].unique(), touched["district_code"].unique())
     return batch_id
 
 

@@ -12,16 +12,19 @@ from data.models import (
     PSEUDO_STORES,
     STATE,
     Centre,
-    DailyDose,
+    CentreRollup,
     District,
     DistrictTarget,
     DoseRollup,
     ImportBatch,
+    MonthDoseRollup,
     PublishedValue,
     ReportingRollup,
+    StateDoseRollup,
     StockMovement,
     Vaccine,
 )
+from data.rollup import month_start
 
 DIMENSIONS = ("district_code", "age_band", "dose_number", "vaccine")
 """What daily_doses can be broken down by."""
@@ -67,20 +70,42 @@ def last_import(*, session: Session) -> dict | None:
 
 
 def _dose_query(by: tuple[str, ...], per_day: bool, start, end, filters: dict[str, list | None]):
+    """Doses grouped by `by` (and date when per_day), from the smallest rollup that holds the answer."""
     unknown = set(by) - set(DIMENSIONS)
     if unknown:
         raise ValueError(f"cannot break doses down by {sorted(unknown)}; choose from {DIMENSIONS}")
-    rollup = DoseRollup.__table__
-    group = ([rollup.c.date] if per_day else []) + [rollup.c[d] for d in by]
-    query = select(*group, _sum(rollup.c.doses).label("doses")).group_by(*group).order_by(*group)
+    if "district_code" not in by and filters.get("district_code") is None:
+        return _grouped(StateDoseRollup.__table__, by, per_day, start, end, filters)
+    if not per_day and start is None and end is not None:
+        # Totals up to a date: whole months from month_dose_rollup, the last month's days from dose_rollup.
+        month, rollup = MonthDoseRollup.__table__, DoseRollup.__table__
+        first = month_start(end)
+        parts = union_all(
+            _filtered(select(*(month.c[d] for d in by), month.c.doses), month, filters).where(month.c.month < first),
+            _filtered(select(*(rollup.c[d] for d in by), rollup.c.doses), rollup, filters).where(
+                rollup.c.date >= first, rollup.c.date <= end
+            ),
+        ).subquery()
+        group = [parts.c[d] for d in by]
+        return select(*group, _sum(parts.c.doses).label("doses")).group_by(*group).order_by(*group)
+    return _grouped(DoseRollup.__table__, by, per_day, start, end, filters)
+
+
+def _filtered(query, table, filters: dict[str, list | None]):
     for column, values in filters.items():
         if values is not None:
-            query = query.where(rollup.c[column].in_(list(values)))
-    if start is not None:
-        query = query.where(rollup.c.date >= start)
-    if end is not None:
-        query = query.where(rollup.c.date <= end)
+            query = query.where(table.c[column].in_(list(values)))
     return query
+
+
+def _grouped(table, by: tuple[str, ...], per_day: bool, start, end, filters: dict[str, list | None]):
+    group = ([table.c.date] if per_day else []) + [table.c[d] for d in by]
+    query = _filtered(select(*group, _sum(table.c.doses).label("doses")), table, filters)
+    if start is not None:
+        query = query.where(table.c.date >= start)
+    if end is not None:
+        query = query.where(table.c.date <= end)
+    return query.group_by(*group).order_by(*group)
 
 
 def daily_doses(
@@ -149,7 +174,7 @@ def centres_reporting(
 
 def stock_on_hand(*, session: Session, as_of: date) -> pd.DataFrame:
     """Per store and vaccine at the end of as_of: received, sent out, administered, and on hand."""
-    movement, rollup = StockMovement.__table__, DoseRollup.__table__
+    movement = StockMovement.__table__
     received = select(
         movement.c.to_store.label("store"),
         movement.c.vaccine,
@@ -164,13 +189,14 @@ def stock_on_hand(*, session: Session, as_of: date) -> pd.DataFrame:
         movement.c.quantity.label("sent"),
         literal(0).label("administered"),
     ).where(movement.c.date <= as_of, movement.c.from_store.not_in(PSEUDO_STORES))
+    given = _dose_query(("district_code", "vaccine"), False, None, as_of, {}).subquery()
     administered = select(
-        rollup.c.district_code.label("store"),
-        rollup.c.vaccine,
+        given.c.district_code.label("store"),
+        given.c.vaccine,
         literal(0).label("received"),
         literal(0).label("sent"),
-        rollup.c.doses.label("administered"),
-    ).where(rollup.c.date <= as_of)
+        given.c.doses.label("administered"),
+    )
     ledger = union_all(received, sent, administered).subquery()
     query = (
         select(
@@ -254,20 +280,18 @@ def centre_days(
 ) -> pd.DataFrame:
     """Doses per centre and day: date, centre_code, centre_name, district_code, doses (by date, district, centre).
 
-    The one query that reads the fact table (daily_dose joined to centre): the rollups stop at districts,
-    and "which centres reported" needs centres. It is a filtered slice, meant for a few days (the missing-
+    Read from centre_rollup (one row per centre and day that reported) joined to centre: "which centres
+    reported" needs centres, which the district rollups do not keep. Meant for a few days (the missing-
     centres flag needs the day and the day before); a range longer than CENTRE_DAYS_LIMIT days is refused.
     """
     if (end - start).days + 1 > CENTRE_DAYS_LIMIT:
-        raise ValueError(f"centre_days reads the fact table: ask for at most {CENTRE_DAYS_LIMIT} days")
-    dose, centre = DailyDose.__table__, Centre.__table__
-    group = [dose.c.date, centre.c.code, centre.c.name, centre.c.district_code]
+        raise ValueError(f"centre_days reads centres one by one: ask for at most {CENTRE_DAYS_LIMIT} days")
+    rollup, centre = CentreRollup.__table__, Centre.__table__
     query = (
-        select(*group, _sum(dose.c.doses).label("doses"))
-        .select_from(dose.join(centre, centre.c.id == dose.c.centre_id))
-        .where(dose.c.date >= start, dose.c.date <= end)
-        .group_by(*group)
-        .order_by(dose.c.date, centre.c.district_code, centre.c.code)
+        select(rollup.c.date, centre.c.code, centre.c.name, centre.c.district_code, rollup.c.doses)
+        .select_from(rollup.join(centre, centre.c.id == rollup.c.centre_id))
+        .where(rollup.c.date >= start, rollup.c.date <= end)
+        .order_by(rollup.c.date, centre.c.district_code, centre.c.code)
     )
     if districts is not None:
         query = query.where(centre.c.district_code.in_(list(districts)))

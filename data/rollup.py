@@ -1,13 +1,26 @@
-"""Keeping the rollups (dose_rollup, reporting_rollup) equal to the fact table for the days a write touched."""
+"""Keeping the rollups equal to the fact table for the days a write touched.
+
+dose_rollup and centre_rollup are summed from daily_dose, reporting_rollup from centre_rollup;
+state_dose_rollup (no districts) and month_dose_rollup (calendar months) from dose_rollup, so they cost
+little to keep.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Date, delete, func, insert, literal, select
 
-from data.models import Centre, DailyDose, DoseRollup, ReportingRollup
+from data.models import (
+    Centre,
+    CentreRollup,
+    DailyDose,
+    DoseRollup,
+    MonthDoseRollup,
+    ReportingRollup,
+    StateDoseRollup,
+)
 
 CHUNK = 200
 
@@ -18,19 +31,30 @@ def _chunks(values: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
 
 
 def refresh_rollups(conn: Connection, dates: Iterable[date], districts: Iterable[str] | None = None) -> None:
-    """Recompute both rollups from daily_dose for these dates (and districts; None means all)."""
+    """Recompute every rollup for these dates (and districts; None means all)."""
+    dates = sorted(set(dates))
+    refresh_district_rollups(conn, dates, districts)
+    refresh_derived_rollups(conn, dates, districts)
+
+
+def refresh_district_rollups(conn: Connection, dates: Iterable[date], districts: Iterable[str] | None = None) -> None:
+    """Recompute dose_rollup, centre_rollup and reporting_rollup for these dates (and districts)."""
     dose, centre = DailyDose.__table__, Centre.__table__
-    rollup, reporting = DoseRollup.__table__, ReportingRollup.__table__
+    rollup, centres, reporting = DoseRollup.__table__, CentreRollup.__table__, ReportingRollup.__table__
     district_list = sorted(set(districts)) if districts is not None else None
     for chunk in _chunks(sorted(set(dates))):
         where_rollup = [rollup.c.date.in_(chunk)]
+        where_centres = [centres.c.date.in_(chunk)]
         where_reporting = [reporting.c.date.in_(chunk)]
         where_fact = [dose.c.date.in_(chunk)]
         if district_list is not None:
+            in_districts = select(centre.c.id).where(centre.c.district_code.in_(district_list))
             where_rollup.append(rollup.c.district_code.in_(district_list))
+            where_centres.append(centres.c.centre_id.in_(in_districts))
             where_reporting.append(reporting.c.district_code.in_(district_list))
-            where_fact.append(centre.c.district_code.in_(district_list))
+            where_fact.append(dose.c.centre_id.in_(in_districts))
         conn.execute(delete(rollup).where(*where_rollup))
+        conn.execute(delete(centres).where(*where_centres))
         conn.execute(delete(reporting).where(*where_reporting))
         joined = dose.join(centre, centre.c.id == dose.c.centre_id)
         group = (dose.c.date, centre.c.district_code, dose.c.age_band, dose.c.dose_number, dose.c.vaccine)
@@ -41,16 +65,80 @@ def refresh_rollups(conn: Connection, dates: Iterable[date], districts: Iterable
             )
         )
         conn.execute(
-            insert(reporting).from_select(
-                ["date", "district_code", "centres", "doses"],
-                select(
-                    dose.c.date,
-                    centre.c.district_code,
-                    func.count(func.distinct(dose.c.centre_id)),
-                    func.sum(dose.c.doses),
-                )
-                .select_from(joined)
+            insert(centres).from_select(
+                ["date", "centre_id", "doses"],
+                select(dose.c.date, dose.c.centre_id, func.sum(dose.c.doses))
                 .where(*where_fact)
-                .group_by(dose.c.date, centre.c.district_code),
+                .group_by(dose.c.date, dose.c.centre_id),
             )
         )
+        # A centre that reported only zeros still reported: it has a centre_rollup row.
+        by_centre = centres.join(centre, centre.c.id == centres.c.centre_id)
+        where_reported = [centres.c.date.in_(chunk)]
+        if district_list is not None:
+            where_reported.append(centre.c.district_code.in_(district_list))
+        conn.execute(
+            insert(reporting).from_select(
+                ["date", "district_code", "centres", "doses"],
+                select(centres.c.date, centre.c.district_code, func.count(), func.sum(centres.c.doses))
+                .select_from(by_centre)
+                .where(*where_reported)
+                .group_by(centres.c.date, centre.c.district_code),
+            )
+        )
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def refresh_derived_rollups(conn: Connection, dates: Iterable[date], districts: Iterable[str] | None = None) -> None:
+    """Recompute state_dose_rollup for these dates and month_dose_rollup for their months (and districts)."""
+    rollup, state, months = DoseRollup.__table__, StateDoseRollup.__table__, MonthDoseRollup.__table__
+    dates = sorted(set(dates))
+    district_list = sorted(set(districts)) if districts is not None else None
+    cells = (rollup.c.age_band, rollup.c.dose_number, rollup.c.vaccine)
+    for chunk in _chunks(dates):
+        conn.execute(delete(state).where(state.c.date.in_(chunk)))
+        conn.execute(
+            insert(state).from_select(
+                ["date", "age_band", "dose_number", "vaccine", "doses"],
+                select(rollup.c.date, *cells, func.sum(rollup.c.doses))
+                .where(rollup.c.date.in_(chunk))
+                .group_by(rollup.c.date, *cells),
+            )
+        )
+    for month in sorted({month_start(day) for day in dates}):
+        where_months = [months.c.month == month]
+        where_rollup = [rollup.c.date >= month, rollup.c.date < _next_month(month)]
+        if district_list is not None:
+            where_months.append(months.c.district_code.in_(district_list))
+            where_rollup.append(rollup.c.district_code.in_(district_list))
+        conn.execute(delete(months).where(*where_months))
+        conn.execute(
+            insert(months).from_select(
+                ["month", "district_code", "age_band", "dose_number", "vaccine", "doses"],
+                select(literal(month, Date), rollup.c.district_code, *cells, func.sum(rollup.c.doses))
+                .where(*where_rollup)
+                .group_by(rollup.c.district_code, *cells),
+            )
+        )
+
+
+def ensure_derived_rollups(conn: Connection) -> bool:
+    """Fill the rollups a database made before they existed lacks (once; True when it did)."""
+    rollup, state, centres = DoseRollup.__table__, StateDoseRollup.__table__, CentreRollup.__table__
+    if conn.execute(select(rollup.c.date).limit(1)).first() is None:
+        return False
+    filled = False
+    if conn.execute(select(centres.c.date).limit(1)).first() is None:
+        refresh_district_rollups(conn, [row[0] for row in conn.execute(select(rollup.c.date).distinct())])
+        filled = True
+    if conn.execute(select(state.c.date).limit(1)).first() is None:
+        refresh_derived_rollups(conn, [row[0] for row in conn.execute(select(rollup.c.date).distinct())])
+        filled = True
+    return filled

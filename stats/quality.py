@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from stats.doses import on_calendar
@@ -186,20 +187,26 @@ def _series(daily: pd.DataFrame) -> Iterable[tuple[dict, pd.DataFrame]]:
         yield named, rows.sort_values("date", kind="stable")
 
 
-def trailing_median(rows: pd.DataFrame, window: int = WINDOW) -> pd.DataFrame:
-    """For one series (date, value, days): rate = value ÷ days, and the median and count of the rates dated
-    in the window days before each date (the day itself excluded). Columns: rate, median, history."""
-    rate = rows["value"].astype("float64") / rows["days"].astype("float64")
-    timed = pd.Series(rate.to_numpy(), index=pd.DatetimeIndex(pd.to_datetime(rows["date"])))
-    rolling = timed.rolling(f"{window}D", closed="left")
-    return pd.DataFrame(
-        {
-            "rate": rate.to_numpy(),
-            "median": rolling.median().to_numpy(),
-            "history": rolling.count().fillna(0).to_numpy(),
-        },
-        index=rows.index,
-    )
+def trailing_medians(rows: pd.DataFrame, window: int = WINDOW) -> pd.DataFrame:
+    """The rows (date, value, days and the series' keys) with, for each: rate = value ÷ days, and the median
+    and count of its series' rates dated in the window days before (the day itself excluded). Added
+    columns: rate, median, history. All series at once (one grouped rolling window, not one per series)."""
+    keys = series_keys(rows)
+    if rows.empty:
+        return rows.assign(rate=pd.Series(dtype="float64"), median=pd.Series(dtype="float64"), history=0.0)
+    ordered = rows.sort_values([*keys, "date"], kind="stable", na_position="first")
+    rate = ordered["value"].astype("float64").to_numpy() / ordered["days"].astype("float64").to_numpy()
+    timed = pd.DataFrame({"rate": rate, "at": pd.to_datetime(ordered["date"]).to_numpy()})
+    series = ordered.groupby(keys, sort=False, dropna=False).ngroup().to_numpy() if keys else np.zeros(len(rate))
+    rolling = timed.groupby(series, sort=False).rolling(f"{window}D", on="at", closed="left")["rate"]
+    # Groups are contiguous runs of `ordered` (sorted by series, then date) and come back in that order.
+    median = rolling.median().to_numpy()
+    history = rolling.count().fillna(0).to_numpy()
+    return ordered.assign(rate=rate, median=median, history=history)
+
+
+def _key(keys: Sequence[str], row) -> dict:
+    return {k: (None if pd.isna(getattr(row, k)) else getattr(row, k)) for k in keys}
 
 
 def _facts(key: dict, row) -> dict:
@@ -288,34 +295,34 @@ def spikes(
     metrics to judge (None: all). See SPIKE_K for the default k.
     """
     flags = []
-    for key, rows in _series(_judged(daily, metrics)):
-        stats = trailing_median(rows, window)
-        tripped = (stats["history"] >= min_history) & (stats["median"] > 0) & (stats["rate"] > k * stats["median"])
-        for row, median in zip(rows[tripped].itertuples(index=False), stats.loc[tripped, "median"], strict=True):
-            area = key.get("area", STATE)
-            ratio = float(row.value) / row.days / median
-            figures = _facts(key, row) | {"value": int(row.value), "median": float(median), "ratio": round(ratio, 2)}
-            words = {}
-            for lang in LANGS:
-                when, where = long_date(row.date, lang), _area(area, lang, names)
-                source, metric = _source(key.get("source"), lang), _metric(key.get("metric", OWN), lang)
-                value, typical = indian_number(int(row.value), lang), _n(median, lang)
-                if lang == "en":
-                    words[lang] = (
-                        f"According to {source}, {where} had {value} {metric} on {when}{_span_words(row, lang)}: "
-                        f"{_times(ratio)} times a typical day in the {window} days before (median {typical}). "
-                        "A jump this size usually means a change in how doses are counted or a backlog upload: "
-                        "check it before reporting it as one day's vaccinations."
-                    )
-                else:
-                    words[lang] = (
-                        f"{source} के अनुसार {when} को {where} में {metric} की संख्या {value} रही"
-                        f"{_span_words(row, lang)}, जो पिछले {window} दिनों के सामान्य दिन (माध्यिका {typical}) "
-                        f"का {_times(ratio)} गुना है। इतनी बड़ी छलांग आम तौर पर गिनती के तरीक़े में बदलाव या "
-                        "पुराने आँकड़ों के एक साथ अपलोड होने का संकेत होती है; इसे एक दिन का टीकाकरण बताने से पहले "
-                        "जाँच लें।"
-                    )
-            flags.append(Flag(area, row.date, SPIKE, figures, words["en"], words["hi"]))
+    rows, keys = trailing_medians(_judged(daily, metrics), window), series_keys(daily)
+    tripped = (rows["history"] >= min_history) & (rows["median"] > 0) & (rows["rate"] > k * rows["median"])
+    for row in rows[tripped].itertuples(index=False):
+        key, median = _key(keys, row), row.median
+        area = key.get("area", STATE)
+        ratio = float(row.value) / row.days / median
+        figures = _facts(key, row) | {"value": int(row.value), "median": float(median), "ratio": round(ratio, 2)}
+        words = {}
+        for lang in LANGS:
+            when, where = long_date(row.date, lang), _area(area, lang, names)
+            source, metric = _source(key.get("source"), lang), _metric(key.get("metric", OWN), lang)
+            value, typical = indian_number(int(row.value), lang), _n(median, lang)
+            if lang == "en":
+                words[lang] = (
+                    f"According to {source}, {where} had {value} {metric} on {when}{_span_words(row, lang)}: "
+                    f"{_times(ratio)} times a typical day in the {window} days before (median {typical}). "
+                    "A jump this size usually means a change in how doses are counted or a backlog upload: "
+                    "check it before reporting it as one day's vaccinations."
+                )
+            else:
+                words[lang] = (
+                    f"{source} के अनुसार {when} को {where} में {metric} की संख्या {value} रही"
+                    f"{_span_words(row, lang)}, जो पिछले {window} दिनों के सामान्य दिन (माध्यिका {typical}) "
+                    f"का {_times(ratio)} गुना है। इतनी बड़ी छलांग आम तौर पर गिनती के तरीक़े में बदलाव या "
+                    "पुराने आँकड़ों के एक साथ अपलोड होने का संकेत होती है; इसे एक दिन का टीकाकरण बताने से पहले "
+                    "जाँच लें।"
+                )
+        flags.append(Flag(area, row.date, SPIKE, figures, words["en"], words["hi"]))
     return sort_flags(flags)
 
 
@@ -333,32 +340,32 @@ def zero_activity(
     sessions as published, dose counts as daily differences (a flat cumulative total is a zero day).
     """
     flags = []
-    for key, rows in _series(_judged(daily, metrics)):
-        stats = trailing_median(rows, window)
-        tripped = (stats["history"] >= min_history) & (stats["median"] > 0) & (stats["rate"] == 0)
-        for row, median in zip(rows[tripped].itertuples(index=False), stats.loc[tripped, "median"], strict=True):
-            area = key.get("area", STATE)
-            figures = _facts(key, row) | {"value": 0, "median": float(median)}
-            words = {}
-            for lang in LANGS:
-                when, where = long_date(row.date, lang), _area(area, lang, names)
-                source, metric = _source(key.get("source"), lang), _metric(key.get("metric", OWN), lang)
-                typical = _n(median, lang)
-                if lang == "en":
-                    words[lang] = (
-                        f"According to {source}, {where} had 0 {metric} on {when}{_span_words(row, lang)}, "
-                        f"although a typical day in the {window} days before had {typical}. A zero where there "
-                        "is normally activity usually means the figures were not uploaded, not that no one was "
-                        "vaccinated."
-                    )
-                else:
-                    words[lang] = (
-                        f"{source} के अनुसार {when} को {where} में {metric} की संख्या 0 रही"
-                        f"{_span_words(row, lang)}, जबकि पिछले {window} दिनों में एक सामान्य दिन (माध्यिका) में "
-                        f"यह {typical} थी। जहाँ रोज़ गतिविधि होती है, वहाँ शून्य का मतलब आम तौर पर यह होता है "
-                        "कि आँकड़े अपलोड नहीं हुए, यह नहीं कि किसी को टीका नहीं लगा।"
-                    )
-            flags.append(Flag(area, row.date, ZERO, figures, words["en"], words["hi"]))
+    rows, keys = trailing_medians(_judged(daily, metrics), window), series_keys(daily)
+    tripped = (rows["history"] >= min_history) & (rows["median"] > 0) & (rows["rate"] == 0)
+    for row in rows[tripped].itertuples(index=False):
+        key, median = _key(keys, row), row.median
+        area = key.get("area", STATE)
+        figures = _facts(key, row) | {"value": 0, "median": float(median)}
+        words = {}
+        for lang in LANGS:
+            when, where = long_date(row.date, lang), _area(area, lang, names)
+            source, metric = _source(key.get("source"), lang), _metric(key.get("metric", OWN), lang)
+            typical = _n(median, lang)
+            if lang == "en":
+                words[lang] = (
+                    f"According to {source}, {where} had 0 {metric} on {when}{_span_words(row, lang)}, "
+                    f"although a typical day in the {window} days before had {typical}. A zero where there "
+                    "is normally activity usually means the figures were not uploaded, not that no one was "
+                    "vaccinated."
+                )
+            else:
+                words[lang] = (
+                    f"{source} के अनुसार {when} को {where} में {metric} की संख्या 0 रही"
+                    f"{_span_words(row, lang)}, जबकि पिछले {window} दिनों में एक सामान्य दिन (माध्यिका) में "
+                    f"यह {typical} थी। जहाँ रोज़ गतिविधि होती है, वहाँ शून्य का मतलब आम तौर पर यह होता है "
+                    "कि आँकड़े अपलोड नहीं हुए, यह नहीं कि किसी को टीका नहीं लगा।"
+                )
+        flags.append(Flag(area, row.date, ZERO, figures, words["en"], words["hi"]))
     return sort_flags(flags)
 
 
@@ -475,39 +482,53 @@ def doses_beyond_stock(
     doses. A run already under way on start is flagged on start. Figures: store, vaccine, on_hand that
     day, lowest and days_below_zero over the run (within start..end), and its last day (until).
     """
-    stock = daily_stock(movements, administered, start, end)
+    stock = daily_stock(movements, administered, start, end).sort_values(["store", "vaccine", "date"])
+    # Runs of consecutive days below zero, per store and vaccine, all found at once (no loop per store).
+    below = (stock["on_hand"] < 0).to_numpy()
+    same_store = (stock[["store", "vaccine"]] == stock[["store", "vaccine"]].shift(1)).all(axis=1).to_numpy()
+    starts = below & ~(same_store & np.concatenate([[False], below[:-1]]))
+    runs = (
+        stock.assign(run=np.cumsum(starts))[below]
+        .groupby("run", sort=True)
+        .agg(
+            store=("store", "first"),
+            vaccine=("vaccine", "first"),
+            date=("date", "first"),
+            on_hand=("on_hand", "first"),
+            lowest=("on_hand", "min"),
+            days=("on_hand", "size"),
+            until=("date", "last"),
+        )
+    )
     flags = []
-    for (store, vaccine), rows in stock.groupby(["store", "vaccine"], sort=True):
-        below = (rows["on_hand"] < 0).to_numpy()
-        run = (below != pd.Series(below).shift(1, fill_value=False).to_numpy()).cumsum()
-        for _, days in rows[below].groupby(run[below], sort=True):
-            first = days.iloc[0]
-            figures = {
-                "vaccine": vaccine,
-                "on_hand": int(first["on_hand"]),
-                "lowest": int(days["on_hand"].min()),
-                "days_below_zero": len(days),
-                "until": days["date"].iloc[-1].isoformat(),
-            }
-            words = {}
-            for lang in LANGS:
-                where, when = _area(store, lang, names), long_date(first["date"], lang)
-                on_hand, lowest = signed_change(figures["on_hand"], lang), signed_change(figures["lowest"], lang)
-                if lang == "en":
-                    length = "1 day" if len(days) == 1 else f"{len(days)} days"
-                    words[lang] = (
-                        f"On {when}, the {vaccine} stock of {where} fell below zero: {on_hand} doses on hand. More "
-                        "doses were given than the stock ledger delivered, so a receipt is probably missing from "
-                        f"the stock movements. It stayed below zero for {length} (lowest {lowest})."
-                    )
-                else:
-                    words[lang] = (
-                        f"{when} को {where} के {vaccine} भंडार का स्टॉक शून्य से नीचे चला गया: {on_hand} खुराकें। "
-                        "स्टॉक रजिस्टर में जितनी खुराकें पहुँचीं, उससे ज़्यादा लगाई गईं, इसलिए शायद कोई आपूर्ति "
-                        f"स्टॉक रजिस्टर में दर्ज नहीं हुई। स्टॉक {indian_number(len(days), lang)} दिन शून्य से नीचे "
-                        f"रहा (सबसे कम {lowest})।"
-                    )
-            flags.append(Flag(store, first["date"], BEYOND_STOCK, figures, words["en"], words["hi"]))
+    for run in runs.itertuples(index=False):
+        store, vaccine, days = run.store, run.vaccine, int(run.days)
+        figures = {
+            "vaccine": vaccine,
+            "on_hand": int(run.on_hand),
+            "lowest": int(run.lowest),
+            "days_below_zero": days,
+            "until": run.until.isoformat(),
+        }
+        words = {}
+        for lang in LANGS:
+            where, when = _area(store, lang, names), long_date(run.date, lang)
+            on_hand, lowest = signed_change(figures["on_hand"], lang), signed_change(figures["lowest"], lang)
+            if lang == "en":
+                length = "1 day" if days == 1 else f"{days} days"
+                words[lang] = (
+                    f"On {when}, the {vaccine} stock of {where} fell below zero: {on_hand} doses on hand. More "
+                    "doses were given than the stock ledger delivered, so a receipt is probably missing from "
+                    f"the stock movements. It stayed below zero for {length} (lowest {lowest})."
+                )
+            else:
+                words[lang] = (
+                    f"{when} को {where} के {vaccine} भंडार का स्टॉक शून्य से नीचे चला गया: {on_hand} खुराकें। "
+                    "स्टॉक रजिस्टर में जितनी खुराकें पहुँचीं, उससे ज़्यादा लगाई गईं, इसलिए शायद कोई आपूर्ति "
+                    f"स्टॉक रजिस्टर में दर्ज नहीं हुई। स्टॉक {indian_number(days, lang)} दिन शून्य से नीचे "
+                    f"रहा (सबसे कम {lowest})।"
+                )
+        flags.append(Flag(store, run.date, BEYOND_STOCK, figures, words["en"], words["hi"]))
     return sort_flags(flags)
 
 

@@ -272,7 +272,8 @@ FAILURES = {
     "update-rows-after-1": ("_update_rows", _fail_after_rows, 1),
     "insert-centres": ("_insert_centres", _fail_on_call, 1),
     "record-corrections": ("_record_corrections", _fail_on_call, 1),
-    "second-rollup-refresh": ("refresh_rollups", _fail_on_call, 2),
+    "second-rollup-refresh": ("refresh_district_rollups", _fail_on_call, 2),
+    "derived-rollup-refresh": ("refresh_derived_rollups", _fail_on_call, 1),
 }
 
 

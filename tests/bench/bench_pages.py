@@ -48,6 +48,8 @@ TARGET_FIRST_S = 2.0
 TARGET_WARM_S = 0.250
 TARGET_DATA_S = 0.050
 TARGET_RSS_MIB = 500.0
+DEEP_LINK_RUNS = 3
+"""Fresh processes per page for the first-run figure (its median): one process is a single, noisy sample."""
 SERIES_NOISE = 0.01
 """Relative spread of the published CoWIN daily figures around the state's own (so the gaps are not all 0)."""
 
@@ -498,7 +500,7 @@ def _ratio(value: float, target: float) -> str:
 def misses(result: dict) -> list[str]:
     """The targets this page misses."""
     checks = (
-        ("first run", result["first"], TARGET_FIRST_S),
+        ("first run", result["deep_link"], TARGET_FIRST_S),
         ("warm run", statistics.median(result["warm"]), TARGET_WARM_S),
         ("warm data access", statistics.median(result["warm_data"]), TARGET_DATA_S),
         ("peak RSS", result["peak_rss_mib"], TARGET_RSS_MIB),
@@ -519,28 +521,32 @@ def report(results: list[dict], header: str) -> str:
     for r in results:
         warm, data = statistics.median(r["warm"]), statistics.median(r["warm_data"])
         lines.append(
-            f"| {r['page']} | {_ms(r['first'])} | {_ratio(r['first'], TARGET_FIRST_S)} | {_ms(warm)} | "
+            f"| {r['page']} | {_ms(r['deep_link'])} | {_ratio(r['deep_link'], TARGET_FIRST_S)} | {_ms(warm)} | "
             f"{_ratio(warm, TARGET_WARM_S)} | {data * 1000:.1f} ms | {_ratio(data, TARGET_DATA_S)} | "
             f"{_ms(r['cold_data'])} | {r['peak_rss_mib']:.0f} MiB | {_ratio(r['peak_rss_mib'], TARGET_RSS_MIB)} |"
         )
     lines += [
         "",
-        "Where the time went. First run = imports + app.py's first run (with the default page, overview) + the "
-        "page's run after switch_page. Deep link = a fresh process whose one run of app.py switches straight to "
-        "the page (session_state['intended_page'], as a server serves /district-pace). Warm: median per rerun; "
+        "First run = what the first visitor of a freshly started server waits for on the page's address: a fresh "
+        "process (imports included) whose one run of app.py renders the page (for a page other than the "
+        "overview, app.py switches straight to it: session_state['intended_page'], as a server serves "
+        f"/district_pace); the median of {DEEP_LINK_RUNS} processes, each listed under 'deep links'. Via overview = "
+        "imports + app.py's first run with the default page (overview) + the page's run after switch_page, "
+        "as a visitor who opens the overview first and then the page. Warm: median per rerun; "
         "script = AppTest's script thread (app.py and the page), the rest is AppTest parsing the messages. "
         "Cold-cache run = one rerun after st.cache_data.clear() (page caches included).",
         "",
-        "| page | imports | first app.py run | page run | first-run data access | deep link | RSS after first run "
+        "| page | imports | first app.py run | page run | via overview | first-run data access | deep links "
+        "| RSS after first run "
         "| warm min–max | warm script | warm GC | loads per warm run | cold-cache run | slowest cold data access |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+        "|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in results:
         slowest = sorted(r["cold_by_name"].items(), key=lambda item: -item[1])[:3]
-        deep = _ms(r["deep_link"]) if "deep_link" in r else "–"
+        deep = ", ".join(_ms(seconds) for seconds in r.get("deep_links", [])) or "–"
         lines.append(
             f"| {r['page']} | {_ms(r['imports'])} | {_ms(r['frame_run'])} | {_ms(r['page_run'])} | "
-            f"{_ms(r['first_data'])} | {deep} | {r['first_rss_mib']:.0f} MiB | "
+            f"{_ms(r['first'])} | {_ms(r['first_data'])} | {deep} | {r['first_rss_mib']:.0f} MiB | "
             f"{_ms(min(r['warm']))}–{_ms(max(r['warm']))} | {_ms(statistics.median(r['warm_script']))} | "
             f"{_ms(statistics.median(r['warm_gc']))} | {statistics.median(r['warm_calls']):.0f} | "
             f"{_ms(r['cold_run'])} | " + ", ".join(f"{name} {_ms(seconds)}" for name, seconds in slowest) + " |"
@@ -599,9 +605,13 @@ def main(argv: list[str] | None = None) -> int:
     for page in pages:
         print(f"timing {page} …", flush=True)
         result = run_child(page, url, args.repeat)
-        deep = run_child(page, url, args.repeat, deep_link=True)
-        result.update(deep_link=deep["deep_link"], deep_link_rss_mib=deep["deep_link_rss_mib"])
-        result["summary"]["deep_link"] = deep["summary"]
+        deeps = [run_child(page, url, args.repeat, deep_link=True) for _ in range(DEEP_LINK_RUNS)]
+        result.update(
+            deep_link=statistics.median(d["deep_link"] for d in deeps),
+            deep_links=[d["deep_link"] for d in deeps],
+            deep_link_rss_mib=max(d["deep_link_rss_mib"] for d in deeps),
+        )
+        result["summary"]["deep_link"] = deeps[-1]["summary"]
         for when, summary in result["summary"].items():
             if summary["exceptions"] or summary["info"]:
                 print(f"  {when}: {summary}", flush=True)

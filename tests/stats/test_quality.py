@@ -4,7 +4,7 @@ figures and words of its flags, in English and Hindi."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -579,3 +579,40 @@ def test_own_doses_are_checked_when_published_series_share_the_frame() -> None:
     daily = pd.concat([published, own_daily(own, days[0], days[-1])], ignore_index=True)
     flagged = [f for f in spikes(daily) if f.rule == SPIKE]
     assert [(f.date, f.figures.get("source")) for f in flagged] == [(days[-1], None)]
+
+
+def test_trailing_medians_keep_each_series_apart_whatever_the_row_order() -> None:
+    from stats.quality import trailing_medians
+
+    days = [date(2021, 1, 1) + timedelta(days=i) for i in range(4)]
+    rows = pd.DataFrame(
+        {
+            "area": ["B"] * 4 + ["A"] * 4,  # B first, A second: the result is in series and date order
+            "date": days[::-1] + days,
+            "value": [40, 30, 20, 10, 1, 2, 3, 100],
+            "days": 1.0,
+        }
+    )
+    out = trailing_medians(rows, window=3)
+    # Worked by hand: the rates of the up to 3 days before each date, that series only.
+    assert out[["area", "value", "median", "history"]].fillna(-1).values.tolist() == [
+        ["A", 1, -1, 0],
+        ["A", 2, 1.0, 1],
+        ["A", 3, 1.5, 2],
+        ["A", 100, 2.0, 3],
+        ["B", 10, -1, 0],
+        ["B", 20, 10.0, 1],
+        ["B", 30, 15.0, 2],
+        ["B", 40, 20.0, 3],
+    ]
+
+
+def test_doses_beyond_stock_keeps_runs_of_neighbouring_stores_apart():
+    # No ledger: both stores are below zero from their first dose to the end, back to back in the stock frame.
+    given = frame("date district_code vaccine doses", [(1, "DRG", "CS", 3), (1, "RPR", "CS", 4), (3, "RPR", "CS", 1)])
+    flags = doses_beyond_stock(MOVEMENTS.iloc[:0], given, day(1), day(3), names=NAMES)
+    got = [
+        (f.area, day_number(f.date), f.figures["on_hand"], f.figures["lowest"], f.figures["days_below_zero"])
+        for f in flags
+    ]
+    assert sorted(got) == [("DRG", 1, -3, -3, 3), ("RPR", 1, -4, -5, 3)]

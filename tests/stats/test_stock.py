@@ -191,6 +191,7 @@ def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
 
     from data import queries
     from data.models import DoseRollup, ImportBatch, StockMovement
+    from data.rollup import refresh_derived_rollups
 
     districts = {"A": "BLD", "B": "BST"}
     vaccines = {"CS": "COVISHIELD"}
@@ -208,6 +209,8 @@ def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
             session.add(StockMovement(**row._asdict(), reference=f"r{n}", batch_id=batch.id))
         for row in given.itertuples(index=False):
             session.add(DoseRollup(**row._asdict(), age_band="18-44", dose_number=1))
+        session.flush()
+        refresh_derived_rollups(session.connection(), given["date"].unique())
         session.commit()
         for as_of in (day(1), day(3), day(6)):
             expected = queries.stock_on_hand(session=session, as_of=as_of)
