@@ -1,6 +1,6 @@
 """Seeded synthetic demo data for the whole state: centres, daily doses and stock that follow the real campaign.
 
-CLI: python -m data.demo [--reset] [--seed N] [--end YYYY-MM-DD] [--centres N] [--reporting-share F]
+CLI: python -m data.demo [--reset] [--seed N] [--end YYYY-MM-DD] [--centres N] [--reporting-share F] [--people N]
 
 The model works per district, day, *group* of people (GROUPS), vaccine and dose number:
 
@@ -17,9 +17,14 @@ The model works per district, day, *group* of people (GROUPS), vaccine and dose 
   of use, occasional 1-2 % WASTAGE. No store's stock (for a district: minus the doses given at its
   centres) is ever negative.
 
+Beside the aggregate figures, a certificate registry of DEFAULT_PEOPLE synthetic beneficiaries (a third of
+the households' names in Devanagari, some households on one mobile) with their doses at the demo centres,
+following the vaccine table's intervals (`registry_people`), and three documented people (`demo_people`).
+
 `load` writes it in one transaction: an ImportBatch (kind "demo"), the centres, daily_dose in chunks of
-50,000 rows through data.bulk (executemany of tuples on SQLite, COPY on PostgreSQL), the rollups, and the
-stock movements through the validated importer (data.load.import_bytes, in a savepoint).
+50,000 rows through data.bulk (executemany of tuples on SQLite, COPY on PostgreSQL), the rollups, the
+stock movements through the validated importer (data.load.import_bytes, in a savepoint), and the registry
+through data.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry").
 """
 
 from __future__ import annotations
@@ -39,9 +44,11 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlmodel import Session, SQLModel
 
+from data import keys, registry
 from data.bulk import insert_columns
+from data.keys import MissingSecret
 from data.load import describe, import_bytes, take_import_lock
-from data.models import STATE, SUPPLIER, WASTAGE, Centre, DailyDose, ImportBatch
+from data.models import STATE, SUPPLIER, WASTAGE, Beneficiary, Centre, DailyDose, ImportBatch, Vaccination
 from data.reference import MASTER_DIR
 from data.rollup import refresh_rollups
 from stats.formatting import indian_number
@@ -182,6 +189,8 @@ class DemoData:
     doses: pd.DataFrame  # date, centre_code, age_band, dose_number, vaccine, doses
     stock: pd.DataFrame  # date, vaccine, from_store, to_store, quantity, reference
     params: dict = field(default_factory=dict)
+    beneficiaries: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(BENEFICIARY_COLUMNS)))
+    vaccinations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(VACCINATION_COLUMNS)))
 
     def description(self) -> str:
         """The generation parameters as canonical JSON (its sha256 identifies the demo batch)."""
@@ -607,11 +616,459 @@ def stock_movements(
     return _with_references(pd.concat(frames, ignore_index=True))
 
 
+# --- Certificate registry: beneficiaries and their vaccinations --------------------------------------
+
+DEFAULT_PEOPLE = 25_000
+REGISTRY_STREAM = 7
+"""The registry's own random stream (numpy seed sequence [seed, 7, first]): the aggregate demo keeps its
+draws, and each chunk of people is reproducible on its own (a benchmark can build 2 crore in chunks)."""
+REGISTRY_CHUNK = 1_000_000
+
+PEOPLE_BANDS = {"12-14": 0.03, "15-17": 0.07, "18-44": 0.55, "45-59": 0.21, "60+": 0.14}
+"""Share of the people in each age band (BANDS order) when no first-dose curve is given (first_doses=None)."""
+BAND_AGES = {"12-14": (12, 14), "15-17": (15, 17), "18-44": (18, 44), "45-59": (45, 59), "60+": (60, 95)}
+BAND_OPENS = {
+    "12-14": "2022-03-16",
+    "15-17": "2022-01-03",
+    "18-44": "2021-05-01",
+    "45-59": "2021-03-01",
+    "60+": "2021-03-01",
+}
+"""First day a band's first doses were given; an 18-59 first dose before it is a health-care or front-line
+worker's (from 16 Jan 2021), who may take a precaution dose like the 60+."""
+WORKER_WEIGHT = 0.05
+"""Without a first-dose curve: weight of a day before an adult band opens (workers) against one after."""
+DOSE2_RETURN = 0.85
+PRECAUTION_TAKERS = 0.5
+"""Share of the eligible (60+, workers) with a second dose who take a precaution dose once due."""
+PRECAUTION_DELAY = 45
+"""A precaution dose comes within this many days of becoming due."""
+SAME_CENTRE = 0.8
+SHARED_MOBILE = 0.15
+"""Share of people registered with the mobile of a member of their household (each household one number)."""
+DEVANAGARI_SHARE = 0.35
+"""Share of households whose names are written in Devanagari."""
+GENDER_SHARES = {"M": 0.51, "F": 0.489, "O": 0.001}
+ID_SHARES = {
+    "AADHAAR": 0.80,
+    "VOTER_ID": 0.08,
+    "PAN": 0.04,
+    "DRIVING_LICENCE": 0.04,
+    "RATION_CARD": 0.02,
+    "PASSPORT": 0.01,
+    "PENSION_PASSBOOK": 0.01,
+}
+"""ID documents of adults; under-18s show Aadhaar (90 %) or a student photo ID."""
+LOT_PREFIX = {"COVISHIELD": "4121Z", "COVAXIN": "EE", "SPUTNIK": "II", "CORBEVAX": "CB"}
+
+MALE = (
+    "Ramesh रमेश|Suresh सुरेश|Mahesh महेश|Rajesh राजेश|Dinesh दिनेश|Santosh संतोष|Manoj मनोज|Anil अनिल|"
+    "Sunil सुनील|Vijay विजय|Ajay अजय|Rakesh राकेश|Ravi रवि|Amit अमित|Deepak दीपक|Lakhan लखन|Dukalu दुकालू|"
+    "Sukhram सुखराम|Bhagwat भागवत|Rajkumar राजकुमार|Mohan मोहन|Shankar शंकर|Govind गोविंद|Hemant हेमंत|"
+    "Tikesh टिकेश|Yogesh योगेश|Nilesh नीलेश|Pawan पवन|Krishna कृष्णा|Arjun अर्जुन"
+)
+FEMALE = (
+    "Sunita सुनीता|Anita अनीता|Savitri सावित्री|Kamla कमला|Geeta गीता|Sita सीता|Rekha रेखा|Pooja पूजा|"
+    "Priya प्रिया|Lata लता|Meena मीना|Sarita सरिता|Radha राधा|Laxmi लक्ष्मी|Durga दुर्गा|Kiran किरण|Neha नेहा|"
+    "Jyoti ज्योति|Asha आशा|Usha उषा|Sangeeta संगीता|Champa चंपा|Dhaneshwari धनेश्वरी|Hemlata हेमलता|"
+    "Bhuneshwari भुनेश्वरी|Pushpa पुष्पा|Shanti शांति|Tulsi तुलसी|Rukmani रुक्मणी|Khileshwari खिलेश्वरी"
+)
+SURNAMES = (
+    "Sahu साहू|Verma वर्मा|Yadav यादव|Patel पटेल|Sinha सिन्हा|Tiwari तिवारी|Sharma शर्मा|Netam नेताम|"
+    "Markam मरकाम|Dhruw ध्रुव|Kanwar कंवर|Nishad निषाद|Dewangan देवांगन|Chandrakar चंद्राकर|Banjare बंजारे|"
+    "Mandavi मंडावी|Thakur ठाकुर|Kashyap कश्यप|Baghel बघेल|Kurre कुर्रे|Sonwani सोनवानी|Paikra पैकरा|"
+    "Tandon टंडन|Gupta गुप्ता|Agrawal अग्रवाल|Pandey पांडे|Mishra मिश्रा|Dubey दुबे|Kosle कोसले|Sori सोरी"
+)
+"""Common names of Chhattisgarh, romanised and in Devanagari ("Roman देवनागरी|...")."""
+MIDDLE = ("Kumar", "कुमार")
+"""The middle name of a fifth of the men."""
+
+BENEFICIARY_COLUMNS = (
+    "reference_id",
+    "name",
+    "birth_year",
+    "gender",
+    "mobile",
+    "id_type",
+    "id_number",
+    "district_code",
+)
+VACCINATION_COLUMNS = ("reference_id", "dose_number", "date", "vaccine", "centre_code", "lot")
+
+
+def _names(table: str) -> np.ndarray:
+    """A names table as an array (names × 2): romanised, Devanagari."""
+    return np.array([pair.split(" ", 1) for pair in table.split("|")])
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    """A documented demo beneficiary (README, tests): the reference id and mobile a citizen would type."""
+
+    reference_id: str
+    mobile: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _Known:
+    person: DemoPerson
+    birth_year: int
+    gender: str
+    id_type: str
+    id_number: str
+    district_code: str
+    doses: tuple[tuple[int, str, str, str, str], ...]  # (dose, date, vaccine, centre, lot)
+
+
+_KNOWN = (
+    _Known(
+        DemoPerson("9123456789012", "9912345678", "सुनीता साहू"),
+        1994,
+        "F",
+        "AADHAAR",
+        "234123412346",
+        "RPR",
+        ((1, "2021-05-10", "COVAXIN", "RPR-0002", "EE0051"),),
+    ),
+    _Known(
+        DemoPerson("9234567890123", "9987654321", "Ramesh Kumar Verma"),
+        1975,
+        "M",
+        "VOTER_ID",
+        "CGV1234567",
+        "DRG",
+        (
+            (1, "2021-04-05", "COVISHIELD", "DRG-0001", "4121Z033"),
+            (2, "2021-07-05", "COVISHIELD", "DRG-0001", "4121Z064"),
+        ),
+    ),
+    _Known(
+        DemoPerson("9345678901234", "9987654321", "Kamla Bai Verma"),
+        1950,
+        "F",
+        "AADHAAR",
+        "345634563457",
+        "DRG",
+        (
+            (1, "2021-03-08", "COVISHIELD", "DRG-0001", "4121Z022"),
+            (2, "2021-04-12", "COVISHIELD", "DRG-0001", "4121Z037"),
+            (3, "2022-01-20", "COVISHIELD", "DRG-0002", "4121Z128"),
+        ),
+    ),
+)
+"""Three people every demo holds (their doses up to the demo's last day): a Devanagari name with one dose
+(Covaxin), a man with both doses (Covishield), and his mother with a precaution dose, on his mobile."""
+
+
+def demo_people() -> list[DemoPerson]:
+    """The documented demo beneficiaries: (reference_id, mobile, name) of a Devanagari name with one dose, a fully
+    vaccinated man, and his mother with a precaution dose (the same mobile). Their numbers are synthetic."""
+    return [known.person for known in _KNOWN]
+
+
+def _padded(values: np.ndarray, width: int) -> np.ndarray:
+    """Whole numbers as text, zero-padded to `width` digits."""
+    return np.char.mod(f"%0{width}d", values).astype(str)
+
+
+def _scramble(index: np.ndarray, multiplier: int, offset: int, span: int) -> np.ndarray:
+    """index → (index × multiplier + offset) mod span: distinct for distinct indexes below span (coprime multiplier)."""
+    return (index.astype(np.int64) * multiplier + offset) % span
+
+
+def _aadhaar(index: np.ndarray, offset: int) -> np.ndarray:
+    """Distinct valid Aadhaar numbers: 11 digits (the first 2-9) and the Verhoeff check digit."""
+    body = 20_000_000_000 + _scramble(index, 3_183_098_861, offset, 80_000_000_000)
+    digits = (body[:, None] // 10 ** np.arange(10, -1, -1)) % 10
+    return np.char.add(body.astype(str), registry.verhoeff_check_digits(digits).astype(str))
+
+
+def _letters(rng: np.random.Generator, count: int, length: int) -> np.ndarray:
+    codes = rng.integers(ord("A"), ord("Z") + 1, (count, length)).astype(np.uint32)
+    return codes.view(f"<U{length}").ravel()
+
+
+def _id_numbers(
+    rng: np.random.Generator, index: np.ndarray, offset: int, types: np.ndarray, initials: np.ndarray
+) -> np.ndarray:
+    """A number of the right form for each person's ID type (Aadhaar valid and distinct)."""
+
+    def serial(n: int) -> np.ndarray:
+        return _padded(rng.integers(0, 10_000_000, n), 7)
+
+    forms = {
+        "AADHAAR": lambda n, chosen: _aadhaar(index[chosen], offset),
+        "VOTER_ID": lambda n, chosen: np.char.add(_letters(rng, n, 3), serial(n)),
+        "PAN": lambda n, chosen: np.char.add(
+            np.char.add(np.char.add(_letters(rng, n, 3), "P"), initials[chosen]),
+            np.char.add(_padded(rng.integers(0, 10_000, n), 4), _letters(rng, n, 1)),
+        ),
+        "DRIVING_LICENCE": lambda n, chosen: np.char.add(
+            np.char.add("CG", _padded(rng.integers(1, 31, n), 2)),
+            np.char.add(rng.integers(1990, 2021, n).astype(str), serial(n)),
+        ),
+        "RATION_CARD": lambda n, chosen: np.char.add("CG", _padded(rng.integers(0, 10**10, n), 10)),
+        "PASSPORT": lambda n, chosen: np.char.add(_letters(rng, n, 1), serial(n)),
+        "PENSION_PASSBOOK": lambda n, chosen: np.char.add("PPO", serial(n)),
+        "STUDENT_ID": lambda n, chosen: np.char.add("STU", _padded(rng.integers(0, 10**8, n), 8)),
+    }
+    out = np.empty(len(index), dtype=object)
+    for code, form in forms.items():
+        chosen = types == code
+        out[chosen] = form(int(chosen.sum()), chosen)
+    return out
+
+
+def _households(rng: np.random.Generator, count: int) -> np.ndarray:
+    """For each person, the household member whose mobile, district and surname they share (often themselves)."""
+    index = np.arange(count)
+    owner = np.where(rng.random(count) < SHARED_MOBILE, np.maximum(index - rng.integers(1, 4, count), 0), index)
+    while not np.array_equal(owner[owner], owner):  # a member's member: follow to the head of the household
+        owner = owner[owner]
+    return owner
+
+
+def first_dose_curve(calendar: Calendar) -> np.ndarray:
+    """Relative first doses per day and band (days × BANDS) without the aggregate model: the campaign's pace
+    (SUPPLY, day factors) from each band's opening, a trickle of workers before it, PEOPLE_BANDS in all."""
+    pace = calendar.linear(SUPPLY) * calendar.day_factor()
+    curve = np.zeros((len(calendar.days), len(BANDS)))
+    for b, band in enumerate(BANDS):
+        opened = np.arange(len(calendar.days)) >= calendar.index(BAND_OPENS[band])
+        before = WORKER_WEIGHT if band in ("18-44", "45-59") else 0.0
+        curve[:, b] = pace * np.where(opened, 1.0, before)
+        if curve[:, b].sum() > 0:
+            curve[:, b] *= PEOPLE_BANDS[band] / curve[:, b].sum()
+    return curve
+
+
+def _draw_first_doses(rng: np.random.Generator, curve: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Band (index into BANDS) and day (calendar index) of each first dose, drawn from a days × bands curve."""
+    cumulative = np.cumsum(curve.ravel(order="F"))
+    cell = np.searchsorted(cumulative, rng.random(count) * cumulative[-1], side="right").clip(max=curve.size - 1)
+    return cell // len(curve), cell % len(curve)
+
+
+def _centre_picker(centres: pd.DataFrame) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """pick(district codes, uniform draws) → for each, a centre code of that district."""
+    ordered = centres.sort_values(["district_code", "code"], kind="stable")
+    counts = ordered.groupby("district_code").size()
+    starts = np.r_[0, np.cumsum(counts.to_numpy())[:-1]]
+    codes = ordered["code"].to_numpy()
+
+    def pick(district: np.ndarray, draw: np.ndarray) -> np.ndarray:
+        position = counts.index.get_indexer(district)
+        count = counts.to_numpy()[position]
+        return codes[starts[position] + np.minimum((draw * count).astype(np.int64), count - 1)]
+
+    return pick
+
+
+def _lots(rng: np.random.Generator, vaccine: np.ndarray, day: pd.DatetimeIndex) -> np.ndarray:
+    """Lot numbers: the vaccine's prefix, the month of use and one of ten lots that month."""
+    month = (day.year - 2021) * 12 + day.month
+    number = _padded(month.to_numpy() * 10 + rng.integers(0, 10, len(day)), 3)
+    return np.char.add(np.vectorize(LOT_PREFIX.get, otypes=[str])(vaccine), number)
+
+
+def registry_people(
+    seed: int,
+    first: int,
+    count: int,
+    centres: pd.DataFrame,
+    end: date = DEFAULT_END,
+    first_doses: np.ndarray | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """People number first … first + count − 1 of the synthetic registry, and their vaccinations.
+
+    Vectorised; chunks of one seed are independent and their reference ids, mobiles and Aadhaar numbers never
+    collide (2 crore people: 20 calls of REGISTRY_CHUNK). First doses follow `first_doses` (days × BANDS from
+    the demo's start; the aggregate model's, in generate) or else first_dose_curve. Later doses follow the
+    vaccine table's intervals (Covishield first doses before 22 March 2021: 28-42 days), consecutive, the
+    same vaccine throughout, at a centre of the person's district, up to `end`. Raw mobiles and ID numbers
+    are in the frames: load() hashes them.
+    """
+    rng = np.random.default_rng([seed, REGISTRY_STREAM, first])
+    offsets = np.random.default_rng([seed, REGISTRY_STREAM]).integers(0, 10**9, 3)  # the same for every chunk
+    calendar = Calendar(pd.date_range(DEFAULT_START, end, freq="D"))
+    index = np.arange(first, first + count, dtype=np.int64)
+    head = _households(rng, count)
+    targets = district_targets()
+    population = targets.sum(axis=1).to_numpy(dtype=float)
+    district = np.asarray(targets.index)[rng.choice(len(targets), count, p=population / population.sum())][head]
+    # Age band and day of the first dose; an adult's before the band opened is a worker's.
+    curve = first_dose_curve(calendar) if first_doses is None else first_doses[: len(calendar.days)]
+    band_index, day1 = _draw_first_doses(rng, curve, count)
+    band = np.asarray(BANDS)[band_index]
+    opens = np.array([calendar.index(BAND_OPENS[b]) for b in BANDS])[band_index]
+    worker = np.isin(band, ["18-44", "45-59"]) & (day1 < opens)
+    mix = np.array(ADULT_MIX) / sum(ADULT_MIX)
+    vaccine = np.asarray(VACCINES)[rng.choice(len(VACCINES), count, p=mix)]
+    vaccine[(vaccine == "SPUTNIK") & (day1 < calendar.index(VACCINE_FROM["SPUTNIK"]))] = "COVISHIELD"
+    vaccine[band == "15-17"] = "COVAXIN"
+    vaccine[band == "12-14"] = "CORBEVAX"
+    ages = np.array([BAND_AGES[b] for b in BANDS])[band_index]
+    age = rng.integers(ages[:, 0], ages[:, 1] + 1)
+    old = band == "60+"
+    age[old] = np.minimum(60 + rng.exponential(8.0, int(old.sum())).astype(np.int64), BAND_AGES["60+"][1])
+    birth_year = calendar.days[day1].year.to_numpy() - age
+    # Dose 2 within the vaccine's window, if the person came back before the end; precaution for 60+ and workers.
+    windows = _vaccine_windows()
+    v = pd.Index(VACCINES).get_indexer(vaccine)
+    minimum = windows["dose2_min_days"].to_numpy()[v]
+    width = (windows["dose2_max_days"] - windows["dose2_min_days"]).to_numpy()[v]
+    early = (vaccine == "COVISHIELD") & (day1 < calendar.index(EARLY_COVISHIELD[0]))
+    minimum[early], width[early] = EARLY_COVISHIELD[1], 14
+    day2 = day1 + minimum + (rng.random(count) * (width + 1)).astype(np.int64)
+    has2 = (rng.random(count) < DOSE2_RETURN) & (day2 < len(calendar.days))
+    due3 = np.maximum(day2 + windows["precaution_min_days"].to_numpy()[v], calendar.index(PRECAUTION_FROM))
+    day3 = due3 + rng.integers(0, PRECAUTION_DELAY, count)
+    has3 = has2 & ((band == "60+") | worker) & (rng.random(count) < PRECAUTION_TAKERS) & (day3 < len(calendar.days))
+    # Names: the household's surname and script.
+    male, female, surnames = _names(MALE), _names(FEMALE), _names(SURNAMES)
+    gender = np.asarray(list(GENDER_SHARES))[rng.choice(len(GENDER_SHARES), count, p=list(GENDER_SHARES.values()))]
+    script = (rng.random(count) < DEVANAGARI_SHARE).astype(np.int64)[head]
+    surname = rng.integers(0, len(surnames), count)[head]
+    is_male = (gender == "M") | ((gender == "O") & (rng.random(count) < 0.5))
+    given = np.where(
+        is_male, male[rng.integers(0, len(male), count), script], female[rng.integers(0, len(female), count), script]
+    )
+    middle = np.where(is_male & (rng.random(count) < 0.2), np.asarray(MIDDLE)[script], "")
+    name = np.char.add(
+        np.char.add(np.char.add(given, " "), np.char.add(middle, np.where(middle != "", " ", ""))),
+        surnames[surname, script],
+    )
+    # Mobile (shared in a household), ID document.
+    mobile = (6_000_000_000 + _scramble(index[head], 271_828_183, int(offsets[0]), 3_900_000_000)).astype(str)
+    minor = ~np.isin(band, ["18-44", "45-59", "60+"])
+    id_codes = np.asarray(list(ID_SHARES))[rng.choice(len(ID_SHARES), count, p=list(ID_SHARES.values()))]
+    id_codes[minor] = np.where(rng.random(int(minor.sum())) < 0.9, "AADHAAR", "STUDENT_ID")
+    beneficiaries = pd.DataFrame(
+        {
+            "reference_id": (10**12 + _scramble(index, 3_141_592_653, int(offsets[1]), 8 * 10**12)).astype(str),
+            "name": name,
+            "birth_year": birth_year,
+            "gender": gender,
+            "mobile": mobile,
+            "id_type": id_codes,
+            "id_number": _id_numbers(rng, index, int(offsets[2]), id_codes, surnames[surname, 0].astype("<U1")),
+            "district_code": district,
+        }
+    )
+    pick = _centre_picker(centres)
+    centre1 = pick(district, rng.random(count))
+    centre2 = np.where(rng.random(count) < SAME_CENTRE, centre1, pick(district, rng.random(count)))
+    centre3 = pick(district, rng.random(count))
+    doses = []
+    for number, given_day, centre, chosen in (
+        (1, day1, centre1, np.ones(count, bool)),
+        (2, day2, centre2, has2),
+        (3, day3, centre3, has3),
+    ):
+        days = calendar.days[given_day[chosen]]
+        doses.append(
+            pd.DataFrame(
+                {
+                    "reference_id": beneficiaries["reference_id"].to_numpy()[chosen],
+                    "dose_number": number,
+                    "date": days.date,
+                    "vaccine": vaccine[chosen],
+                    "centre_code": centre[chosen],
+                    "lot": _lots(rng, vaccine[chosen], days),
+                }
+            )
+        )
+    vaccinations = pd.concat(doses, ignore_index=True).sort_values(["reference_id", "dose_number"], ignore_index=True)
+    return beneficiaries, vaccinations
+
+
+def known_people(end: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documented demo people (demo_people) and their doses up to `end`."""
+    beneficiaries = pd.DataFrame(
+        [
+            (
+                k.person.reference_id,
+                k.person.name,
+                k.birth_year,
+                k.gender,
+                k.person.mobile,
+                k.id_type,
+                k.id_number,
+                k.district_code,
+            )
+            for k in _KNOWN
+        ],
+        columns=list(BENEFICIARY_COLUMNS),
+    )
+    doses = [
+        (k.person.reference_id, number, date.fromisoformat(day), vaccine, centre, lot)
+        for k in _KNOWN
+        for number, day, vaccine, centre, lot in k.doses
+        if date.fromisoformat(day) <= end
+    ]
+    return beneficiaries, pd.DataFrame(doses, columns=list(VACCINATION_COLUMNS))
+
+
+def demo_registry(
+    seed: int, people: int, centres: pd.DataFrame, end: date, first_doses: np.ndarray | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The demo registry: `people` generated beneficiaries (in chunks) and the documented ones, with their doses."""
+    parts = [
+        registry_people(seed, first, min(REGISTRY_CHUNK, people - first), centres, end, first_doses)
+        for first in range(0, people, REGISTRY_CHUNK)
+    ]
+    parts.append(known_people(end))
+    beneficiaries, vaccinations = (pd.concat([p[i] for p in parts], ignore_index=True) for i in (0, 1))
+    # In key order: the tables' primary-key indexes then fill from one end (faster inserts).
+    return (
+        beneficiaries.sort_values("reference_id", ignore_index=True),
+        vaccinations.sort_values(["reference_id", "dose_number"], ignore_index=True),
+    )
+
+
+def beneficiaries_csv(beneficiaries: pd.DataFrame) -> bytes:
+    """Beneficiaries as a file of the data contract (CSV, UTF-8): raw synthetic mobiles and ID numbers."""
+    return beneficiaries.rename(columns={"district_code": "district"}).to_csv(index=False).encode("utf-8")
+
+
+def vaccinations_csv(vaccinations: pd.DataFrame) -> bytes:
+    """Vaccinations as a file of the data contract (CSV, UTF-8)."""
+    return vaccinations.rename(columns={"lot": "batch"}).to_csv(index=False).encode("utf-8")
+
+
+def beneficiary_columns(beneficiaries: pd.DataFrame, hasher: Callable[[str], str]) -> dict[str, list]:
+    """The beneficiary table's columns (but batch_id): mobile and ID number as keyed hash and last four digits."""
+    mobile_hash, mobile_last4 = registry.hashed(beneficiaries["mobile"], hasher)
+    id_hash, id_last4 = registry.hashed(beneficiaries["id_type"] + ":" + beneficiaries["id_number"], hasher)
+    columns = {
+        c: beneficiaries[c].to_numpy(dtype=object).tolist()
+        for c in ("reference_id", "name", "birth_year", "gender", "id_type", "district_code")
+    }
+    return columns | {
+        "id_last4": id_last4.tolist(),
+        "mobile_hash": mobile_hash.tolist(),
+        "mobile_last4": mobile_last4.tolist(),
+        "id_hash": id_hash.tolist(),
+    }
+
+
+def vaccination_columns(vaccinations: pd.DataFrame, centre_ids: dict[str, int]) -> dict[str, list]:
+    """The vaccination table's columns (but batch_id)."""
+    columns = {c: vaccinations[c].to_numpy(dtype=object).tolist() for c in ("reference_id", "date", "vaccine", "lot")}
+    return columns | {
+        "dose_number": vaccinations["dose_number"].tolist(),
+        "centre_id": _python_values(vaccinations["centre_code"], lambda code: centre_ids[code]).tolist(),
+    }
+
+
 # --- Generation --------------------------------------------------------------------------------
 
 
-def _check_parameters(start: date, end: date, centres: int, reporting_share: float) -> None:
+def _check_parameters(start: date, end: date, centres: int, reporting_share: float, people: int = 0) -> None:
     """Refuse parameters the model cannot honour, with a sentence saying why."""
+    if people < 0:
+        raise ValueError("people is a number of beneficiaries: 0 or more")
     if start < DEFAULT_START or end < start:
         raise ValueError(f"the demo runs from {DEFAULT_START} (or later) to an end after its start")
     if centres < 3 * len(PLACES):
@@ -626,9 +1083,10 @@ def generate(
     end: date = DEFAULT_END,
     centres: int = DEFAULT_CENTRES,
     reporting_share: float = DEFAULT_REPORTING_SHARE,
+    people: int = DEFAULT_PEOPLE,
 ) -> DemoData:
     """The demo data for these parameters: pure and deterministic (the same arguments, the same frames)."""
-    _check_parameters(start, end, centres, reporting_share)
+    _check_parameters(start, end, centres, reporting_share, people)
     rng = np.random.default_rng(seed)
     calendar = Calendar(pd.date_range(start, end, freq="D"))
     targets = district_targets()
@@ -642,8 +1100,15 @@ def generate(
         "end": end.isoformat(),
         "centres": centres,
         "reporting_share": reporting_share,
+        "people": people,
     }
-    return DemoData(centre_table[["code", "name", "district_code"]].copy(), doses, stock, params)
+    centres_out = centre_table[["code", "name", "district_code"]].copy()
+    # The registry's first doses follow the campaign's (days × bands, from the first day of the campaign).
+    first_doses = np.concatenate(
+        [np.zeros((calendar.index(DEFAULT_START) * -1, len(BANDS))), counts[..., 0].sum(axis=(1, 3))]
+    )
+    beneficiaries, vaccinations = demo_registry(seed, people, centres_out, end, first_doses)
+    return DemoData(centres_out, doses, stock, params, beneficiaries, vaccinations)
 
 
 # --- Loading -----------------------------------------------------------------------------------
@@ -735,6 +1200,34 @@ def _import_stock(conn: Connection, stock: pd.DataFrame) -> None:
         raise RuntimeError("the demo stock movements were not accepted:\n" + describe(report))
 
 
+def _insert_registry(conn: Connection, data: DemoData, centre_ids: dict[str, int]) -> None:
+    """The registry (hashed: no raw mobile or ID number is written) in its own "demo" batch, through data.bulk."""
+    if data.beneficiaries.empty:
+        return
+    batch = ImportBatch.__table__
+    batch_id = conn.execute(
+        insert(batch)
+        .values(
+            kind="demo",
+            file_name="demo-registry",
+            sha256=hashlib.sha256(data.description().encode()).hexdigest(),
+            imported_by="demo",
+            imported_at=datetime.now(UTC),
+            rows_new=len(data.beneficiaries) + len(data.vaccinations),
+            status="committed",
+        )
+        .returning(batch.c.id)
+    ).scalar_one()
+    hasher = keys.identifier_hasher()
+    for frame, table, columns in (
+        (data.beneficiaries, Beneficiary.__table__, lambda chunk: beneficiary_columns(chunk, hasher)),
+        (data.vaccinations, Vaccination.__table__, lambda chunk: vaccination_columns(chunk, centre_ids)),
+    ):
+        for start in range(0, len(frame), CHUNK_ROWS):
+            chunk = columns(frame.iloc[start : start + CHUNK_ROWS])
+            insert_columns(conn, table, chunk | {"batch_id": [batch_id] * len(chunk["reference_id"])})
+
+
 def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) -> int:
     """Write the demo into an empty database in one transaction; returns the number of dose rows.
 
@@ -747,12 +1240,15 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) ->
             raise DatabaseNotEmpty("the database already holds daily doses; demo data goes into an empty one")
         batch_id = _insert_batch(conn, data)
         progress(0.1, f"Centres · केंद्र: {indian_number(len(data.centres))}")
-        columns = _dose_columns(data.doses, _insert_centres(conn, data.centres))
+        centre_ids = _insert_centres(conn, data.centres)
+        columns = _dose_columns(data.doses, centre_ids)
         _insert_doses(conn, columns, batch_id, progress)
         progress(0.75, "Totals by district and day · ज़िलेवार दैनिक योग")
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))
         progress(0.9, f"Stock movements · स्टॉक प्रविष्टियाँ: {indian_number(len(data.stock))}")
         _import_stock(conn, data.stock)
+        progress(0.95, f"Beneficiaries · लाभार्थी: {indian_number(len(data.beneficiaries))}")
+        _insert_registry(conn, data, centre_ids)
     progress(1.0, "Demo data ready · डेमो डेटा तैयार")
     return len(data.doses)
 
@@ -809,6 +1305,8 @@ def _summary(data: DemoData, seconds: tuple[float, float], size: int | None) -> 
         f"daily_dose rows  {indian_number(len(data.doses))} ({indian_number(doses)} doses, "
         f"{data.doses['date'].min():%Y-%m-%d} to {data.doses['date'].max():%Y-%m-%d})",
         f"stock movements  {indian_number(len(data.stock))}",
+        f"beneficiaries    {indian_number(len(data.beneficiaries))} "
+        f"({indian_number(len(data.vaccinations))} vaccinations)",
         f"time             {sum(seconds):.1f} s (generate {seconds[0]:.1f} s, load {seconds[1]:.1f} s)",
     ]
     if size is not None:
@@ -823,6 +1321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--end", type=date.fromisoformat, default=DEFAULT_END, help="last day (YYYY-MM-DD)")
     parser.add_argument("--centres", type=int, default=DEFAULT_CENTRES)
     parser.add_argument("--reporting-share", type=float, default=DEFAULT_REPORTING_SHARE)
+    parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE, help="beneficiaries in the registry")
     args = parser.parse_args(argv)
 
     from data.db import create_schema, make_engine
@@ -833,13 +1332,16 @@ def main(argv: list[str] | None = None) -> int:
             SQLModel.metadata.drop_all(engine)
         create_schema(engine)
         started = time.perf_counter()
-        data = generate(args.seed, DEFAULT_START, args.end, args.centres, args.reporting_share)
+        data = generate(args.seed, DEFAULT_START, args.end, args.centres, args.reporting_share, args.people)
         generated = time.perf_counter()
         try:
             load(data, engine=engine, progress=_stage_printer())
         except DatabaseNotEmpty as error:
             print(f"{error} (use --reset to replace everything)", file=sys.stderr)
             return 1
+        except MissingSecret as error:  # a configured database: its registry needs the real identifier key
+            print(f"{error}; nothing was written", file=sys.stderr)
+            return 2
         seconds = (generated - started, time.perf_counter() - generated)
     finally:
         engine.dispose()

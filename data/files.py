@@ -29,6 +29,8 @@ KIND_COLUMNS: dict[str, tuple[str, ...]] = {
         "second dose administered",
     ),
     "mohfw_state": ("vaccinated as of", "state", "first dose administered", "total doses administered"),
+    "beneficiaries": ("reference_id", "name", "birth_year", "gender", "mobile", "id_type", "id_number", "district"),
+    "vaccinations": ("reference_id", "dose_number", "date", "vaccine", "centre_code", "batch"),
 }
 """The columns that identify each kind of file (compared after trimming and lower-casing)."""
 
@@ -39,6 +41,8 @@ KIND_TITLES = {
     "cowin_state": "published series: CoWIN, state, cumulative",
     "cowin_district": "published series: CoWIN, districts, cumulative",
     "mohfw_state": "published series: health ministry, state, cumulative",
+    "beneficiaries": "registry: beneficiaries",
+    "vaccinations": "registry: vaccinations",
 }
 
 

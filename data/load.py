@@ -1,4 +1,7 @@
-"""Imports: every file all-or-nothing, idempotent and audited. CLI: python -m data.load [--dry-run] [--json] FILE..."""
+"""Imports: every file all-or-nothing, idempotent and audited. CLI: python -m data.load [--dry-run] [--json] FILE...
+
+The certificate registry's files (beneficiaries, vaccinations) are planned and written by data.registry.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ from sqlalchemy import Connection, and_, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from data import registry
 from data.bulk import insert_columns
 from data.files import KIND_TITLES, detect_kind, read_table
+from data.keys import MissingSecret
 from data.models import (
     PSEUDO_STORES,
     Centre,
@@ -52,6 +57,7 @@ class FileReport:
     unchanged: int = 0
     rejected: int = 0
     new_centres: list[dict] = field(default_factory=list)
+    revoked: int = 0  # certificates revoked because their record was corrected (registry files)
     problems: list[Problem] = field(default_factory=list)
     batch_id: int | None = None
 
@@ -71,6 +77,7 @@ class FileReport:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "new_centres": self.new_centres,
+            "revoked_certificates": self.revoked,
             "batch_id": self.batch_id,
             "problems": [p.to_dict() for p in self.problems],
         }
@@ -86,13 +93,14 @@ class Plan:
     unchanged: int
     new_centres: pd.DataFrame
     problems: list[Problem]
+    revocations: list[tuple[str, str]] = field(default_factory=list)  # registry files: (certificate id, reason)
 
 
 def _reject(report: FileReport, problems: list[Problem]) -> FileReport:
     report.status = "rejected"
     report.problems = problems
     report.rejected = len({p.row for p in problems})
-    report.new = report.changed = report.unchanged = 0
+    report.new = report.changed = report.unchanged = report.revoked = 0
     return report
 
 
@@ -115,7 +123,11 @@ def import_bytes(
         return _reject(report, problems)
     report.kind = kind
     report.rows = len(table.frame)
-    typed, problems = validate(table, kind, today)
+    try:
+        typed, problems = validate(table, kind, today)
+    except MissingSecret as error:  # registry files: mobile and ID numbers cannot be hashed
+        report.status, report.problems = "failed", [Problem(None, None, None, "missing_secret", str(error))]
+        return report
     if problems:
         return _reject(report, problems)
     stored_kind = contract_kind(kind)
@@ -127,6 +139,7 @@ def import_bytes(
             session.rollback()
             return _reject(report, plan.problems)
         report.new, report.changed, report.unchanged = len(plan.new), len(plan.changed), plan.unchanged
+        report.revoked = len(plan.revocations)
         report.new_centres = [
             {"code": r.centre_code, "name": r.centre_name, "district": r.district_code}
             for r in plan.new_centres.itertuples()
@@ -201,7 +214,9 @@ def _existing(kind: str, typed: pd.DataFrame, conn: Connection) -> pd.DataFrame:
     return pd.DataFrame(conn.execute(query).all(), columns=[*key, "old"]).astype({"old": "Int64"})
 
 
-def _plan(kind: str, typed: pd.DataFrame, conn: Connection) -> Plan:
+def _plan(kind: str, typed: pd.DataFrame, conn: Connection) -> Plan | registry.RegistryPlan:
+    if kind in registry.KINDS:
+        return registry.plan(kind, typed, conn)
     key = list(KEY_COLUMNS[kind])
     value = VALUE_COLUMN[kind]
     problems: list[Problem] = []
@@ -283,7 +298,7 @@ def _daily_balances(movements: pd.DataFrame) -> pd.DataFrame:
 # --- Writing -----------------------------------------------------------------------------------
 
 
-def _write(plan: Plan, report: FileReport, user: str, conn: Connection) -> int:
+def _write(plan: Plan | registry.RegistryPlan, report: FileReport, user: str, conn: Connection) -> int:
     batch = ImportBatch.__table__
     batch_id = conn.execute(
         insert(batch)
@@ -300,6 +315,9 @@ def _write(plan: Plan, report: FileReport, user: str, conn: Connection) -> int:
         )
         .returning(batch.c.id)
     ).scalar_one()
+    if plan.kind in registry.KINDS:
+        registry.write(plan, batch_id, conn)
+        return batch_id
     new, changed = plan.new, plan.changed
     if plan.kind == "doses":
         _insert_centres(plan.new_centres, conn)
@@ -416,6 +434,9 @@ def describe(report: FileReport, limit: int = 50) -> str:
         names = ", ".join(f"{c['code']} ({c['name']}, {c['district']})" for c in report.new_centres[:10])
         more = f" and {len(report.new_centres) - 10} more" if len(report.new_centres) > 10 else ""
         lines.append(f"  new centres: {len(report.new_centres)}: {names}{more}")
+    if report.revoked:
+        verb = "revoked" if report.status == "committed" else "to revoke"
+        lines.append(f"  certificates {verb} (their records were corrected): {indian_number(report.revoked)}")
     for problem in report.problems[:limit]:
         where = ", ".join(
             part
@@ -435,8 +456,8 @@ def describe(report: FileReport, limit: int = 50) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m data.load",
-        description="Import daily doses, stock movements or published series (CSV or XLSX). "
-        "Each file is written whole or not at all.",
+        description="Import daily doses, stock movements, published series, beneficiaries or vaccinations "
+        "(CSV or XLSX). Each file is written whole or not at all.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")

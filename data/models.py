@@ -238,3 +238,150 @@ class PublishedValue(SQLModel, table=True):
     value: int = Field(sa_column=_big(nullable=False))
     batch_id: int = Field(foreign_key="import_batch.id")
 
+
+# --- Certificate registry ------------------------------------------------------------------------
+# Mobile and ID numbers are never stored raw: a keyed hash (data.keys.identifier_hash) and the last four digits.
+
+
+class BeneficiaryBase(SQLModel):
+    reference_id: str = Field(primary_key=True, min_length=13, max_length=13)
+    name: str = Field(max_length=100)  # kept in its own script: Devanagari names round-trip exactly
+    birth_year: int
+    gender: str = Field(max_length=1)  # M | F | O
+    id_type: str = Field(max_length=32)
+    id_last4: str = Field(max_length=4)
+    district_code: str = Field(foreign_key="district.code", max_length=8)
+
+
+class Beneficiary(BeneficiaryBase, table=True):
+    """A registered person; the reference id is the key the citizen knows."""
+
+    __tablename__ = "beneficiary"
+    mobile_hash: str = Field(max_length=64)  # no index: nothing may search people by mobile
+    mobile_last4: str = Field(max_length=4)
+    id_hash: str = Field(max_length=64)
+    batch_id: int = Field(foreign_key="import_batch.id")
+
+
+class Vaccination(SQLModel, table=True):
+    """One dose given to a beneficiary."""
+
+    __tablename__ = "vaccination"
+    reference_id: str = Field(foreign_key="beneficiary.reference_id", primary_key=True, max_length=13)
+    dose_number: int = Field(foreign_key="dose_number.number", primary_key=True)
+    date: Date
+    vaccine: str = Field(foreign_key="vaccine.code", max_length=16)
+    centre_id: int = Field(foreign_key="centre.id")
+    lot: str = Field(max_length=32)  # the file's "batch" column: the vaccine lot number
+    batch_id: int = Field(foreign_key="import_batch.id")
+
+
+class Certificate(SQLModel, table=True):
+    """A certificate issued for a beneficiary: an opaque id (never the reference id) and what it certified."""
+
+    __tablename__ = "certificate"
+    id: str = Field(primary_key=True, max_length=24)
+    reference_id: str = Field(foreign_key="beneficiary.reference_id", index=True, max_length=13)
+    content_sha256: str = Field(max_length=64)  # of the signed payload, so an unchanged record reuses its certificate
+    kid: str = Field(max_length=64)
+    issued_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class CertificateRevocation(SQLModel, table=True):
+    """The revocation list: a certificate whose record was corrected after it was issued."""
+
+    __tablename__ = "certificate_revocation"
+    certificate_id: str = Field(foreign_key="certificate.id", primary_key=True, max_length=24)
+    revoked_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    reason: str = Field(max_length=32)  # beneficiary-corrected | vaccination-corrected
+    batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
+
+
+class DosePublic(SQLModel):
+    number: int
+    date: Date
+    vaccine: str
+    centre: str
+    district: str
+
+
+class CertificatePublic(SQLModel):
+    """All the public page, the PDF and the signed token may show of a certificate: nothing more."""
+
+    certificate_id: str
+    name: str
+    birth_year: int
+    gender: str
+    id_type: str
+    id_masked: str  # XXXX-XXXX-1234
+    doses: list[DosePublic]
+    status: str  # partial | full | precaution
+    issued_at: datetime
+
+
+# --- Public lookup: one-time codes, throttles, outbox, audit -------------------------------------
+
+
+class LookupChallenge(SQLModel, table=True):
+    """A one-time code sent for a matching lookup: stored hashed, valid 10 minutes, single use, 5 tries."""
+
+    __tablename__ = "lookup_challenge"
+    id: str = Field(primary_key=True, max_length=32)  # random; what the citizen's session holds
+    reference_hash: str = Field(max_length=64, index=True)
+    reference_id: str | None = Field(default=None, max_length=13)  # only when the details matched
+    code_hash: str = Field(max_length=64)
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    tries: int = 0
+    used_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+
+
+class ThrottleEvent(SQLModel, table=True):
+    """One counted event of a throttle bucket (per reference id, per client address, per account)."""
+
+    __tablename__ = "throttle_event"
+    __table_args__ = (Index("ix_throttle_event_bucket", "bucket", "subject", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(max_length=32)
+    subject: str = Field(max_length=64)  # keyed hash, never the raw id or address
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class LookupAudit(SQLModel, table=True):
+    """Every public lookup and code entry: keyed hash of the reference id, outcome, client address, UTC time."""
+
+    __tablename__ = "lookup_audit"
+    id: int | None = Field(default=None, primary_key=True)
+    reference_hash: str = Field(max_length=64, index=True)
+    step: str = Field(max_length=16)  # lookup | code
+    outcome: str = Field(max_length=32)
+    client: str = Field(max_length=64)
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class SmsOutbox(SQLModel, table=True):
+    """Messages of the default code sender: kept in the database (the demo page shows the latest code)."""
+
+    __tablename__ = "sms_outbox"
+    id: int | None = Field(default=None, primary_key=True)
+    challenge_id: str = Field(max_length=32, index=True)
+    mobile_masked: str = Field(max_length=16)  # XXXXXX1234: the raw number is never stored
+    body: str
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class RegistryCorrection(SQLModel, table=True):
+    """A beneficiary or vaccination row replaced by a later import: the values it replaced and what replaced them.
+
+    Only the columns that changed, as JSON objects of stored values: a mobile or ID number appears as its keyed
+    hash and last four digits, as in the registry itself. Who, when and which file: the import batch.
+    """
+
+    __tablename__ = "registry_correction"
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="import_batch.id", index=True)
+    table_name: str = Field(max_length=32)  # beneficiary | vaccination
+    reference_id: str = Field(foreign_key="beneficiary.reference_id", index=True, max_length=13)
+    dose_number: int | None = None  # for a vaccination row
+    old_values: str  # JSON object
+    new_values: str  # JSON object

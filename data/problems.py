@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-# rule -> (English, Hindi). Fields: {value}, {column}, {detail}.
+# rule -> (English, Hindi). Fields: {value}, {column}, {detail}, and {parts[i]} for a detail of several fields.
 RULES: dict[str, tuple[str, str]] = {
     "required": ("'{column}' is empty; a value is required.", "'{column}' खाली है; मान देना ज़रूरी है।"),
     "count_format": (
@@ -78,14 +78,85 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "duplicate_column": ("the column '{column}' appears twice in the header.", "स्तंभ '{column}' शीर्ष में दो बार है।"),
     "unknown_kind": (
-        "the header matches no file of the data contract (daily doses, stock movements, published series).",
-        "शीर्ष पंक्ति डेटा अनुबंध की किसी फ़ाइल (दैनिक खुराक, स्टॉक, प्रकाशित शृंखला) से मेल नहीं खाती।",
+        "the header matches no file of the data contract (daily doses, stock movements, published series, "
+        "beneficiaries, vaccinations).",
+        "शीर्ष पंक्ति डेटा अनुबंध की किसी फ़ाइल (दैनिक खुराक, स्टॉक, प्रकाशित शृंखला, लाभार्थी, टीकाकरण) से मेल नहीं खाती।",
     ),
     "no_rows": ("the file has a header but no data rows.", "फ़ाइल में शीर्ष पंक्ति है पर कोई डेटा पंक्ति नहीं।"),
     "unreadable": ("the file could not be read: {detail}.", "फ़ाइल पढ़ी नहीं जा सकी: {detail}।"),
     "database": (
         "the database refused the write ({detail}); nothing was changed.",
         "डेटाबेस ने लिखने से मना किया ({detail}); कुछ नहीं बदला।",
+    ),
+    # --- Certificate registry: beneficiaries (a mobile or ID number is always quoted masked) ---
+    "reference_id": (
+        "'{value}' is not a reference id: 13 digits.",
+        "'{value}' संदर्भ आईडी नहीं है: 13 अंक होने चाहिए।",
+    ),
+    "name_text": (
+        "'{value}' is not a name: a name needs a letter and has no tabs or line breaks.",
+        "'{value}' नाम नहीं है: नाम में कोई अक्षर हो और टैब या नई पंक्ति न हो।",
+    ),
+    "birth_year": (
+        "'{value}' is not a plausible year of birth: write the year, 1900 to {detail} "
+        "(the campaign vaccinated people aged 12 and over).",
+        "'{value}' जन्म का संभव वर्ष नहीं है: 1900 से {detail} तक का वर्ष लिखें "
+        "(अभियान में 12 वर्ष और अधिक आयु के लोगों को टीका लगा)।",
+    ),
+    "gender": (
+        "'{value}' is not a gender: use M, F or O (Male, Female, Other).",
+        "'{value}' लिंग नहीं है: M, F या O (पुरुष, महिला, अन्य) लिखें।",
+    ),
+    "mobile": (
+        "'{value}' is not an Indian mobile number: 10 digits starting with 6, 7, 8 or 9 "
+        "(+91 or 0 in front, spaces and hyphens are fine).",
+        "'{value}' भारतीय मोबाइल नंबर नहीं है: 6, 7, 8 या 9 से शुरू होने वाले 10 अंक "
+        "(आगे +91 या 0, बीच में खाली जगह और - चल सकते हैं)।",
+    ),
+    "id_type": (
+        "'{value}' is not an accepted ID document: use one of {parts[0]}.",
+        "'{value}' मान्य पहचान पत्र नहीं है: इनमें से एक लिखें: {parts[1]}।",
+    ),
+    "id_number": (
+        "'{value}' is not a {parts[0]} number: {parts[1]}.",
+        "'{value}' {parts[2]} का नंबर नहीं है: {parts[3]}।",
+    ),
+    "aadhaar_checksum": (
+        "'{value}' is not an Aadhaar number: its last digit (the check digit) does not fit; a digit is mistyped.",
+        "'{value}' आधार नंबर नहीं है: उसका अंतिम (जाँच) अंक मेल नहीं खाता; कोई अंक गलत लिखा है।",
+    ),
+    # --- Certificate registry: vaccinations ---
+    "unknown_beneficiary": (
+        "reference id '{value}' is not in the registry; import the beneficiaries file first.",
+        "संदर्भ आईडी '{value}' रजिस्टर में नहीं है; पहले लाभार्थियों की फ़ाइल आयात करें।",
+    ),
+    "unknown_centre": (
+        "'{value}' is not a known centre; a vaccination file does not create centres (daily-dose files do).",
+        "'{value}' कोई ज्ञात केंद्र नहीं है; टीकाकरण फ़ाइल से केंद्र नहीं बनते (दैनिक खुराक की फ़ाइलों से बनते हैं)।",
+    ),
+    "dose_sequence": (
+        "dose {value} needs dose {detail} first, and this person has no dose {detail} in this file or the registry.",
+        "खुराक {value} से पहले खुराक {detail} ज़रूरी है, पर इस व्यक्ति की खुराक {detail} न इस फ़ाइल में है न रजिस्टर में।",
+    ),
+    "dose2_too_early": (
+        "dose 1 on {parts[0]} and dose 2 on {parts[1]} are {parts[2]} days apart; the second dose of {parts[4]} "
+        "comes at least {parts[3]} days after the first.",
+        "पहली खुराक ({parts[0]}) और दूसरी खुराक ({parts[1]}) में {parts[2]} दिन का अंतर है; {parts[5]} की दूसरी "
+        "खुराक पहली के कम से कम {parts[3]} दिन बाद लगती है।",
+    ),
+    "precaution_too_early": (
+        "dose 2 on {parts[0]} and the precaution dose on {parts[1]} are {parts[2]} days apart; a precaution dose "
+        "comes at least {parts[3]} days after the second dose of {parts[4]}.",
+        "दूसरी खुराक ({parts[0]}) और एहतियाती खुराक ({parts[1]}) में {parts[2]} दिन का अंतर है; एहतियाती खुराक "
+        "{parts[5]} की दूसरी खुराक के कम से कम {parts[3]} दिन बाद लगती है।",
+    ),
+    "vaccine_mismatch": (
+        "dose 1 is {parts[0]} and dose 2 is {parts[1]}; both doses of the primary course are the same vaccine.",
+        "पहली खुराक {parts[2]} और दूसरी खुराक {parts[3]} है; प्राथमिक टीकाकरण की दोनों खुराकें एक ही टीके की होती हैं।",
+    ),
+    "missing_secret": (
+        "the key for hashing mobile and ID numbers is not configured ({detail}); nothing was imported.",
+        "मोबाइल और पहचान नंबरों को हैश करने की कुंजी तय नहीं है ({detail}); कुछ आयात नहीं हुआ।",
     ),
 }
 
@@ -104,6 +175,14 @@ STORE_DIRECTIONS: dict[str, tuple[str, str]] = {
 }
 """store_direction problems carry one of these keys as detail: (English, Hindi)."""
 
+DETAIL_SEPARATOR = "|"
+"""A detail of several fields (dates, days, names in English and Hindi), read by templates as {parts[i]}."""
+
+
+def details(*fields: object) -> str:
+    """The detail of a problem whose message needs several fields."""
+    return DETAIL_SEPARATOR.join(str(f) for f in fields)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -113,7 +192,7 @@ class Problem:
     column: str | None
     value: str | None
     rule: str
-    detail: str = ""
+    detail: str = ""  # what the message needs besides the value; several fields are joined by DETAIL_SEPARATOR
 
     def message(self, lang: str = "en") -> str:
         english, hindi = RULES[self.rule]
@@ -121,7 +200,8 @@ class Problem:
         detail = self.detail
         if self.rule == "store_direction" and detail in STORE_DIRECTIONS:
             detail = STORE_DIRECTIONS[detail][1 if lang == "hi" else 0]
-        return template.format(value=self.value or "", column=self.column or "", detail=detail)
+        parts = detail.split(DETAIL_SEPARATOR) + [""] * 8  # {parts[i]} never fails on a short detail
+        return template.format(value=self.value or "", column=self.column or "", detail=detail, parts=parts)
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -31,6 +31,8 @@ KEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "series": ("source", "area", "date", "metric"),
 }
 VALUE_COLUMN = {"doses": "doses", "stock": "quantity", "series": "value"}
+REGISTRY_KINDS = ("beneficiaries", "vaccinations")
+"""The certificate registry's files: their rules are in data.registry."""
 
 
 class Invalid(Exception):
@@ -332,9 +334,13 @@ def validate(table: RawTable, kind: str, today: date | None = None) -> tuple[pd.
         return validate_doses(table, today)
     if kind == "stock":
         return validate_stock(table, today)
+    if kind in REGISTRY_KINDS:
+        from data import registry  # builds on the rules above
+
+        return registry.validate(table, kind, today)
     return validate_series(table, today, kind)
 
 
 def contract_kind(kind: str) -> str:
     """The stored kind of a file kind: the wide published layouts are all stored as series."""
-    return kind if kind in KEY_COLUMNS else "series"
+    return kind if kind in KEY_COLUMNS or kind in REGISTRY_KINDS else "series"

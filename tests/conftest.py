@@ -9,6 +9,8 @@ Fixtures
     sqlite_engine   the same on SQLite only, for tests that need not run on both backends.
     shared_dir      ``../shared`` next to the repository.
     real_data_dir   ``../shared/data/real``; skips the test when it is absent.
+    (autouse)       every test runs with test values of the registry's secrets (TEEKA_IDENTIFIER_KEY,
+                    TEEKA_SIGNING_KEY, TEEKA_SIGNING_KID), so data.keys never writes the demo key file.
 
 Helpers (``from tests.conftest import snapshot, table_counts``)
     table_counts(engine)  rows per table of ``SQLModel.metadata``.
@@ -29,6 +31,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
 
 from data.db import create_schema, make_engine
+from data.keys import ENVIRONMENT
 
 POSTGRES_URL_ENV = "TEEKA_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -59,6 +62,33 @@ def snapshot(engine: Engine) -> dict[str, list[tuple]]:
             table.name: sorted((tuple(row) for row in conn.execute(select(table))), key=_sort_key)
             for table in SQLModel.metadata.sorted_tables
         }
+
+
+# --- Secrets -----------------------------------------------------------------------------------
+
+TEST_IDENTIFIER_KEY = "test-identifier-key-not-a-secret"
+TEST_SIGNING_KID = "test-key"
+
+
+@pytest.fixture(scope="session")
+def _test_signing_key() -> str:
+    """An Ed25519 private key (PKCS#8 PEM), made once per test run."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
+
+
+@pytest.fixture(autouse=True)
+def _test_secrets(monkeypatch: pytest.MonkeyPatch, _test_signing_key: str) -> None:
+    """Test values of the registry's secrets for every test (a test may still delete or replace them)."""
+    monkeypatch.setenv(ENVIRONMENT["identifier_key"], TEST_IDENTIFIER_KEY)
+    monkeypatch.setenv(ENVIRONMENT["signing_key"], _test_signing_key)
+    monkeypatch.setenv(ENVIRONMENT["signing_kid"], TEST_SIGNING_KID)
 
 
 # --- Paths -------------------------------------------------------------------------------------

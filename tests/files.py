@@ -5,6 +5,7 @@ Rows are dicts; every column a row leaves out takes its default, so a test write
     doses_csv([{"doses": "1,09,353"}])              # one good row of daily doses, one value changed
     doses_csv([{}], header=[c for c in DOSES_COLUMNS if c != "vaccine"])   # a column left out
     to_xlsx(DOSES_COLUMNS, [[date(2021, 6, 22), "Raipur", ...]])          # typed cells
+    beneficiaries_csv([{}, {"reference_id": "1234567890124", "name": "सुनीता साहू"}])   # the registry
 
 `TODAY` is the "today" every import in the tests is given, so that date rules are deterministic.
 """
@@ -22,7 +23,16 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from data.load import FileReport, import_bytes
-from data.models import Centre, DailyDose, DoseRollup, PublishedValue, ReportingRollup, StockMovement
+from data.models import (
+    Beneficiary,
+    Centre,
+    DailyDose,
+    DoseRollup,
+    PublishedValue,
+    ReportingRollup,
+    StockMovement,
+    Vaccination,
+)
 
 TODAY = date(2021, 7, 1)
 
@@ -55,6 +65,29 @@ SERIES_DEFAULTS = {
     "source": "cowin",
     "metric": "Total Doses Administered",
     "value": "6605593",
+}
+
+
+BENEFICIARY_COLUMNS = ("reference_id", "name", "birth_year", "gender", "mobile", "id_type", "id_number", "district")
+BENEFICIARY_DEFAULTS = {
+    "reference_id": "1234567890123",
+    "name": "Sunita Sahu",
+    "birth_year": "1980",
+    "gender": "F",
+    "mobile": "9876543210",
+    "id_type": "Aadhaar",
+    "id_number": "234123412346",  # a valid Aadhaar number (Verhoeff check digit 6)
+    "district": "Raipur",
+}
+
+VACCINATION_COLUMNS = ("reference_id", "dose_number", "date", "vaccine", "centre_code", "batch")
+VACCINATION_DEFAULTS = {
+    "reference_id": "1234567890123",
+    "dose_number": "1",
+    "date": "2021-03-01",
+    "vaccine": "Covishield",
+    "centre_code": "RPR-PHC-01",  # the centre of DOSES_DEFAULTS: import doses_csv([{}]) first
+    "batch": "4121Z001",
 }
 
 
@@ -95,6 +128,16 @@ def stock_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = S
 def series_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = SERIES_COLUMNS) -> bytes:
     """A published series in the long format as CSV."""
     return csv_bytes(header, _filled(list(rows), SERIES_DEFAULTS, _keys(header, SERIES_DEFAULTS)))
+
+
+def beneficiaries_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = BENEFICIARY_COLUMNS) -> bytes:
+    """Beneficiaries (certificate registry) as CSV."""
+    return csv_bytes(header, _filled(list(rows), BENEFICIARY_DEFAULTS, _keys(header, BENEFICIARY_DEFAULTS)))
+
+
+def vaccinations_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = VACCINATION_COLUMNS) -> bytes:
+    """Vaccinations (certificate registry) as CSV."""
+    return csv_bytes(header, _filled(list(rows), VACCINATION_DEFAULTS, _keys(header, VACCINATION_DEFAULTS)))
 
 
 def _keys(header: Sequence[str], defaults: Mapping[str, object]) -> list[str]:
@@ -161,6 +204,26 @@ def stored_series(engine: Engine) -> dict[tuple, int]:
     columns = [table.c[c] for c in ("source", "area", "date", "metric")]
     with engine.connect() as conn:
         return {tuple(row[:-1]): row[-1] for row in conn.execute(select(*columns, table.c.value))}
+
+
+def stored_beneficiaries(engine: Engine) -> dict[str, tuple]:
+    """beneficiary as {reference_id: (name, birth_year, gender, mobile_hash, mobile_last4, id_type, id_hash,
+    id_last4, district_code)}."""
+    table = Beneficiary.__table__
+    columns = ("name", "birth_year", "gender", "mobile_hash", "mobile_last4", "id_type", "id_hash", "id_last4")
+    with engine.connect() as conn:
+        query = select(table.c.reference_id, *(table.c[c] for c in columns), table.c.district_code)
+        return {row[0]: tuple(row[1:]) for row in conn.execute(query)}
+
+
+def stored_vaccinations(engine: Engine) -> dict[tuple, tuple]:
+    """vaccination as {(reference_id, dose_number): (date, vaccine, centre_code, lot)}."""
+    table, centre = Vaccination.__table__, Centre.__table__
+    query = select(
+        table.c.reference_id, table.c.dose_number, table.c.date, table.c.vaccine, centre.c.code, table.c.lot
+    ).select_from(table.join(centre, centre.c.id == table.c.centre_id))
+    with engine.connect() as conn:
+        return {tuple(row[:2]): tuple(row[2:]) for row in conn.execute(query)}
 
 
 def stored_rollups(engine: Engine) -> tuple[dict[tuple, int], dict[tuple, tuple[int, int]]]:

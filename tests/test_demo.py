@@ -10,11 +10,14 @@ import pandas as pd
 import pytest
 from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel
 
-from data import demo
+from data import demo, keys, registry
 from data.demo import GROUPS, DatabaseNotEmpty, DemoData, generate, load
+from data.load import import_bytes
 from data.models import (
     PSEUDO_STORES,
+    Beneficiary,
     Centre,
     DailyDose,
     DoseRollup,
@@ -346,3 +349,180 @@ def test_cli_fills_resets_and_refuses_to_mix(tmp_path, monkeypatch: pytest.Monke
     assert demo.main(arguments) == 1
     assert "--reset" in capsys.readouterr().err
     assert demo.main(["--reset", *arguments]) == 0
+
+
+# --- Certificate registry: beneficiaries and vaccinations -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def people(full: DemoData) -> pd.DataFrame:
+    """The default demo's vaccinations with each person's birth year, district and each centre's district."""
+    district = full.centres.set_index("code")["district_code"]
+    persons = full.beneficiaries.set_index("reference_id")
+    doses = full.vaccinations.assign(
+        centre_district=full.vaccinations["centre_code"].map(district),
+        district_code=full.vaccinations["reference_id"].map(persons["district_code"]),
+        birth_year=full.vaccinations["reference_id"].map(persons["birth_year"]),
+    )
+    return doses
+
+
+def _course(doses: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: date_1, vaccine_1, date_2, … (NaN/None where a dose is missing)."""
+    wide = doses.pivot(index="reference_id", columns="dose_number", values=["date", "vaccine"])
+    wide.columns = [f"{name}_{number}" for name, number in wide.columns]
+    return wide
+
+
+def test_registry_size_names_and_shared_mobiles(full: DemoData) -> None:
+    people = full.beneficiaries
+    assert demo.DEFAULT_PEOPLE <= len(people) <= 50_000
+    assert people["reference_id"].str.fullmatch(r"[0-9]{13}").all() and people["reference_id"].is_unique
+    devanagari = people["name"].str.contains("[\u0900-\u097f]", regex=True)
+    assert 0.25 < devanagari.mean() < 0.45
+    assert set(people["gender"]) == {"M", "F", "O"}
+    assert people["mobile"].str.fullmatch(r"[6-9][0-9]{9}").all()
+    per_mobile = people["mobile"].value_counts()
+    assert (per_mobile >= 2).sum() > 1000 and per_mobile.max() <= 10  # households of up to ten
+    shared = people[people["mobile"].isin(per_mobile[per_mobile >= 2].index)]
+    assert (shared.groupby("mobile")["district_code"].nunique() == 1).all(), "a household lives in one district"
+    assert set(people["district_code"]) == set(TARGETS.index)
+
+
+def test_registry_ids_follow_the_importers_rules(full: DemoData) -> None:
+    people = full.beneficiaries
+    assert people["id_type"].value_counts(normalize=True)["AADHAAR"] > 0.7
+    for row in people.drop_duplicates("id_type").itertuples():
+        assert registry.id_number(row.id_type, row.id_number) == row.id_number
+    aadhaar = people.loc[people["id_type"] == "AADHAAR", "id_number"]
+    digits = np.array([[int(c) for c in number] for number in aadhaar])
+    assert (registry.verhoeff_check_digits(digits[:, :-1]) == digits[:, -1]).all()
+    assert aadhaar.is_unique
+
+
+def test_registry_doses_are_consecutive_and_within_the_demo(people: pd.DataFrame, full: DemoData) -> None:
+    numbers = people.groupby("reference_id")["dose_number"].agg(lambda d: tuple(sorted(d)))
+    assert set(numbers) == {(1,), (1, 2), (1, 2, 3)}
+    assert set(numbers.index) == set(full.beneficiaries["reference_id"])
+    assert people["date"].min() >= demo.DEFAULT_START and people["date"].max() <= demo.DEFAULT_END
+    assert (people["centre_district"] == people["district_code"]).all()
+    assert people["lot"].str.len().max() <= 32
+    shares = numbers.value_counts(normalize=True)
+    assert 0.6 < shares[(1, 2)] + shares[(1, 2, 3)] < 0.95 and 0.0 < shares[(1, 2, 3)] < 0.1
+
+
+def test_registry_intervals_follow_the_vaccine_table(people: pd.DataFrame) -> None:
+    windows = demo._vaccine_windows()
+    course = _course(people)
+    both = course.dropna(subset=["date_2"])
+    gap = pd.to_datetime(both["date_2"]) - pd.to_datetime(both["date_1"])
+    minimum = both["vaccine_1"].map(windows["dose2_min_days"])
+    covishield_then = (both["vaccine_1"] == "COVISHIELD") & (both["date_2"] < date(2021, 5, 13))
+    minimum[covishield_then] = 28  # the interval in force before 13 May 2021
+    assert (gap.dt.days >= minimum).all()
+    assert (both["vaccine_1"] == both["vaccine_2"]).all()
+    third = course.dropna(subset=["date_3"])
+    gap3 = pd.to_datetime(third["date_3"]) - pd.to_datetime(third["date_2"])
+    assert (gap3.dt.days >= third["vaccine_2"].map(windows["precaution_min_days"])).all()
+    assert (third["date_3"] >= demo.PRECAUTION_FROM).all()
+
+
+def test_registry_ages_fit_the_phases(people: pd.DataFrame) -> None:
+    first = people[people["dose_number"] == 1]
+    age = pd.to_datetime(first["date"]).dt.year - first["birth_year"]
+    assert age.min() >= 12
+    assert (first.loc[age < 18, "date"] >= date(2022, 1, 3)).all()
+    assert set(first.loc[age < 15, "vaccine"]) == {"CORBEVAX"}
+    assert set(first.loc[(age >= 15) & (age < 18), "vaccine"]) == {"COVAXIN"}
+    assert (first.loc[age >= 60, "date"] >= date(2021, 1, 16)).all()
+
+
+def test_demo_people_are_in_the_default_demo(full: DemoData, people: pd.DataFrame) -> None:
+    known = demo.demo_people()
+    assert [(p.reference_id, p.mobile) for p in known] == [
+        ("9123456789012", "9912345678"),
+        ("9234567890123", "9987654321"),
+        ("9345678901234", "9987654321"),
+    ]
+    assert re.search("[\u0900-\u097f]", known[0].name)
+    persons = full.beneficiaries.set_index("reference_id")
+    for person in known:
+        assert (persons.loc[person.reference_id, "name"], persons.loc[person.reference_id, "mobile"]) == (
+            person.name,
+            person.mobile,
+        )
+    doses = people.groupby("reference_id")["dose_number"].max()
+    assert [doses[p.reference_id] for p in known] == [1, 2, 3]
+    assert (full.beneficiaries["mobile"] == known[1].mobile).sum() == 2, "mother and son share a mobile"
+
+
+def test_registry_chunks_are_reproducible_and_never_collide(full: DemoData) -> None:
+    a, a_doses = demo.registry_people(5, 0, 400, full.centres)
+    b, _ = demo.registry_people(5, 400, 400, full.centres)
+    again, again_doses = demo.registry_people(5, 0, 400, full.centres)
+    pd.testing.assert_frame_equal(a, again)
+    pd.testing.assert_frame_equal(a_doses, again_doses)
+    both = pd.concat([a, b])
+    assert both["reference_id"].is_unique
+    assert not set(a["mobile"]) & set(b["mobile"])
+    aadhaar = both.loc[both["id_type"] == "AADHAAR", "id_number"]
+    assert aadhaar.is_unique
+
+
+def _digit_runs(cells: list[str], length: int) -> set[str]:
+    """Every run of `length` consecutive digits inside the cells."""
+    found = set()
+    for cell in cells:
+        for run in re.findall(f"[0-9]{{{length},}}", cell):
+            found.update(run[i : i + length] for i in range(len(run) - length + 1))
+    return found
+
+
+def _stored_text(engine: Engine) -> list[str]:
+    """Every value of every table as text, but reference ids and keyed hashes (64 hex digits): their digit runs
+    match some of 30,000 mobiles by chance, and they are what a raw number would be stored as, never inside."""
+    with engine.connect() as conn:
+        cells = [
+            str(value)
+            for table in SQLModel.metadata.sorted_tables
+            for row in conn.execute(select(*(c for c in table.columns if c.name != "reference_id")))
+            for value in row
+        ]
+    return [cell for cell in cells if not re.fullmatch("[0-9a-f]{64}", cell)]
+
+
+def test_loaded_registry_holds_no_raw_mobile_or_id_number(loaded: Engine, small: DemoData) -> None:
+    counts = table_counts(loaded)
+    assert (counts["beneficiary"], counts["vaccination"]) == (len(small.beneficiaries), len(small.vaccinations))
+    cells = _stored_text(loaded)
+    with loaded.connect() as conn:
+        batches = conn.execute(select(ImportBatch.file_name, ImportBatch.rows_new)).all()
+        stored = conn.execute(
+            select(Beneficiary.mobile_hash, Beneficiary.mobile_last4, Beneficiary.name).where(
+                Beneficiary.reference_id == demo.demo_people()[0].reference_id
+            )
+        ).one()
+    assert ("demo-registry", len(small.beneficiaries) + len(small.vaccinations)) in batches
+    person = demo.demo_people()[0]
+    assert tuple(stored) == (keys.identifier_hash(person.mobile), person.mobile[-4:], person.name)
+    assert not _digit_runs(cells, 10) & set(small.beneficiaries["mobile"])
+    assert not _digit_runs(cells, 12) & set(small.beneficiaries["id_number"])
+    assert not set(cells) & set(small.beneficiaries["id_number"])  # PAN, voter ids, … as whole values
+    with loaded.connect() as conn:
+        reference_ids = set(conn.execute(select(Beneficiary.reference_id)).scalars())
+    assert not reference_ids & (set(small.beneficiaries["mobile"]) | set(small.beneficiaries["id_number"]))
+
+
+def test_demo_registry_passes_the_importer(sqlite_engine: Engine, full: DemoData) -> None:
+    """A sample of the default demo's people, through the validated importer: every rule holds."""
+    sample = full.beneficiaries.sample(3000, random_state=1)
+    doses = full.vaccinations[full.vaccinations["reference_id"].isin(sample["reference_id"])]
+    with sqlite_engine.begin() as conn:
+        demo._insert_centres(conn, full.centres)
+    today = date(2022, 6, 30)
+    with Session(sqlite_engine) as session:
+        people = import_bytes(demo.beneficiaries_csv(sample), "people.csv", session=session, today=today)
+    with Session(sqlite_engine) as session:
+        course = import_bytes(demo.vaccinations_csv(doses), "doses.csv", session=session, today=today)
+    assert (people.status, people.new, people.problems) == ("committed", len(sample), [])
+    assert (course.status, course.new, course.problems) == ("committed", len(doses), [])
