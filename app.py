@@ -62,16 +62,27 @@ with st.sidebar:
 
 # url_path = the file's name, so a deep link on a fresh server (served by Streamlit's legacy pages/ mode
 # until app.py first runs) finds its page and is routed through app.py by require_frame.
-PAGES = (
-    ("overview", ":material/dashboard:"),
-    ("district_pace", ":material/speed:"),
-    ("data_quality", ":material/fact_check:"),
-    ("bulletin", ":material/article:"),
-)
-pages = [
-    st.Page(f"pages/{name}.py", title=label(f"common.nav_{name}"), icon=icon, url_path=name, default=name == "overview")
-    for name, icon in PAGES
-]
+PAGES = {
+    "common.nav_section_dashboard": (
+        ("overview", ":material/dashboard:"),
+        ("district_pace", ":material/speed:"),
+        ("data_quality", ":material/fact_check:"),
+        ("bulletin", ":material/article:"),
+    ),
+    "common.nav_section_public": (
+        ("certificate", ":material/badge:"),
+        ("verify", ":material/verified:"),
+    ),
+}
+pages = {
+    label(section): [
+        st.Page(
+            f"pages/{name}.py", title=label(f"common.nav_{name}"), icon=icon, url_path=name, default=name == "overview"
+        )
+        for name, icon in entries
+    ]
+    for section, entries in PAGES.items()
+}
 st.set_option("client.showSidebarNavigation", True)  # off in config.toml only to hide the legacy listing
 navigation = st.navigation(pages)
 intended = st.session_state.pop("intended_page", None)  # a deep link that arrived before the frame ran

@@ -46,6 +46,15 @@ def is_demo() -> bool:
     return is_default_database()
 
 
+def demo_people() -> list[tuple[str, str, str]]:
+    """The demo's documented registrations (reference id, mobile, name); none outside the demo."""
+    if not is_demo():
+        return []
+    from data.demo import demo_people
+
+    return [tuple(person) for person in demo_people()]
+
+
 def data_version() -> str:
     with session() as s:
         return queries.data_version(session=s)

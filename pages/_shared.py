@@ -34,6 +34,12 @@ def label(key: str, **values: object) -> str:
     return t(key, lang(), **values)
 
 
+def client_address() -> str:
+    """The client's address as the server sees it (behind a proxy: the proxy's, unless it forwards it)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "unknown"
+
+
 def as_of() -> date | None:
     """The day the figures are for (the sidebar's date); None when there is no data."""
     return st.session_state.get("as_of")

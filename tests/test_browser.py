@@ -1,12 +1,25 @@
-"""Real-browser smoke test: the app served by `streamlit run` on a small demo database, every page opened in
-Debian's Chromium through Playwright.
+"""Real-browser tests: the app served by `streamlit run` on a small demo database, opened in Debian's Chromium
+through Playwright.
 
 It waits the way Streamlit's own e2e suite does (``/_stcore/health`` answers ``ok``; then the app is connected,
-the script is ``notRunning`` and no ``stSkeleton`` is left), then checks each page: no exception box, the
-app's frame around it (its navigation of the four pages and the language switch), its title, a Plotly chart
-where the page has charts, the overview's headline figures grouped the Indian way, and the switch to Hindi.
-The first request to the fresh server is a deep link (/bulletin), as after a restart. A full-page
-screenshot of each page goes to ``tests/screenshots/`` (git-ignored).
+the script is ``notRunning`` and no ``stSkeleton`` is left).
+
+``test_every_page_renders_in_chromium`` checks each page: no exception box, the app's frame around it (its
+navigation: the Dashboard and Certificates sections and their six pages, and the language switch), its title, a
+Plotly chart where the page has charts, the overview's headline figures grouped the Indian way, and the switch
+to Hindi. The first request to the fresh server is a deep link (/bulletin), as after a restart.
+
+``test_citizen_gets_and_verifies_a_certificate`` is the citizen's flow end to end: a documented demo person asks
+for the certificate on /certificate with the reference id and mobile, reads the one-time code the outbox sender
+wrote to the database (the test's database is not the embedded demo one, so the page does not show it), sees the
+certificate and downloads its PDF; the QR code on the page holds the verification link of the token that
+``python -m data.certificates issue`` prints. That link, opened in a fresh browser as a phone camera would, says
+VALID with the person's name in the signed details; a token with an altered name, pasted into the form, says
+INVALID (bad signature).
+
+The server runs with test values of the registry's secrets (made here: tests/conftest.py sets them only per test
+function, after this module's server has started). A full-page screenshot of each page and step goes to
+``tests/screenshots/`` (git-ignored).
 
 Skipped when /usr/bin/chromium (or Playwright) is absent, unless CI is set: .ci/run installs Chromium, so
 there its absence is a failure.
@@ -14,9 +27,14 @@ there its absence is a failure.
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import json
 import os
 import re
+import secrets
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -28,11 +46,15 @@ from pathlib import Path
 
 import pytest
 
+from data.demo import demo_people
+from data.keys import ENVIRONMENT as SECRETS_ENVIRONMENT
+from data.qr import decode_qr
+from data.sms import ENVIRONMENT as SMS_ENVIRONMENT
 from stats.labels import CATALOGUE, t
 
 try:
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import Page, expect, sync_playwright
 except ImportError:  # pragma: no cover - depends on the environment
     sync_playwright = None
 
@@ -52,9 +74,10 @@ CHROMIUM_ARGS = [
     "--no-proxy-server",
 ]
 DEMO_ARGS = ["--reset", "--end", "2021-06-30", "--centres", "400"]
-"""About 2 s: January to June 2021 over 400 centres."""
+"""About 2 s: January to June 2021 over 400 centres (and the demo registry of beneficiaries)."""
 
 SERVER_START_S = 60
+CLI_TIMEOUT_S = 60
 PAGE_WAIT_MS = 60_000
 ELEMENT_WAIT_MS = 10_000
 """For an element once the script has finished (Plotly's code loads lazily, then draws)."""
@@ -73,22 +96,38 @@ class AppPage:
     module: str  # pages/<module>.py, and the stats.labels module of its labels
     path: str  # URL path
     has_charts: bool
+    title_key: str | None = None  # the label of its title when it is not <module>.title
 
 
 PAGES = [
     AppPage("bulletin", "/bulletin", False),
     AppPage("district_pace", "/district_pace", True),
     AppPage("data_quality", "/data_quality", True),
+    AppPage("certificate", "/certificate", False, title_key="certificate.page_title"),
+    AppPage("verify", "/verify", False),
     AppPage("overview", "/", True),
 ]
 """In this order on purpose: the first request to the fresh server is a deep link (a bookmark after a restart)."""
-NAV_KEYS = ["common.nav_overview", "common.nav_district_pace", "common.nav_data_quality", "common.nav_bulletin"]
+NAV_SECTION_KEYS = ["common.nav_section_dashboard", "common.nav_section_public"]
+NAV_KEYS = [
+    "common.nav_overview",
+    "common.nav_district_pace",
+    "common.nav_data_quality",
+    "common.nav_bulletin",
+    "common.nav_certificate",
+    "common.nav_verify",
+]
+"""The navigation in order: the Dashboard section's four pages, then the Certificates section's two."""
+
+PERSON = next(person for person in demo_people() if person.reference_id == "9234567890123")
+"""A documented demo person (Ramesh Kumar Verma, Covishield): one dose by the demo's last day, 30 June 2021."""
+TEST_SIGNING_KID = "browser-test-key"
 
 
-def title(module: str, lang: str = "en") -> str:
-    """The page's title: <module>.title when the page has its own, else its name in the navigation."""
-    key = f"{module}.title"
-    return t(key if key in CATALOGUE else f"common.nav_{module}", lang)
+def title(spec: AppPage, lang: str = "en") -> str:
+    """The page's title: its title_key, else <module>.title when the page has its own, else its navigation name."""
+    key = spec.title_key or f"{spec.module}.title"
+    return t(key if key in CATALOGUE else f"common.nav_{spec.module}", lang)
 
 
 def _ci() -> bool:
@@ -104,6 +143,24 @@ def _missing(reason: str) -> None:
 def _tail(path: Path, lines: int = 60) -> str:
     text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
     return "\n".join(text.splitlines()[-lines:]) or "(empty)"
+
+
+def _test_secrets() -> dict[str, str]:
+    """Test values of the registry's secrets for the server and the CLI: a random identifier key and a fresh
+    Ed25519 signing key (PKCS#8 PEM). Required, as the database is not the embedded demo one."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    pem = (
+        Ed25519PrivateKey.generate()
+        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        .decode()
+    )
+    return {
+        SECRETS_ENVIRONMENT["identifier_key"]: base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        SECRETS_ENVIRONMENT["signing_key"]: pem,
+        SECRETS_ENVIRONMENT["signing_kid"]: TEST_SIGNING_KID,
+    }
 
 
 def _free_port() -> int:
@@ -140,6 +197,8 @@ class Server:
     url: str
     stdout: Path
     stderr: Path
+    database: Path  # the SQLite file of DATABASE_URL
+    env: dict[str, str]  # the server's environment, for the command-line tools
 
     def logs(self) -> str:
         return "\n".join(
@@ -156,7 +215,13 @@ class Server:
 def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`streamlit run app.py` on a fresh small demo database; terminated at the end of the module."""
     tmp = tmp_path_factory.mktemp("browser")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'teeka.db'}"}
+    database = tmp / "teeka.db"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    # Codes go to the database outbox: no SMS gateway, whatever the caller's environment holds.
+    env = {name: value for name, value in os.environ.items() if name not in SMS_ENVIRONMENT.values()}
+    env.update(_test_secrets())
+    env.update({"DATABASE_URL": f"sqlite:///{database}", SECRETS_ENVIRONMENT["public_base_url"]: url})
     demo = subprocess.run(
         [sys.executable, "-m", "data.demo", *DEMO_ARGS],
         cwd=REPO,
@@ -168,8 +233,7 @@ def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     )
     assert demo.returncode == 0, f"python -m data.demo failed:\n{demo.stdout}\n{demo.stderr}"
 
-    port = _free_port()
-    server = Server(f"http://127.0.0.1:{port}", tmp / "streamlit.out", tmp / "streamlit.err")
+    server = Server(url, tmp / "streamlit.out", tmp / "streamlit.err", database, env)
     command = [
         sys.executable,
         "-m",
@@ -208,17 +272,33 @@ def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 @pytest.fixture(scope="module")
-def page(chromium: Path, server: Server) -> Iterator[Page]:
-    """A headless Chromium page in English (the app picks its language from the browser's locale)."""
+def browser(chromium: Path) -> Iterator[Browser]:
+    """Headless Chromium, shared by the module's tests (each of its pages has a context of its own)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="Asia/Kolkata")
-            context.set_default_timeout(PAGE_WAIT_MS)
-            yield context.new_page()
-            context.close()
+            yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def new_page(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh browser context (no cookies: a new Streamlit session), in English (the app picks its
+    language from the browser's locale)."""
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="Asia/Kolkata", accept_downloads=True)
+    try:
+        context.set_default_timeout(PAGE_WAIT_MS)
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    """The page the smoke test walks through every page with."""
+    with new_page(browser) as page:
+        yield page
 
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -280,15 +360,23 @@ def check_page(page: Page, spec: AppPage, problems: list[str], lang: str = "en")
     boxes = exceptions(page)
     if boxes:
         problems.append(f"{name}: {len(boxes)} exception box(es): {boxes}")
-    # The frame (app.py): its navigation of the four pages, and the language switch.
+    # The frame (app.py): its navigation (two sections, six pages), and the language switch.
     links = sidebar.get_by_test_id("stSidebarNavLink")
     nav = [t(key, lang) for key in NAV_KEYS]
     check(
         problems, f"{name}: the app's navigation", lambda: expect(links).to_contain_text(nav, timeout=ELEMENT_WAIT_MS)
     )
+    check(problems, f"{name}: {len(nav)} pages in the navigation", lambda: expect(links).to_have_count(len(nav)))
+    sections = sidebar.get_by_test_id("stNavSectionHeader")
+    headers = [t(key, lang) for key in NAV_SECTION_KEYS]
+    check(
+        problems,
+        f"{name}: the navigation's sections",
+        lambda: expect(sections).to_contain_text(headers, timeout=ELEMENT_WAIT_MS),
+    )
     switch = sidebar.get_by_text("हिन्दी", exact=True)
     check(problems, f"{name}: the language switch", lambda: expect(switch).to_be_visible(timeout=ELEMENT_WAIT_MS))
-    heading = title(spec.module, lang)
+    heading = title(spec, lang)
     title_shown = main.get_by_role("heading", name=heading, exact=True).first
     check(problems, f"{name}: title {heading!r}", lambda: expect(title_shown).to_be_visible(timeout=ELEMENT_WAIT_MS))
     if spec.has_charts and lang == "en":
@@ -343,3 +431,157 @@ def test_every_page_renders_in_chromium(page: Page, server: Server) -> None:
     if errors:
         problems.append(f"JavaScript errors in the page: {errors}")
     assert not problems, "\n".join(["The browser found problems:", *problems, timings, "", server.logs()])
+
+
+# --- The citizen's flow ------------------------------------------------------------------------
+
+CODE_IN_SMS = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
+FORGED_NAME = "Someone Else"
+
+
+def step(page: Page, server: Server, what: str, action) -> None:
+    """Run one step of a flow (each needs the one before): on failure, a screenshot and the server's logs."""
+    try:
+        action()
+    except (AssertionError, PlaywrightError) as error:
+        with contextlib.suppress(PlaywrightError):
+            screenshot(page, "failed-" + re.sub(r"[^a-z0-9]+", "-", what.lower()).strip("-"))
+        pytest.fail(f"{what}: {error}\n\n{server.logs()}", pytrace=False)
+    boxes = exceptions(page)
+    if boxes:
+        pytest.fail(f"{what}: {len(boxes)} exception box(es): {boxes}\n\n{server.logs()}", pytrace=False)
+
+
+def outbox_last_id(database: Path) -> int:
+    with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
+        return connection.execute("SELECT COALESCE(MAX(id), 0) FROM sms_outbox").fetchone()[0]
+
+
+def outbox_code(database: Path, after: int) -> str:
+    """The code in the one message the outbox sender wrote after message number `after` (waits for it a little)."""
+    deadline = time.monotonic() + ELEMENT_WAIT_MS / 1000
+    while True:
+        with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
+            bodies = [body for (body,) in connection.execute("SELECT body FROM sms_outbox WHERE id > ?", (after,))]
+        if bodies or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert len(bodies) == 1, f"{len(bodies)} messages in sms_outbox after the details were sent, expected 1"
+    found = CODE_IN_SMS.search(bodies[0])
+    assert found, f"no 6-digit code in the message {bodies[0]!r}"
+    return found.group(0)
+
+
+def issue_token(server: Server, reference_id: str) -> str:
+    """The signed token `python -m data.certificates issue` prints, with the server's database and keys."""
+    result = subprocess.run(
+        [sys.executable, "-m", "data.certificates", "issue", reference_id],
+        cwd=REPO,
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_S,
+        check=False,
+    )
+    assert result.returncode == 0, f"python -m data.certificates issue failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout.strip()
+
+
+def with_name(token: str, name: str) -> str:
+    """The token with the name in its payload replaced and the signature kept: a forged certificate."""
+    header, payload, signature = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["n"] = name
+    forged = json.dumps(claims, ensure_ascii=False, separators=(",", ":")).encode()
+    return ".".join([header, base64.urlsafe_b64encode(forged).rstrip(b"=").decode(), signature])
+
+
+def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Server) -> None:
+    errors: list[str] = []
+    seconds: dict[str, float] = {}
+
+    # The citizen: details, the code from the SMS, the certificate and its PDF.
+    with new_page(browser) as page:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        main = page.get_by_test_id("stMain")
+        started = time.perf_counter()
+        step(page, server, "certificate: open /certificate", lambda: open_page(page, server.url + "/certificate"))
+        heading = main.get_by_role("heading", name=t("certificate.page_title"), exact=True).first
+        step(page, server, "certificate: title", lambda: expect(heading).to_be_visible(timeout=ELEMENT_WAIT_MS))
+
+        sent_before = outbox_last_id(server.database)
+
+        def send_details() -> None:
+            main.get_by_label(t("certificate.reference"), exact=True).fill(PERSON.reference_id)
+            main.get_by_label(t("certificate.mobile"), exact=True).fill(PERSON.mobile)
+            main.get_by_role("button", name=t("certificate.send_code"), exact=True).click()
+            wait_for_app_run(page)
+            sent = main.get_by_text(t("certificate.code_sent"), exact=True)
+            expect(sent).to_be_visible(timeout=ELEMENT_WAIT_MS)
+
+        step(page, server, "certificate: send the reference id and mobile", send_details)
+        screenshot(page, "certificate-code")
+        code = outbox_code(server.database, sent_before)
+
+        def enter_code() -> None:
+            main.get_by_label(t("certificate.code"), exact=True).fill(code)
+            main.get_by_role("button", name=t("certificate.show"), exact=True).click()
+            wait_for_app_run(page)
+            name = main.get_by_role("heading", name=PERSON.name, exact=True)
+            expect(name).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            expect(main.get_by_test_id("stDataFrame")).to_have_count(2, timeout=ELEMENT_WAIT_MS)
+            expect(main.get_by_test_id("stImage").locator("img")).to_be_visible(timeout=ELEMENT_WAIT_MS)
+
+        step(page, server, "certificate: enter the code from the SMS", enter_code)
+        seconds["certificate"] = time.perf_counter() - started
+        screenshot(page, "certificate")
+
+        pdf: dict[str, object] = {}
+
+        def download_pdf() -> None:
+            button = main.get_by_test_id("stDownloadButton").filter(has_text=t("certificate.download_pdf"))
+            expect(button).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            with page.expect_download(timeout=PAGE_WAIT_MS) as download:
+                button.click()
+            pdf["name"] = download.value.suggested_filename
+            pdf["bytes"] = Path(download.value.path()).read_bytes()
+
+        step(page, server, "certificate: download the PDF", download_pdf)
+        assert str(pdf["name"]).endswith(".pdf"), f"the download is named {pdf['name']!r}, expected a .pdf"
+        assert bytes(pdf["bytes"]).startswith(b"%PDF"), f"the download is not a PDF: {bytes(pdf['bytes'])[:20]!r}"
+
+        token = issue_token(server, PERSON.reference_id)
+        link = f"{server.url}/verify?c={token}"
+        qr = decode_qr(main.get_by_test_id("stImage").locator("img").screenshot())
+        assert qr == link, f"the QR code on the page holds {qr!r}, expected the verification link {link!r}"
+
+    # Anyone: the QR code's link opened in a fresh browser (as a phone camera would), then a forged token.
+    with new_page(browser) as page:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        main = page.get_by_test_id("stMain")
+        started = time.perf_counter()
+
+        def open_link() -> None:
+            open_page(page, link)
+            expect(main.get_by_text(t("verify.valid"), exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            details = main.get_by_test_id("stDataFrame")
+            expect(details.get_by_text(PERSON.name, exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+
+        step(page, server, "verify: open the QR code's link", open_link)
+        seconds["verify"] = time.perf_counter() - started
+        screenshot(page, "verify-valid")
+
+        def paste_forged() -> None:
+            open_page(page, server.url + "/verify")
+            main.get_by_label(t("verify.paste"), exact=True).fill(with_name(token, FORGED_NAME))
+            main.get_by_role("button", name=t("verify.check"), exact=True).click()
+            wait_for_app_run(page)
+            invalid = t("verify.invalid", reason=t("verify.reason_bad-signature"))
+            expect(main.get_by_text(invalid, exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            expect(main.get_by_text(t("verify.valid"), exact=True)).to_have_count(0)
+
+        step(page, server, "verify: paste a token with an altered name", paste_forged)
+        screenshot(page, "verify-invalid")
+
+    print("seconds to a finished flow: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
+    assert not errors, f"JavaScript errors in the page: {errors}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 
 LANGS = ("en", "hi")
-MODULES = ("common", "overview", "district_pace", "data_quality", "bulletin")
+MODULES = ("common", "overview", "district_pace", "data_quality", "bulletin", "certificate", "verify")
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:

@@ -40,4 +40,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_district_pace": ("District pace", "ज़िलों की गति"),
     "nav_data_quality": ("Data quality", "आँकड़ों की गुणवत्ता"),
     "nav_bulletin": ("Bulletin", "बुलेटिन"),
+    "nav_section_dashboard": ("Dashboard", "डैशबोर्ड"),
+    "nav_section_public": ("Certificates", "प्रमाणपत्र"),
+    "nav_certificate": ("Get your certificate", "अपना प्रमाणपत्र पाएँ"),
+    "nav_verify": ("Verify a certificate", "प्रमाणपत्र सत्यापन"),
 }

@@ -1,0 +1,115 @@
+"""Public certificate lookup: reference id + registered mobile → a one-time code → the certificate and its PDF.
+
+Every failure looks the same (see data.lookup): after the details, the page always asks for the code; any
+refused code gets one message. Nothing typed stays in session state or goes into the URL: the forms clear
+on submit, and only the challenge id (random) and, once shown, the certificate are kept for the session.
+"""
+
+from functools import partial
+
+import streamlit as st
+
+from data import cached, certificates, lookup
+from data.certificate_pdf import render_pdf
+from data.keys import uses_demo_keys
+from data.qr import qr_png
+from data.signing import verification_url
+from data.sms import latest_outbox_code, sender_from_settings
+from pages._shared import client_address, label, lang, require_frame
+from stats import certificate_view as view
+
+require_frame("certificate")
+
+STEP, CHALLENGE, REFUSED, ISSUED = "cert_step", "cert_challenge", "cert_refused", "cert_issued"
+
+
+def start_again() -> None:
+    for key in (STEP, CHALLENGE, REFUSED, ISSUED):
+        st.session_state.pop(key, None)
+
+
+def send_code() -> None:
+    """Form callback: start a lookup whatever was typed, then always go on to the code."""
+    reference, mobile = st.session_state.get("cert_reference", ""), st.session_state.get("cert_mobile", "")
+    with cached.session() as session:
+        challenge = lookup.start(
+            reference, mobile, session=session, sender=sender_from_settings(), client=client_address(), lang=lang()
+        )
+    st.session_state[CHALLENGE] = challenge or ""
+    st.session_state[STEP] = "code"
+    st.session_state[REFUSED] = False
+
+
+def check_code() -> None:
+    """Form callback: redeem the code; on success issue (or reuse) the signed certificate."""
+    code = st.session_state.get("cert_code", "")
+    with cached.session() as session:
+        reference = lookup.redeem(st.session_state.get(CHALLENGE, ""), code, session=session, client=client_address())
+        issued = certificates.issue(reference, session=session) if reference else None
+    if reference is None:
+        st.session_state[REFUSED] = True
+        return
+    st.session_state[ISSUED] = issued  # None: registered, but no dose recorded yet
+    st.session_state[STEP] = "shown"
+
+
+st.title(label("certificate.page_title"))
+st.caption(label("certificate.intro"))
+step = st.session_state.get(STEP, "details")
+
+if step == "details":
+    with st.form("cert-details", clear_on_submit=True, enter_to_submit=True):
+        st.text_input(
+            label("certificate.reference"), key="cert_reference", max_chars=20, help=label("certificate.reference_help")
+        )
+        st.text_input(
+            label("certificate.mobile"), key="cert_mobile", max_chars=16, help=label("certificate.mobile_help")
+        )
+        st.form_submit_button(label("certificate.send_code"), on_click=send_code, type="primary")
+    if cached.is_demo():
+        st.info(label("certificate.demo_people", people=view.demo_people_text(cached.demo_people())))
+
+elif step == "code":
+    st.info(label("certificate.code_sent"))
+    if cached.is_demo():
+        with cached.session() as session:
+            code = latest_outbox_code(session=session, challenge_id=st.session_state.get(CHALLENGE, ""))
+        if code:
+            st.warning(label("certificate.demo_code", code=code), icon=":material/science:")
+    if st.session_state.get(REFUSED):
+        st.error(label("certificate.refused"))
+    with st.form("cert-code", clear_on_submit=True, enter_to_submit=True):
+        st.text_input(label("certificate.code"), key="cert_code", max_chars=6)
+        st.form_submit_button(label("certificate.show"), on_click=check_code, type="primary")
+    st.button(label("certificate.start_again"), on_click=start_again, key="cert-start-again")
+
+else:
+    issued = st.session_state.get(ISSUED)
+    if issued is None:
+        st.info(label("certificate.no_doses"))
+    else:
+        cert, token = issued
+        names = view.vaccine_names(cached.load("vaccine_intervals"), lang())
+        if uses_demo_keys():
+            st.warning(label("certificate.demo_keys"), icon=":material/science:")
+        details, code_column = st.columns([3, 1])
+        with details:
+            st.subheader(cert.name)
+            st.dataframe(view.details_table(cert, lang()), hide_index=True, width="stretch", key="cert-details-table")
+        with code_column:
+            st.image(qr_png(verification_url(token), scale=4), caption=label("certificate.qr_caption"))
+        st.subheader(label("certificate.doses"))
+        st.dataframe(view.doses_table(cert, names, lang()), hide_index=True, width="stretch", key="cert-doses-table")
+        st.download_button(
+            label("certificate.download_pdf"),
+            data=partial(
+                render_pdf, cert, token, vaccine_names=view.pdf_vaccine_names(cached.load("vaccine_intervals"))
+            ),
+            file_name=view.pdf_file_name(cert),
+            mime="application/pdf",
+            icon=":material/download:",
+            type="primary",
+            key="cert-pdf",
+            on_click="ignore",
+        )
+    st.button(label("certificate.finish"), on_click=start_again, key="cert-finish")
