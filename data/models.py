@@ -385,3 +385,85 @@ class RegistryCorrection(SQLModel, table=True):
     dose_number: int | None = None  # for a vaccination row
     old_values: str  # JSON object
     new_values: str  # JSON object
+
+
+# --- Officer workspace: audit trail and user accounts --------------------------------------------
+
+AUDIT_APPEND_ONLY_SQL: dict[str, tuple[str, ...]] = {
+    "sqlite": (
+        "CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event "
+        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END",
+        "CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event "
+        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END",
+    ),
+    "postgresql": (
+        "CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
+        "BEGIN RAISE EXCEPTION USING MESSAGE = 'audit_event is append-only (' || TG_OP || ' refused)', "
+        "ERRCODE = 'insufficient_privilege'; END $fn$",
+        "DROP TRIGGER IF EXISTS audit_event_append_only ON audit_event",
+        "CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_event "
+        "FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()",
+    ),
+}
+"""Triggers that make audit_event append-only in the database itself: UPDATE and DELETE (and TRUNCATE on
+PostgreSQL) are refused; DROP TABLE still works (tests and `python -m data.demo --reset` rebuild the schema).
+Idempotent: run again, they leave one set of triggers."""
+
+
+def _install_audit_triggers(_table, connection, **_kw) -> None:
+    """after_create of audit_event: so every create_all (and so create_schema) installs the triggers."""
+    for statement in AUDIT_APPEND_ONLY_SQL.get(connection.dialect.name, ()):
+        connection.exec_driver_sql(statement)
+
+
+class AuditEvent(SQLModel, table=True):
+    """One thing an officer, a collector or the system did: append-only (database triggers refuse UPDATE and
+    DELETE). The subject names what it was about (a batch id, a username, a file name), never a person's data."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_event_at", "at"),
+        {"listeners": [("after_create", _install_audit_triggers)]},
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))  # UTC
+    actor: str = Field(max_length=64)  # a username, or "system" / "cli"
+    action: str = Field(max_length=32)  # import | correction | undo | stock-entry | user-add | sign-in | …
+    subject: str = Field(default="", max_length=200)
+    counts: str | None = None  # JSON object, e.g. {"new": 3}
+    detail: str = Field(default="", max_length=500)
+
+
+class UserAccountBase(SQLModel):
+    username: str = Field(primary_key=True, min_length=3, max_length=32)  # lower-case [a-z0-9._-]
+    display_name: str = Field(max_length=100)
+    role: str = Field(max_length=16)  # officer | collector
+    district_code: str | None = Field(default=None, foreign_key="district.code", max_length=8)  # collectors only
+    active: bool = True
+    demo: bool = False  # a documented demo account: refused on any database but the embedded default
+
+
+class UserAccount(UserAccountBase, table=True):
+    """A sign-in for the officer workspace. The password is kept only as an argon2id hash."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (
+        CheckConstraint("role IN ('officer', 'collector')", name="ck_user_account_role"),
+        CheckConstraint(
+            "(role = 'officer' AND district_code IS NULL) OR (role = 'collector' AND district_code IS NOT NULL)",
+            name="ck_user_account_district",
+        ),
+        CheckConstraint(
+            "username = lower(username) AND length(username) BETWEEN 3 AND 32", name="ck_user_account_username"
+        ),
+    )
+    password_hash: str = Field(max_length=256)
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    password_changed_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class UserPublic(UserAccountBase):
+    """What a page may show of an account: everything but the password hash."""
+
+    created_at: datetime
+    password_changed_at: datetime
