@@ -29,6 +29,12 @@ def session() -> Session:
     return Session(engine())
 
 
+def in_session(function: Callable, /, *args: object, **kwargs: object) -> object:
+    """function(*args, session=<a new session>, **kwargs): one unit of work for a page, which holds no session."""
+    with session() as s:
+        return function(*args, session=s, **kwargs)
+
+
 def ensure_demo_data(progress: Callable[[float, str], None] | None = None) -> bool:
     """Fill the embedded database with demo data on first start; never touches a configured database."""
     if not is_default_database():

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import exists, insert, select
 from sqlmodel import Session
 
+from data import lookup
 from data.db import create_schema, make_engine
 from data.models import (
     Beneficiary,
@@ -138,6 +139,17 @@ def issue(reference_id: str, *, session: Session) -> tuple[CertificatePublic, st
     kid = next(iter(public_keys_from_settings()))
     cert = certificate_for(reference_id, session=session, kid=kid)
     return None if cert is None else (cert, sign_certificate(cert))
+
+
+def by_code(
+    challenge_id: str, code: str, *, session: Session, client: str
+) -> tuple[bool, tuple[CertificatePublic, str] | None]:
+    """Step 2 of the public lookup: whether the code was accepted, and then the certificate with its token
+    (None when the registration has no dose yet)."""
+    reference = lookup.redeem(challenge_id, code, session=session, client=client)
+    if reference is None:
+        return False, None
+    return True, issue(reference, session=session)
 
 
 def is_revoked(certificate_id: str, *, session: Session) -> bool:

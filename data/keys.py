@@ -43,14 +43,23 @@ def _secrets_files() -> list[Path]:
     return [Path.cwd() / ".streamlit" / "secrets.toml", ROOT / ".streamlit" / "secrets.toml"]
 
 
-def _from_secrets_file(name: str) -> str | None:
+def secrets_table(section: str) -> dict[str, object]:
+    """A table of the secrets files (the current directory's, then the repository's); the first file that
+    sets a name wins."""
+    found: dict[str, object] = {}
     for path in dict.fromkeys(_secrets_files()):
         if path.is_file():
             with path.open("rb") as handle:
-                value = tomllib.load(handle).get(SECTION, {}).get(name)
-            if value:
-                return str(value)
-    return None
+                table = tomllib.load(handle).get(section, {})
+            for name, value in table.items() if isinstance(table, dict) else ():
+                if value not in (None, "") and name not in found:
+                    found[name] = value
+    return found
+
+
+def _from_secrets_file(name: str) -> str | None:
+    value = secrets_table(SECTION).get(name)
+    return str(value) if value is not None else None
 
 
 def _demo_keys() -> dict[str, str]:

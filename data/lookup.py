@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import re
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -23,10 +22,12 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from data import throttle
+from data import registry, throttle
 from data.keys import identifier_hash
 from data.models import Beneficiary, LookupAudit, LookupChallenge
+from data.parse import ParseError
 from data.sms import Sender
+from data.validate import Invalid
 
 log = logging.getLogger(__name__)
 
@@ -37,23 +38,16 @@ PER_REFERENCE = throttle.Bucket("lookup-reference", limit=5, window=timedelta(mi
 PER_CLIENT = throttle.Bucket("lookup-client", limit=20, window=timedelta(minutes=1))
 """Lookups and code entries per client address."""
 
-_REFERENCE = re.compile(r"[0-9]{13}")
 _NO_MATCH = "0" * 64  # compared against when the reference id is unknown, so that path does the same work
 
 
-def normalise_reference(text: str) -> str:
-    """The reference id as typed, without spaces or hyphens (13 digits when it is well formed)."""
-    return re.sub(r"[\s-]", "", text or "")
-
-
-def normalise_mobile(text: str) -> str:
-    """The mobile as typed reduced to its last 10 digits after dropping +91 / 0 prefixes, spaces and hyphens."""
-    digits = re.sub(r"[\s()+-]", "", text or "")
-    if len(digits) == 12 and digits.startswith("91"):
-        digits = digits[2:]
-    elif len(digits) == 11 and digits.startswith("0"):
-        digits = digits[1:]
-    return digits
+def _as_registered(rule, text: str) -> str:
+    """The value as the importer stores it (registry's own rule); text that fails the rule matches no one but is
+    still hashed and looked up like any other, so a malformed entry takes as long as a wrong one."""
+    try:
+        return rule((text or "").strip())
+    except (Invalid, ParseError):
+        return text or ""
 
 
 def _now(now: datetime | None) -> datetime:
@@ -93,7 +87,8 @@ def start(
     """Step 1: a challenge id to enter the code against, the same whatever the details (None only if the
     database could not be asked). Sends a code only when the details match and no throttle is exhausted."""
     now = _now(now)
-    reference_id, mobile = normalise_reference(reference_id), normalise_mobile(mobile)
+    reference_id = _as_registered(registry.reference_id, reference_id)
+    mobile = _as_registered(registry.mobile_number, mobile)
     reference_hash = identifier_hash("reference:" + reference_id)
     mobile_hash = identifier_hash(mobile)
     client_subject = _client_subject(client)
@@ -108,7 +103,7 @@ def start(
             .execute(select(table.c.mobile_hash).where(table.c.reference_id == reference_id))
             .scalar_one_or_none()
         )
-        matches = hmac.compare_digest(stored or _NO_MATCH, mobile_hash) and bool(_REFERENCE.fullmatch(reference_id))
+        matches = hmac.compare_digest(stored or _NO_MATCH, mobile_hash)
         send = matches and not client_throttled and not reference_throttled
         session.connection().execute(
             insert(LookupChallenge.__table__).values(

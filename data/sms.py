@@ -37,7 +37,6 @@ import logging
 import os
 import re
 import ssl
-import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -49,7 +48,7 @@ from typing import Protocol
 
 from sqlmodel import Session, col, select
 
-from data.keys import _secrets_files
+from data.keys import secrets_table
 from data.models import SmsOutbox
 
 log = logging.getLogger(__name__)
@@ -166,23 +165,10 @@ class GatewaySettings:
     method: str = "GET"
 
 
-def _from_secrets_files() -> dict[str, object]:
-    """The [sms] settings of the secrets files; the first file that sets a name wins."""
-    found: dict[str, object] = {}
-    for path in dict.fromkeys(_secrets_files()):
-        if path.is_file():
-            with path.open("rb") as handle:
-                table = tomllib.load(handle).get(SECTION, {})
-            for name, value in table.items() if isinstance(table, dict) else ():
-                if value not in (None, "") and name not in found:
-                    found[name] = value
-    return found
-
-
 def gateway_settings(environ: Mapping[str, str] | None = None) -> GatewaySettings | None:
     """The gateway settings (environment first, then secrets.toml), or None when no URL is configured."""
     environ = os.environ if environ is None else environ
-    from_file = _from_secrets_files()
+    from_file = secrets_table(SECTION)
 
     def value(name: str) -> str | None:
         found = environ.get(ENVIRONMENT[name]) or from_file.get(name)

@@ -30,11 +30,14 @@ def start_again() -> None:
 
 def send_code() -> None:
     """Form callback: start a lookup whatever was typed, then always go on to the code."""
-    reference, mobile = st.session_state.get("cert_reference", ""), st.session_state.get("cert_mobile", "")
-    with cached.session() as session:
-        challenge = lookup.start(
-            reference, mobile, session=session, sender=sender_from_settings(), client=client_address(), lang=lang()
-        )
+    challenge = cached.in_session(
+        lookup.start,
+        st.session_state.get("cert_reference", ""),
+        st.session_state.get("cert_mobile", ""),
+        sender=sender_from_settings(),
+        client=client_address(),
+        lang=lang(),
+    )
     st.session_state[CHALLENGE] = challenge or ""
     st.session_state[STEP] = "code"
     st.session_state[REFUSED] = False
@@ -42,11 +45,13 @@ def send_code() -> None:
 
 def check_code() -> None:
     """Form callback: redeem the code; on success issue (or reuse) the signed certificate."""
-    code = st.session_state.get("cert_code", "")
-    with cached.session() as session:
-        reference = lookup.redeem(st.session_state.get(CHALLENGE, ""), code, session=session, client=client_address())
-        issued = certificates.issue(reference, session=session) if reference else None
-    if reference is None:
+    accepted, issued = cached.in_session(
+        certificates.by_code,
+        st.session_state.get(CHALLENGE, ""),
+        st.session_state.get("cert_code", ""),
+        client=client_address(),
+    )
+    if not accepted:
         st.session_state[REFUSED] = True
         return
     st.session_state[ISSUED] = issued  # None: registered, but no dose recorded yet
@@ -72,8 +77,7 @@ if step == "details":
 elif step == "code":
     st.info(label("certificate.code_sent"))
     if cached.is_demo():
-        with cached.session() as session:
-            code = latest_outbox_code(session=session, challenge_id=st.session_state.get(CHALLENGE, ""))
+        code = cached.in_session(latest_outbox_code, challenge_id=st.session_state.get(CHALLENGE, ""))
         if code:
             st.warning(label("certificate.demo_code", code=code), icon=":material/science:")
     if st.session_state.get(REFUSED):

@@ -44,8 +44,7 @@ else:
 if not given:
     st.info(label("verify.nothing"))
 else:
-    with cached.session() as session:
-        verdict = certificates.check(text, session=session)
+    verdict = cached.in_session(certificates.check, text)
     message = view.verdict_text(verdict.valid, verdict.reason, lang())
     if verdict.valid:
         st.success(message, icon=":material/verified:")

@@ -347,3 +347,23 @@ def test_the_page_is_bilingual(registry) -> None:
     app = open_page("certificate", lang="hi")
     assert app.title[0].value == "आपका टीकाकरण प्रमाणपत्र"
     assert [t.label for t in app.text_input] == ["संदर्भ आईडी (13 अंक)", "पंजीकृत मोबाइल नंबर"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["0091 98765 43210", "९८७६५४३२१०", "+91-98765-43210"], ids=["0091", "devanagari", "plus-91"]
+)
+def test_a_mobile_written_any_way_the_importer_accepts_finds_the_registration(registry, typed) -> None:
+    submit_details(open_page("certificate"), RAMESH["reference_id"], typed)
+    assert outbox_code(registry) is not None
+
+
+def test_the_demo_shows_its_people_and_the_code_sent_in_a_marked_banner(registry, monkeypatch) -> None:
+    monkeypatch.setattr(cached, "is_demo", lambda: True)
+    monkeypatch.setattr(cached, "demo_people", lambda: [(RAMESH["reference_id"], "9876543210", "Ramesh Kumar")])
+    app = open_page("certificate")
+    assert app.info[0].value == "Demo registrations to try: 1000000000002 + 9876543210 (Ramesh Kumar)."
+    submit_details(app, RAMESH["reference_id"], "9876543210")
+    code = outbox_code(registry)
+    assert [w.value for w in app.warning] == [
+        f"DEMO ONLY — no SMS is sent in the demo. The code sent to this mobile is {code}."
+    ]
