@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from zoneinfo import ZoneInfo
 
 import fontpkg
 from fpdf import FPDF
@@ -14,6 +13,7 @@ from data.keys import public_base_url, uses_demo_keys
 from data.models import CertificatePublic
 from data.qr import qr_png
 from data.signing import verification_url
+from stats.formatting import INDIA
 from stats.labels.certificate import LABELS as PDF_LABELS
 
 LATIN = "NotoSans"
@@ -24,7 +24,6 @@ FONT_FAMILIES = {LATIN: "Noto Sans", DEVANAGARI: "Noto Sans Devanagari"}
 # Devanagari run falls back to Noto Sans Devanagari as a fragment of its own. HarfBuzz guesses a fragment's script
 # from its first letter: "Gender / लिंग" in one fragment would be shaped as Latin and its Hindi come out broken.
 LATIN_RANGE = [(0x0000, 0x08FF), (0x0980, 0x1CCF), (0x1D00, 0x200B), (0x200E, 0xA8DF), (0xA900, 0x10FFFF)]
-INDIA = ZoneInfo("Asia/Kolkata")
 QR_SIZE_MM = 40
 MARGIN_MM = 18
 INK = (33, 37, 41)

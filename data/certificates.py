@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from data import lookup
 from data.db import create_schema, make_engine
+from data.keys import setting
 from data.models import (
     Beneficiary,
     Centre,
@@ -136,7 +137,7 @@ def certificate_for(reference_id: str, *, session: Session, kid: str, now: datet
 
 def issue(reference_id: str, *, session: Session) -> tuple[CertificatePublic, str] | None:
     """The certificate and its signed token (see certificate_for), signed with the configured key."""
-    kid = next(iter(public_keys_from_settings()))
+    kid = setting("signing_kid")  # the key sign_certificate signs with
     cert = certificate_for(reference_id, session=session, kid=kid)
     return None if cert is None else (cert, sign_certificate(cert))
 

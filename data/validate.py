@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -15,6 +14,7 @@ from data.files import RawTable, header_key
 from data.models import ADJUSTMENT, STATE, SUPPLIER, WASTAGE
 from data.parse import ParseError, name_key, parse_count, parse_date
 from data.problems import Problem
+from stats.formatting import INDIA
 
 CAMPAIGN_START = date(2021, 1, 16)
 """India's COVID-19 vaccination began on this day; no dose or published figure can be older."""
@@ -23,7 +23,6 @@ STOCK_START = date(2021, 1, 1)
 STATE_NAMES = {name_key(n) for n in ("Chhattisgarh", "छत्तीसगढ़", "CT", "CG", STATE)}
 CENTRE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-/.]{0,31}")
 SOURCE_NAME = re.compile(r"[a-z0-9_]{1,16}")
-INDIA = ZoneInfo("Asia/Kolkata")
 
 KEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "doses": ("date", "centre_code", "age_band", "dose_number", "vaccine"),

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from data.models import CertificatePublic
-from stats.formatting import long_date
+from stats.formatting import INDIA, long_date
 from stats.labels import t
-
-INDIA = ZoneInfo("Asia/Kolkata")
 
 
 def vaccine_names(vaccines: pd.DataFrame, lang: str) -> dict[str, str]:

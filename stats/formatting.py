@@ -10,10 +10,13 @@ import math
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+INDIA = ZoneInfo("Asia/Kolkata")
+"""India Standard Time: "today" and the time of day, wherever the server runs."""
 LOCALES = {"en": "en_IN", "hi": "hi_IN"}
 LAKH = 100_000
 CRORE = 100 * LAKH
