@@ -35,6 +35,7 @@ ACTIONS = (
     "user-add",
     "user-disable",
     "user-reset",
+    "user-link",
     "sign-in",
     "sign-in-failed",
     "sign-out",
@@ -85,6 +86,21 @@ def record(
         "detail": _clip(_mask_digits(str(detail or "")), _LIMITS["detail"]),
     }
     session.connection().execute(insert(AuditEvent.__table__).values(**values))
+
+
+def record_now(
+    action: str,
+    *,
+    session: Session,
+    actor: str,
+    subject: str = "",
+    counts: dict[str, int] | None = None,
+    detail: str = "",
+    now: datetime | None = None,
+) -> None:
+    """Add one audit row and commit it: for an event that writes nothing else (a download, an export)."""
+    record(action, session=session, actor=actor, subject=subject, counts=counts, detail=detail, now=now)
+    session.commit()
 
 
 def browse(

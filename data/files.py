@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
+from defusedxml import DefusedXmlException
 
 from data.problems import Problem
 
@@ -91,16 +92,34 @@ def _read_csv(content: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
+def _defused(error: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML (openpyxl re-raises its exceptions as a ValueError "from" them)."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, DefusedXmlException):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _unreadable(error: Exception) -> Problem:
+    if _defused(error):  # entity declarations or external references: billion laughs, XXE
+        return Problem(None, None, None, "xlsx_unsafe_xml")
+    if isinstance(error, ValueError | zipfile.BadZipFile | KeyError | csv.Error | OSError):
+        return Problem(None, None, None, "unreadable", str(error) or type(error).__name__)
+    # openpyxl raises XML parse errors, InvalidFileException, ...
+    return Problem(None, None, None, "unreadable", f"not a readable XLSX workbook ({type(error).__name__})")
+
+
 def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Problem]]:
     """Parse the bytes as XLSX (by its zip signature) or CSV; return the table or what went wrong."""
     try:
         rows = _read_xlsx(content) if content[:4] == b"PK\x03\x04" else _read_csv(content)
     except UnicodeDecodeError:
         return None, [Problem(None, None, None, "unreadable", "it is neither UTF-8 text nor an XLSX workbook")]
-    except (ValueError, zipfile.BadZipFile, KeyError, csv.Error, OSError) as error:
-        return None, [Problem(None, None, None, "unreadable", str(error) or type(error).__name__)]
-    except Exception as error:  # a damaged workbook: openpyxl raises XML parse errors, InvalidFileException, ...
-        return None, [Problem(None, None, None, "unreadable", f"not a readable XLSX workbook ({type(error).__name__})")]
+    except Exception as error:  # a damaged or unsafe workbook, a malformed CSV
+        return None, [_unreadable(error)]
     if not rows:
         return None, [Problem(1, None, None, "no_rows")]
     columns = [cell.replace("\ufeff", "").strip() for cell in rows[0]]

@@ -1,6 +1,15 @@
 """Imports: every file all-or-nothing, idempotent and audited. CLI: python -m data.load [--dry-run] [--json] FILE...
 
 The certificate registry's files (beneficiaries, vaccinations) are planned and written by data.registry.
+
+A committed import writes, in its own transaction, an `import` row of the audit trail (data.audit) and a
+`correction` row when it replaced values; for daily doses, stock and published series it also keeps what
+undoing it needs (data.imports.undo_import): the days it wrote (import_batch_day) and, for each replaced
+value, the import that had written it (correction_batch).
+
+A district collector's upload (allowed_districts given) may hold daily doses of their own district only:
+every row of another district is a problem, and any other kind of file is refused whole. Stock movements
+are the state officer's (the state store issues to the districts; data.access keeps stock entry to officers).
 """
 
 from __future__ import annotations
@@ -19,21 +28,23 @@ from sqlalchemy import Connection, and_, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from data import registry
+from data import audit, reference, registry
 from data.bulk import insert_columns
-from data.files import KIND_TITLES, detect_kind, read_table
+from data.files import KIND_TITLES, RawTable, detect_kind, header_key, read_table
 from data.keys import MissingSecret
 from data.models import (
     PSEUDO_STORES,
     Centre,
     Correction,
+    CorrectionBatch,
     DailyDose,
     ImportBatch,
+    ImportBatchDay,
     ImportLock,
     PublishedValue,
     StockMovement,
 )
-from data.problems import Problem
+from data.problems import Problem, details
 from data.rollup import refresh_derived_rollups, refresh_district_rollups
 from data.validate import KEY_COLUMNS, VALUE_COLUMN, contract_kind, validate
 from stats.formatting import indian_number
@@ -112,8 +123,14 @@ def import_bytes(
     dry_run: bool = False,
     user: str = "unknown",
     today: date | None = None,
+    allowed_districts: list[str] | None = None,
+    audit_action: str = "import",
 ) -> FileReport:
-    """Validate a file and, unless dry_run, write it in one transaction (this commits the session)."""
+    """Validate a file and, unless dry_run, write it in one transaction (this commits the session).
+
+    allowed_districts: the district codes of a collector's upload (None: any, as for the state officer); see
+    the module's docstring. The commit's audit rows name `user` as the actor and `audit_action` as the action.
+    """
     report = FileReport(file=file_name, sha256=hashlib.sha256(content).hexdigest())
     table, problems = read_table(content, file_name)
     if table is None:
@@ -123,11 +140,15 @@ def import_bytes(
         return _reject(report, problems)
     report.kind = kind
     report.rows = len(table.frame)
+    if allowed_districts is not None and kind != "doses":
+        return _reject(report, [Problem(None, None, kind, "kind_not_allowed")])
     try:
         typed, problems = validate(table, kind, today)
     except MissingSecret as error:  # registry files: mobile and ID numbers cannot be hashed
         report.status, report.problems = "failed", [Problem(None, None, None, "missing_secret", str(error))]
         return report
+    if allowed_districts is not None:
+        problems = _in_file_order(problems + _district_problems(table, allowed_districts), table)
     if problems:
         return _reject(report, problems)
     stored_kind = contract_kind(kind)
@@ -153,6 +174,7 @@ def import_bytes(
             session.rollback()
             return report
         report.batch_id = _write(plan, report, user, session.connection())
+        _audit(report, audit_action, user, session)
         session.commit()
         report.status = "committed"
     except SQLAlchemyError as error:
@@ -161,6 +183,35 @@ def import_bytes(
         report.batch_id = None
         report.problems = [Problem(None, None, None, "database", type(error.orig or error).__name__)]
     return report
+
+
+def _district_problems(table: RawTable, allowed: list[str]) -> list[Problem]:
+    """Every row of a daily-doses file whose district is known but not one of the allowed districts."""
+    lookup, names = reference.districts(), reference.district_names()
+    allowed_names = [names.get(code, (code, code)) for code in allowed]
+    detail = details(", ".join(n[0] for n in allowed_names), ", ".join(n[1] for n in allowed_names))
+    frame = table.frame
+    problems = []
+    for line, text in zip(frame["_row"], frame["district"], strict=True):
+        code = lookup.resolve(text)
+        if code is not None and code not in allowed:
+            problems.append(Problem(int(line), "district", text, "district_not_allowed", detail))
+    return problems
+
+
+def _in_file_order(problems: list[Problem], table: RawTable) -> list[Problem]:
+    order = {header_key(c): i for i, c in enumerate(table.columns)}
+    return sorted(problems, key=lambda p: (p.row or 0, order.get(header_key(p.column or ""), 999)))
+
+
+def _audit(report: FileReport, action: str, user: str, session: Session) -> None:
+    """The committed import's audit rows, in its transaction: the import, and its corrections if any."""
+    subject = f"import #{report.batch_id} {Path(report.file).name}"
+    detail = f"{report.kind} sha256 {report.sha256[:8]}"
+    counts = {"new": report.new, "changed": report.changed, "unchanged": report.unchanged}
+    audit.record(action, session=session, actor=user, subject=subject, counts=counts, detail=detail)
+    if report.changed:
+        audit.record("correction", session=session, actor=user, subject=subject, counts={"changed": report.changed})
 
 
 def import_path(path: str | Path, **kwargs) -> FileReport:
@@ -186,7 +237,8 @@ def take_import_lock(conn: Connection) -> None:
 
 
 def _existing(kind: str, typed: pd.DataFrame, conn: Connection) -> pd.DataFrame:
-    """Stored values of the keys that the file could touch, with the key columns of the file."""
+    """Stored values ("old") and the batch that wrote them ("old_batch") of the keys that the file could
+    touch, with the key columns of the file."""
     key = list(KEY_COLUMNS[kind])
     table = TABLES[kind]
     dates = sorted(typed["date"].unique())
@@ -200,18 +252,22 @@ def _existing(kind: str, typed: pd.DataFrame, conn: Connection) -> pd.DataFrame:
                 table.c.dose_number,
                 table.c.vaccine,
                 table.c.doses.label("old"),
+                table.c.batch_id.label("old_batch"),
             )
             .select_from(table.join(centre, centre.c.id == table.c.centre_id))
             .where(centre.c.code.in_(sorted(typed["centre_code"].unique())))
         )
     else:
-        query = select(*(table.c[c] for c in key), table.c[VALUE_COLUMN[kind]].label("old"))
+        query = select(
+            *(table.c[c] for c in key), table.c[VALUE_COLUMN[kind]].label("old"), table.c.batch_id.label("old_batch")
+        )
     if len(dates) <= 500:
         query = query.where(table.c.date.in_(dates))
     else:
         query = query.where(table.c.date.between(dates[0], dates[-1]))
     # Nullable integers: a left merge would otherwise turn "old" into float64 and round values above 2**53.
-    return pd.DataFrame(conn.execute(query).all(), columns=[*key, "old"]).astype({"old": "Int64"})
+    frame = pd.DataFrame(conn.execute(query).all(), columns=[*key, "old", "old_batch"])
+    return frame.astype({"old": "Int64", "old_batch": "Int64"})
 
 
 def _plan(kind: str, typed: pd.DataFrame, conn: Connection) -> Plan | registry.RegistryPlan:
@@ -227,8 +283,8 @@ def _plan(kind: str, typed: pd.DataFrame, conn: Connection) -> Plan | registry.R
     merged = typed.merge(existing, on=key, how="left")
     is_new = merged["old"].isna()
     is_changed = ~is_new & (merged["old"] != merged[value])
-    new = merged[is_new].drop(columns="old")
-    changed = merged[is_changed].astype({"old": "int64"})
+    new = merged[is_new].drop(columns=["old", "old_batch"])
+    changed = merged[is_changed].astype({"old": "int64", "old_batch": "int64"})
     unchanged = int((~is_new & ~is_changed).sum())
     if kind == "stock" and not problems:
         problems = _stock_problems(typed, new, changed, conn)
@@ -254,33 +310,46 @@ def _check_centres(typed: pd.DataFrame, conn: Connection) -> tuple[list[Problem]
 
 def _stock_problems(typed: pd.DataFrame, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> list[Problem]:
     """A file may not take any store below zero on any day (movements in minus out, day by day)."""
-    table = StockMovement.__table__
     key = list(KEY_COLUMNS["stock"])
-    vaccines = sorted(typed["vaccine"].unique())
-    stored = pd.DataFrame(
-        conn.execute(select(*(table.c[c] for c in key), table.c.quantity).where(table.c.vaccine.in_(vaccines))).all(),
-        columns=[*key, "quantity"],
-    ).astype({"quantity": "int64"})  # an empty result would otherwise be object dtype (cumsum fails)
+    stored = stored_movements(conn, typed["vaccine"].unique())
     after = pd.concat([stored, new[[*key, "quantity"]]], ignore_index=True)
     if not changed.empty:
         after = after.merge(changed[[*key, "quantity"]], on=key, how="left", suffixes=("", "_new"))
         after["quantity"] = after["quantity_new"].fillna(after["quantity"]).astype("int64")
         after = after.drop(columns="quantity_new")
-    before_balance = _daily_balances(stored)
-    after_balance = _daily_balances(after)
-    merged = after_balance.merge(before_balance, on=["store", "vaccine", "date"], how="left", suffixes=("", "_before"))
-    worse = merged[(merged["balance"] < 0) & ~(merged["balance"] >= merged["balance_before"].fillna(0))]
     problems = []
-    for (store, vaccine), group in worse.groupby(["store", "vaccine"], sort=True):
-        first = group.sort_values("date").iloc[0]
-        rows = typed[(typed["vaccine"] == vaccine) & (typed["date"] <= first["date"])]
+    for first in first_worse_balances(stored, after).itertuples(index=False):
+        store, vaccine = first.store, first.vaccine
+        rows = typed[(typed["vaccine"] == vaccine) & (typed["date"] <= first.date)]
         culprits = rows[rows["from_store"] == store]
         if culprits.empty:
             culprits = rows[rows["to_store"] == store]
         culprit = culprits.sort_values(["date", "_row"]).iloc[-1]
-        detail = f"{store} store's {vaccine} stock on {first['date']} (it would be {int(first['balance'])})"
+        detail = f"{store} store's {vaccine} stock on {first.date} (it would be {int(first.balance)})"
         problems.append(Problem(int(culprit["_row"]), "quantity", str(culprit["quantity"]), "stock_below_zero", detail))
     return problems
+
+
+def stored_movements(conn: Connection, vaccines) -> pd.DataFrame:
+    """Every stored stock movement of these vaccines: the key columns and quantity."""
+    table = StockMovement.__table__
+    key = list(KEY_COLUMNS["stock"])
+    query = select(*(table.c[c] for c in key), table.c.quantity).where(table.c.vaccine.in_(sorted(set(vaccines))))
+    # An empty result would otherwise be object dtype (cumsum fails).
+    return pd.DataFrame(conn.execute(query).all(), columns=[*key, "quantity"]).astype({"quantity": "int64"})
+
+
+def first_worse_balances(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """For each store and vaccine, the first day on which the movements `after` leave the store below zero
+    where the movements `before` did not leave it as low (store, vaccine, date, balance; sorted by store, vaccine).
+
+    A store that was already below zero may stay so (a file may correct it only partly), but not go lower."""
+    before_balance = _daily_balances(before)
+    after_balance = _daily_balances(after)
+    merged = after_balance.merge(before_balance, on=["store", "vaccine", "date"], how="left", suffixes=("", "_before"))
+    worse = merged[(merged["balance"] < 0) & ~(merged["balance"] >= merged["balance_before"].fillna(0))]
+    first = worse.sort_values(["store", "vaccine", "date"]).drop_duplicates(["store", "vaccine"])
+    return first[["store", "vaccine", "date", "balance"]].reset_index(drop=True)
 
 
 def _daily_balances(movements: pd.DataFrame) -> pd.DataFrame:
@@ -327,6 +396,7 @@ def _write(plan: Plan | registry.RegistryPlan, report: FileReport, user: str, co
     _insert_rows(plan.kind, new, batch_id, conn)
     _update_rows(plan.kind, changed, batch_id, conn)
     _record_corrections(plan.kind, changed, batch_id, conn)
+    _record_days(pd.concat([new["date"], changed["date"]]).unique(), batch_id, conn)
     if plan.kind == "doses":
         touched = pd.concat([new[["date", "district_code"]], changed[["date", "district_code"]]])
         for day, districts in touched.groupby("date")["district_code"]:
@@ -394,6 +464,7 @@ def _record_corrections(kind: str, changed: pd.DataFrame, batch_id: int, conn: C
         return
     key = list(KEY_COLUMNS[kind])
     value = VALUE_COLUMN[kind]
+    records = _records(changed, [*key, value, "old", "old_batch"])
     rows = [
         {
             "batch_id": batch_id,
@@ -402,9 +473,21 @@ def _record_corrections(kind: str, changed: pd.DataFrame, batch_id: int, conn: C
             "old_value": int(record["old"]),
             "new_value": int(record[value]),
         }
-        for record in _records(changed, [*key, value, "old"])
+        for record in records
     ]
-    conn.execute(insert(Correction.__table__), rows)
+    correction = Correction.__table__
+    ids = conn.execute(insert(correction).returning(correction.c.id, sort_by_parameter_order=True), rows).scalars()
+    previous = [
+        {"correction_id": id_, "previous_batch_id": int(record["old_batch"])}
+        for id_, record in zip(ids.all(), records, strict=True)
+    ]
+    conn.execute(insert(CorrectionBatch.__table__), previous)
+
+
+def _record_days(days, batch_id: int, conn: Connection) -> None:
+    """The days the batch inserted or changed rows on (for undoing it without scanning a fact table)."""
+    if len(days):
+        conn.execute(insert(ImportBatchDay.__table__), [{"batch_id": batch_id, "date": day} for day in sorted(days)])
 
 
 def _jsonable(value):

@@ -467,3 +467,36 @@ class UserPublic(UserAccountBase):
 
     created_at: datetime
     password_changed_at: datetime
+
+
+class UserIdentity(SQLModel, table=True):
+    """A single sign-on identity (the e-mail address the identity provider vouches for) mapped to a local
+    account, whose role and district then apply."""
+
+    __tablename__ = "user_identity"
+    email: str = Field(primary_key=True, max_length=254)  # lower-case
+    username: str = Field(foreign_key="user_account.username", max_length=32, index=True)
+
+
+# --- Undoing an import ---------------------------------------------------------------------------
+
+
+class ImportBatchDay(SQLModel, table=True):
+    """A day on which an import inserted or changed rows (daily doses, stock movements, published series).
+
+    Undoing the import reads and deletes its rows day by day, through the fact tables' date-leading keys,
+    instead of searching a fact table for its batch id."""
+
+    __tablename__ = "import_batch_day"
+    __table_args__ = CLUSTERED
+    batch_id: int = Field(foreign_key="import_batch.id", primary_key=True)
+    date: Date = Field(primary_key=True)
+
+
+class CorrectionBatch(SQLModel, table=True):
+    """For a correction: the import that had written the value it replaced. Undoing the correcting import
+    gives the restored row this batch id back, so that earlier import can be undone in its turn."""
+
+    __tablename__ = "correction_batch"
+    correction_id: int = Field(foreign_key="correction.id", primary_key=True)
+    previous_batch_id: int = Field(foreign_key="import_batch.id")

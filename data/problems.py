@@ -158,6 +158,74 @@ RULES: dict[str, tuple[str, str]] = {
         "the key for hashing mobile and ID numbers is not configured ({detail}); nothing was imported.",
         "मोबाइल और पहचान नंबरों को हैश करने की कुंजी तय नहीं है ({detail}); कुछ आयात नहीं हुआ।",
     ),
+    # --- Who may upload what (a district collector: daily doses of their own district only) ---
+    "district_not_allowed": (
+        "'{value}' is not your district: you may upload rows of {parts[0]} only.",
+        "'{value}' आपका ज़िला नहीं है: आप केवल {parts[1]} की पंक्तियाँ अपलोड कर सकते हैं।",
+    ),
+    "kind_not_allowed": (
+        "a district collector may upload daily-dose files only; stock movements, published series and the "
+        "certificate registry are imported by the state immunisation officer.",
+        "ज़िला कलेक्टर केवल दैनिक खुराक की फ़ाइलें अपलोड कर सकते हैं; स्टॉक, प्रकाशित शृंखलाएँ और प्रमाणपत्र "
+        "रजिस्टर राज्य टीकाकरण अधिकारी आयात करते हैं।",
+    ),
+    # --- An uploaded file, checked by the server before it is read (data.uploads) ---
+    "file_empty": ("the file is empty.", "फ़ाइल खाली है।"),
+    "file_too_large": (
+        "the file is {parts[0]}; at most {parts[1]} may be uploaded. Split it into smaller files.",
+        "फ़ाइल {parts[0]} की है; अधिकतम {parts[1]} अपलोड हो सकती है। इसे छोटी फ़ाइलों में बाँटें।",
+    ),
+    "file_type": (
+        "'{value}' is not a CSV or XLSX file: upload a .csv or .xlsx file.",
+        "'{value}' CSV या XLSX फ़ाइल नहीं है: .csv या .xlsx फ़ाइल अपलोड करें।",
+    ),
+    "csv_not_text": (
+        "the file is named .csv but is not UTF-8 text ({parts[0]}); save it again as 'CSV UTF-8'.",
+        "फ़ाइल का नाम .csv है पर वह UTF-8 टेक्स्ट नहीं है ({parts[1]}); उसे 'CSV UTF-8' के रूप में फिर से सहेजें।",
+    ),
+    "xlsx_not_workbook": (
+        "the file is named .xlsx but is not an Excel workbook ({parts[0]}); save it again from Excel as .xlsx.",
+        "फ़ाइल का नाम .xlsx है पर वह Excel वर्कबुक नहीं है ({parts[1]}); उसे Excel से .xlsx के रूप में फिर से सहेजें।",
+    ),
+    "xlsx_too_many_parts": (
+        "the workbook holds {parts[0]} parts; at most {parts[1]} are accepted.",
+        "वर्कबुक में {parts[0]} भाग हैं; अधिकतम {parts[1]} स्वीकार हैं।",
+    ),
+    "xlsx_too_large": (
+        "the workbook unpacks to {parts[0]}; at most {parts[1]} is accepted.",
+        "वर्कबुक खुलने पर {parts[0]} की हो जाती है; अधिकतम {parts[1]} स्वीकार है।",
+    ),
+    "xlsx_unsafe_xml": (
+        "the workbook declares XML entities or a document type, which a spreadsheet never needs; it was not "
+        "opened. Save it again from Excel.",
+        "वर्कबुक में XML एंटिटी या डॉक्यूमेंट टाइप घोषित है, जिसकी किसी स्प्रेडशीट को ज़रूरत नहीं होती; उसे खोला "
+        "नहीं गया। उसे Excel से फिर से सहेजें।",
+    ),
+    # --- Undoing an import (data.imports.undo_import) ---
+    "undo_unknown": ("there is no import #{value}.", "आयात #{value} मौजूद नहीं है।"),
+    "undo_not_committed": (
+        "import #{value} has already been undone: there is nothing left to undo.",
+        "आयात #{value} पहले ही पूर्ववत हो चुका है: पूर्ववत करने को कुछ नहीं बचा।",
+    ),
+    "undo_kind": (
+        "import #{value} is a certificate-registry file; registry imports cannot be undone here "
+        "(import a corrected file instead).",
+        "आयात #{value} प्रमाणपत्र रजिस्टर की फ़ाइल है; रजिस्टर के आयात यहाँ पूर्ववत नहीं होते (इसके बजाय सुधरी हुई फ़ाइल आयात करें)।",
+    ),
+    "undo_no_history": (
+        "import #{value} was made before imports kept what undoing needs; import a corrected file instead.",
+        "आयात #{value} तब हुआ था जब आयात पूर्ववत करने की जानकारी नहीं रखते थे; इसके बजाय सुधरी हुई फ़ाइल आयात करें।",
+    ),
+    "undo_overwritten": (
+        "a later import ({parts[1]}) changed {parts[0]} of the rows import #{value} wrote; undo that import first.",
+        "बाद के आयात ({parts[1]}) ने आयात #{value} की लिखी {parts[0]} पंक्तियाँ बदल दी हैं; पहले उसे पूर्ववत करें।",
+    ),
+    "undo_stock_below_zero": (
+        "undoing import #{value} would take the {parts[0]} store's {parts[1]} stock on {parts[2]} below zero "
+        "(it would be {parts[3]}); undo the later stock imports that rely on it first.",
+        "आयात #{value} पूर्ववत करने से {parts[2]} को {parts[0]} भंडार का {parts[1]} स्टॉक शून्य से नीचे "
+        "({parts[3]}) चला जाएगा; पहले उस पर निर्भर बाद के स्टॉक आयात पूर्ववत करें।",
+    ),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import BigInteger, cast, func, literal, select, union_all
+from sqlalchemy import BigInteger, case, cast, func, literal, select, union_all
 from sqlmodel import Session
 
 from data.models import (
@@ -41,10 +41,11 @@ def _frame(session: Session, query, columns: list[str]) -> pd.DataFrame:
 
 
 def data_version(*, session: Session) -> str:
-    """Changes whenever an import commits: the key for every cached result."""
+    """Changes whenever an import commits or is undone: the key for every cached result (on every app server)."""
     batch = ImportBatch.__table__
-    latest, count = session.connection().execute(select(func.max(batch.c.id), func.count())).one()
-    return f"{latest or 0}.{count}"
+    undone = func.coalesce(func.sum(case((batch.c.status == "undone", 1), else_=0)), 0)
+    latest, count, undone = session.connection().execute(select(func.max(batch.c.id), func.count(), undone)).one()
+    return f"{latest or 0}.{count}.{undone}"
 
 
 def date_range(*, session: Session) -> tuple[date | None, date | None]:
@@ -318,13 +319,17 @@ QUALITY_WINDOW_DAYS = 29
 """Days of history the quality rules look back over (a trailing 28-day median needs 29 published figures)."""
 
 
-def quality_frames(*, session: Session, day: date) -> dict[str, pd.DataFrame]:
+def quality_frames(
+    *, session: Session, day: date, centre_districts: list[str] | None = None
+) -> dict[str, pd.DataFrame]:
     """What the data-quality rules read for one day (see stats.quality.flags_from_frames).
 
     The range version from the day before: totals up to the day instead of a whole history per day keeps
     this to a few thousand rows at state scale.
     """
-    return quality_range_frames(session=session, start=day - timedelta(days=1), end=day)
+    return quality_range_frames(
+        session=session, start=day - timedelta(days=1), end=day, centre_districts=centre_districts
+    )
 
 
 def bulletin_frames(*, session: Session, day: date, area: str) -> dict[str, pd.DataFrame]:
@@ -352,14 +357,17 @@ MISSING_CENTRES_DAYS = 7
 """quality_range_frames judges missing centres on at most the last this many days of a range (fact table)."""
 
 
-def quality_range_frames(*, session: Session, start: date, end: date) -> dict[str, pd.DataFrame]:
+def quality_range_frames(
+    *, session: Session, start: date, end: date, centre_districts: list[str] | None = None
+) -> dict[str, pd.DataFrame]:
     """What the data-quality rules read for every day from start to end (stats.data_quality_view.flags_over_range).
 
     As quality_frames, for a range: published series and daily doses (state, districts) from the
     QUALITY_WINDOW_DAYS before start; doses per district, age band and dose summed up to end and dated end
     (coverage at the end of the range); doses per district and vaccine per day from start, with everything
     before start summed and dated the day before (the stock ledger's opening balance); centre_days only for
-    the last MISSING_CENTRES_DAYS days of the range and the day before them.
+    the last MISSING_CENTRES_DAYS days of the range and the day before them, of centre_districts only when
+    given (a collector sees the centres of their own district only).
     """
     history = start - timedelta(days=QUALITY_WINDOW_DAYS)
     centres_from = max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1))
@@ -373,7 +381,9 @@ def quality_range_frames(*, session: Session, start: date, end: date) -> dict[st
         "districts": daily_doses(session=session, start=history, end=end, by=("district_code",)),
         "bands": bands.assign(date=end)[["date", "district_code", "age_band", "dose_number", "doses"]],
         "targets": district_targets(session=session),
-        "centre_days": centre_days(session=session, start=centres_from - timedelta(days=1), end=end),
+        "centre_days": centre_days(
+            session=session, start=centres_from - timedelta(days=1), end=end, districts=centre_districts
+        ),
         "movements": stock_movements(session=session, end=end),
         "administered": pd.concat([before, during], ignore_index=True) if len(before) else during,
         "districts_names": districts(session=session),

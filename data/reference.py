@@ -52,6 +52,12 @@ def districts() -> Lookup:
 
 
 @cache
+def district_names() -> dict[str, tuple[str, str]]:
+    """District code -> (English name, Hindi name), from the master list."""
+    return {row["code"]: (row["name_en"], row["name_hi"]) for row in _rows("districts.csv")}
+
+
+@cache
 def age_bands() -> Lookup:
     return _lookup(_rows("age_bands.csv"), "code", ("label_en", "label_hi"))
 

@@ -15,7 +15,11 @@ CLI::
     python -m data.users add USERNAME --role officer|collector [--district NAME] [--name "…"] [--password-stdin]
     python -m data.users reset USERNAME [--password-stdin]
     python -m data.users disable USERNAME
+    python -m data.users link USERNAME EMAIL      (single sign-on: this identity signs in as USERNAME)
     python -m data.users list
+
+Sessions end after `idle_minutes()` without an interaction (TEEKA_IDLE_MINUTES, or idle_minutes in the
+[workspace] table of the secrets file; 30 by default).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse
 import getpass
 import hmac
 import logging
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -37,8 +42,8 @@ from sqlmodel import Session, select
 
 from data import audit, throttle
 from data.db import is_default_database
-from data.keys import identifier_hash
-from data.models import District, UserAccount, UserPublic
+from data.keys import identifier_hash, secrets_table
+from data.models import District, UserAccount, UserIdentity, UserPublic
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,9 @@ ROLES = ("officer", "collector")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
 USERNAME = re.compile(r"[a-z0-9._-]{3,32}")
+
+IDLE_MINUTES_DEFAULT = 30
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,189}")
 
 PER_ACCOUNT = throttle.Bucket("sign-in-account", limit=5, window=timedelta(minutes=15))
 """Failed sign-ins per username."""
@@ -311,6 +319,73 @@ def authenticate(
     return _detached(session, account) if ok else None
 
 
+def active_account(username: str, *, session: Session) -> UserPublic | None:
+    """The account if it may still be signed in (exists, active, demo only in the demo), read afresh: asked on
+    every interaction, so that disabling an account takes effect at its next click."""
+    username = normalise_username(username)
+    if not USERNAME.fullmatch(username):
+        return None
+    account = session.get(UserAccount, username, populate_existing=True)
+    allowed = account is not None and account.active and (not account.demo or _demo_allowed(session))
+    result = public(account) if allowed else None
+    session.rollback()  # end the read transaction (see _detached)
+    return result
+
+
+def idle_minutes() -> int:
+    """Minutes without an interaction after which a session ends (at least 1)."""
+    value = os.environ.get("TEEKA_IDLE_MINUTES") or secrets_table("workspace").get("idle_minutes")
+    try:
+        return max(1, int(value)) if value not in (None, "") else IDLE_MINUTES_DEFAULT
+    except (TypeError, ValueError):
+        return IDLE_MINUTES_DEFAULT
+
+
+def link_identity(
+    username: str, email: str, *, session: Session, actor: str = "cli", now: datetime | None = None
+) -> None:
+    """Let a single sign-on identity (its e-mail address) sign in as this account (committed, audited)."""
+    account = _account(session, normalise_username(username))
+    email = (email or "").strip().lower()
+    if not EMAIL.fullmatch(email):
+        raise UserError("give the e-mail address the identity provider reports for this person")
+    existing = session.get(UserIdentity, email)
+    if existing is not None and existing.username != account.username:
+        raise UserError("that identity is already linked to another account")
+    if existing is None:
+        session.add(UserIdentity(email=email, username=account.username))
+    domain = email.rsplit("@", 1)[1]
+    audit.record(
+        "user-link", session=session, actor=actor, subject=account.username, detail=f"sso @{domain}", now=_now(now)
+    )
+    session.commit()
+
+
+def sign_in_identity(
+    email: str | None, *, session: Session, client: str | None, now: datetime | None = None
+) -> UserPublic | None:
+    """The account a verified single sign-on identity maps to, if active (audited like a password sign-in)."""
+    email = (email or "").strip().lower()
+    identity = session.get(UserIdentity, email) if EMAIL.fullmatch(email) else None
+    account = active_account(identity.username, session=session) if identity is not None else None
+    client = (client or "unknown")[:64]
+    if account is None:
+        audit.record(
+            "sign-in-failed", session=session, actor="anonymous", detail=f"sso-unmapped client={client}", now=_now(now)
+        )
+    else:
+        audit.record(
+            "sign-in",
+            session=session,
+            actor=account.username,
+            subject=account.username,
+            detail=f"sso client={client}",
+            now=_now(now),
+        )
+    session.commit()
+    return account
+
+
 def sign_out(username: str, *, session: Session, now: datetime | None = None) -> None:
     """Record that a user signed out (committed)."""
     username = normalise_username(username)
@@ -362,6 +437,9 @@ def _parser() -> argparse.ArgumentParser:
     reset.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     disable = commands.add_parser("disable", help="disable an account")
     disable.add_argument("username")
+    link = commands.add_parser("link", help="let a single sign-on identity (e-mail) sign in as an account")
+    link.add_argument("username")
+    link.add_argument("email")
     commands.add_parser("list", help="list the accounts")
     return parser
 
@@ -396,6 +474,9 @@ def _run(args: argparse.Namespace, session: Session) -> str:
         username = normalise_username(args.username)
         changed = disable_user(username, session=session, actor=actor)
         return f"Disabled {username}." if changed else f"{username} was already disabled."
+    if args.command == "link":
+        link_identity(args.username, args.email, session=session, actor=actor)
+        return f"{args.email.strip().lower()} now signs in as {normalise_username(args.username)}."
     lines = [f"{'username':<32} {'role':<10} {'district':<8} {'status':<8} name"]
     for user in list_users(session=session):
         status = ("active" if user.active else "disabled") + (" demo" if user.demo else "")

@@ -177,3 +177,14 @@ def test_record_masks_long_digit_runs_and_clips_long_text(engine: Engine) -> Non
     assert row["subject"] == "list for XXXXXX5678"
     assert "9123456789012" not in row["detail"] and "XXXXXXXXX9012" in row["detail"]
     assert len(row["detail"]) == 500 and row["detail"].endswith("…")
+
+
+def test_record_now_commits_its_row_at_once(engine: Engine) -> None:
+    with Session(engine) as session:
+        audit.record_now("export", session=session, actor="officer", subject="audit trail", counts={"rows": 3}, now=T0)
+        assert _count(engine) == 1  # seen from another connection: committed
+        session.rollback()  # nothing left to roll back
+    with Session(engine) as session:
+        frame = audit.browse(session=session)
+    assert frame[["actor", "action", "subject"]].values.tolist() == [["officer", "export", "audit trail"]]
+    assert json.loads(frame["counts"].iloc[0]) == {"rows": 3}

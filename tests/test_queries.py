@@ -87,7 +87,7 @@ def _import_fixture(engine) -> None:
 
 def _holds_fixture(engine) -> bool:
     return (
-        ask(engine, "data_version") == "3.3"
+        ask(engine, "data_version") == "3.3.0"
         and len(ask(engine, "published_values")) == len(SERIES)
         and records(ask(engine, "total_doses")) == [(382,)]
     )
@@ -357,7 +357,7 @@ def test_published_values(loaded, kwargs, expected):
 
 
 def test_empty_database(engine):
-    assert ask(engine, "data_version") == "0.0"
+    assert ask(engine, "data_version") == "0.0.0"
     assert ask(engine, "date_range") == (None, None)
     assert ask(engine, "last_import") is None
     assert records(ask(engine, "total_doses")) == [(0,)]
@@ -369,7 +369,7 @@ def test_empty_database(engine):
 
 def test_data_version_dates_and_last_import_follow_imports(engine):
     _import_fixture(engine)
-    assert ask(engine, "data_version") == "3.3"
+    assert ask(engine, "data_version") == "3.3.0"
     assert ask(engine, "date_range") == (D[21], D[24])
     last = ask(engine, "last_import")
     assert (last["id"], last["kind"], last["file_name"], last["imported_by"]) == (
@@ -381,12 +381,20 @@ def test_data_version_dates_and_last_import_follow_imports(engine):
 
     # The same file again changes nothing: no batch, the same version.
     assert run_import(engine, series_csv(_rows(SERIES_KEYS, SERIES)), "again.csv").status == "unchanged"
-    assert ask(engine, "data_version") == "3.3"
+    assert ask(engine, "data_version") == "3.3.0"
 
     # A correction and a new day: a new batch, a new version, later dates.
     changed = [{"date": "2021-06-25", "district": "Durg", "centre_code": "DRG-01", "centre_name": "PHC Bhilai"}]
     assert run_import(engine, doses_csv(changed), "late.csv").status == "committed"
-    assert ask(engine, "data_version") == "4.4"
+    assert ask(engine, "data_version") == "4.4.0"
     assert ask(engine, "date_range") == (D[21], D[25])
     assert ask(engine, "last_import")["file_name"] == "late.csv"
     assert records(ask(engine, "daily_doses", start=D[25])) == [(25, 100)]
+
+    # Undoing it: no new batch, but a new version (every app server's caches must forget the undone figures).
+    from data.imports import undo_import
+
+    with Session(engine) as session:
+        assert undo_import(4, session=session, actor="test-officer").ok
+    assert ask(engine, "data_version") == "4.4.1"
+    assert ask(engine, "daily_doses", start=D[25]).empty

@@ -435,3 +435,60 @@ def test_cli_end_to_end_in_a_subprocess(sqlite_engine: Engine) -> None:
         assert stored.password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")  # argon2-cffi's defaults
         assert (stored.role, stored.district_code, stored.display_name) == ("collector", "DRG", "D O")
         assert users.authenticate("district.officer", NEW_PASSWORD, session=session, client="cli-test") is not None
+
+
+def test_active_account_is_read_afresh_and_refuses_disabled_accounts(engine: Engine, accounts: Session) -> None:
+    with Session(engine) as other:
+        assert users.active_account("collector.durg", session=other).district_code == "DRG"
+        users.disable_user("collector.durg", session=accounts, actor="officer1")
+        assert users.active_account("collector.durg", session=other) is None  # no stale copy
+        assert users.active_account("COLLECTOR.DURG ", session=other) is None
+        assert users.active_account("officer1", session=other).role == "officer"
+        assert users.active_account("nobody", session=other) is None
+        assert users.active_account("x", session=other) is None
+
+
+@pytest.mark.parametrize(
+    "environment, secrets_text, expected",
+    [
+        (None, None, 30),
+        ("45", None, 45),
+        ("0", None, 1),
+        ("soon", None, 30),
+        (None, "[workspace]\nidle_minutes = 10\n", 10),
+        ("20", "[workspace]\nidle_minutes = 10\n", 20),
+    ],
+)
+def test_idle_minutes(monkeypatch, tmp_path, environment, secrets_text, expected) -> None:
+    monkeypatch.delenv("TEEKA_IDLE_MINUTES", raising=False)
+    if environment is not None:
+        monkeypatch.setenv("TEEKA_IDLE_MINUTES", environment)
+    monkeypatch.chdir(tmp_path)
+    if secrets_text is not None:
+        (tmp_path / ".streamlit").mkdir()
+        (tmp_path / ".streamlit" / "secrets.toml").write_text(secrets_text)
+    from data import keys
+
+    monkeypatch.setattr(keys, "_secrets_files", lambda: [tmp_path / ".streamlit" / "secrets.toml"])
+    assert users.idle_minutes() == expected
+
+
+def test_a_linked_single_sign_on_identity_signs_in_as_its_account(engine: Engine, accounts: Session) -> None:
+    users.link_identity("collector.durg", " Collector.Durg@CG.gov.in ", session=accounts, actor="officer1", now=NOW)
+    with Session(engine) as session:
+        account = users.sign_in_identity("collector.durg@cg.gov.in", session=session, client="10.0.0.9", now=NOW)
+        assert (account.username, account.role, account.district_code) == ("collector.durg", "collector", "DRG")
+        assert users.sign_in_identity("someone@cg.gov.in", session=session, client="10.0.0.9", now=NOW) is None
+        assert users.sign_in_identity(None, session=session, client="10.0.0.9", now=NOW) is None
+    with pytest.raises(users.UserError, match="already linked"):
+        users.link_identity("officer1", "collector.durg@cg.gov.in", session=accounts)
+    with pytest.raises(users.UserError, match="e-mail"):
+        users.link_identity("officer1", "not an address", session=accounts)
+    users.disable_user("collector.durg", session=accounts)
+    with Session(engine) as session:
+        assert users.sign_in_identity("collector.durg@cg.gov.in", session=session, client="10.0.0.9") is None
+    events = [(action, actor, detail) for action, actor, _subject, detail in _events(engine)]
+    assert ("user-link", "officer1", "sso @cg.gov.in") in events
+    assert ("sign-in", "collector.durg", "sso client=10.0.0.9") in events
+    assert events.count(("sign-in-failed", "anonymous", "sso-unmapped client=10.0.0.9")) == 3
+    assert not any("collector.durg@" in str(event) for event in _events(engine))
