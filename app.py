@@ -1,13 +1,18 @@
-"""Teeka: the frame of the dashboard (page config, first-start demo data, sidebar, navigation)."""
+"""Teeka: the frame of the dashboard (page config, first-start demo data, who is signed in, sidebar, and the
+navigation of their role)."""
+
+from pathlib import Path
 
 import streamlit as st
 
 from data import cached
+from data.access import PAGES as PAGE_ROLES
+from pages import _auth
 from pages._shared import label
 from stats.formatting import long_date
 from stats.labels import both
 
-st.set_page_config(page_title="Teeka · टीका", page_icon=":material/vaccines:", layout="wide")
+st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout="wide")
 
 if "demo_checked" not in st.session_state:
     bar = st.progress(0.0, text=both("common.preparing"))
@@ -16,6 +21,8 @@ if "demo_checked" not in st.session_state:
     )
     bar.empty()
     st.session_state["demo_checked"] = True
+
+viewer = _auth.current_viewer()  # checked against the database on every rerun
 
 if "lang" not in st.session_state:
     locale = (st.context.locale or "en").lower()
@@ -45,47 +52,81 @@ with st.sidebar:
         st.caption(label("common.freshness", date=long_date(last, lang)))
     else:
         st.session_state["as_of"] = None
-    latest = cached.load("last_import")
-    if latest:
-        st.caption(
-            label(
-                "common.last_import",
-                when=f"{latest['imported_at']:%Y-%m-%d %H:%M}",
-                who=latest["imported_by"],
-                file=latest["file_name"],
+    if viewer.signed_in:
+        latest = cached.load("last_import")
+        if latest:
+            st.caption(
+                label(
+                    "common.last_import",
+                    when=f"{latest['imported_at']:%Y-%m-%d %H:%M}",
+                    who=latest["imported_by"],
+                    file=latest["file_name"],
+                )
             )
-        )
-    else:
-        st.caption(label("common.no_import"))
+        else:
+            st.caption(label("common.no_import"))
+        if viewer.role == "officer":
+            role = label("workspace.role_officer")
+        else:
+            names = cached.load("districts").set_index("code")
+            column = "name_hi" if lang == "hi" else "name_en"
+            role = label("workspace.role_collector", district=names[column].get(viewer.district_code, ""))
+        st.caption(label("workspace.signed_in_as", name=viewer.display_name, role=role))
+        if st.button(label("workspace.sign_out"), icon=":material/logout:", key="sign-out"):
+            _auth.end_session("signed_out")
+            st.session_state["intended_page"] = "pages/summary.py"
+            st.rerun()
     if cached.is_demo():
         st.info(label("common.demo_notice"))
 
 # url_path = the file's name, so a deep link on a fresh server (served by Streamlit's legacy pages/ mode
 # until app.py first runs) finds its page and is routed through app.py by require_frame.
-PAGES = {
+SECTIONS = {
+    "workspace.nav_section_public": (("summary", ":material/public:"),),
     "common.nav_section_dashboard": (
         ("overview", ":material/dashboard:"),
         ("district_pace", ":material/speed:"),
         ("data_quality", ":material/fact_check:"),
         ("bulletin", ":material/article:"),
     ),
+    "workspace.nav_section_workspace": (
+        ("upload", ":material/upload_file:"),
+        ("stock", ":material/inventory_2:"),
+        ("users", ":material/group:"),
+        ("audit_trail", ":material/history:"),
+    ),
     "common.nav_section_public": (
         ("certificate", ":material/badge:"),
         ("verify", ":material/verified:"),
     ),
+    "workspace.nav_section_staff": (("sign_in", ":material/login:"),),
 }
+TITLES = {name: f"workspace.nav_{name}" for name in ("summary", "upload", "stock", "users", "audit_trail", "sign_in")}
+home = "overview" if viewer.signed_in else "summary"
 pages = {
     label(section): [
         st.Page(
-            f"pages/{name}.py", title=label(f"common.nav_{name}"), icon=icon, url_path=name, default=name == "overview"
+            f"pages/{name}.py",
+            title=label(TITLES.get(name, f"common.nav_{name}")),
+            icon=icon,
+            url_path=name,
+            default=name == home,
         )
         for name, icon in entries
+        if viewer.role in PAGE_ROLES[name]  # only the role's pages; each page checks the role again
     ]
-    for section, entries in PAGES.items()
+    for section, entries in SECTIONS.items()
 }
+pages = {section: entries for section, entries in pages.items() if entries}
 st.set_option("client.showSidebarNavigation", True)  # off in config.toml only to hide the legacy listing
 navigation = st.navigation(pages)
 intended = st.session_state.pop("intended_page", None)  # a deep link that arrived before the frame ran
 if intended:
-    st.switch_page(intended)
+    name = Path(intended).stem
+    if viewer.may_open(name):
+        st.switch_page(intended)
+    elif not viewer.signed_in:  # a staff page asked for before signing in: sign in first, then go there
+        st.session_state[_auth.AFTER_SIGN_IN_KEY] = name
+        st.switch_page("pages/sign_in.py")
+_auth.show_notice()
 navigation.run()

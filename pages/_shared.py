@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from data import audit, cached
 from stats.export import safe_csv
 from stats.labels import t
 
 
 def require_frame(page: str) -> None:
-    """Make sure app.py (the frame: sidebar, language, date) ran before this page; call it first on a page.
+    """Make sure app.py (the frame: sign-in, sidebar, language, date) ran before this page, and that the
+    signed-in role may open it; call it first on a page.
 
     While a fresh server has not yet run app.py, Streamlit's legacy pages/ mode serves a deep link such as
     /bulletin by running pages/bulletin.py alone. Such a request is sent through app.py, which then
-    switches to the page that was asked for.
+    switches to the page that was asked for. The role is checked here on every run (the navigation only
+    hides what a role may not open; this refuses it).
     """
     if "lang" not in st.session_state:
         st.session_state["intended_page"] = f"pages/{page}.py"
         st.switch_page("app.py")
+    if not cached.viewer().may_open(page):
+        st.warning(label("workspace.not_allowed"), icon=":material/lock:")
+        st.stop()
 
 
 def lang() -> str:
@@ -57,4 +64,12 @@ def chart_with_table(figure: go.Figure, frame: pd.DataFrame, name: str, columns:
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download-{name}",
+        on_click=partial(record_export, f"{name}.csv", len(shown)),
     )
+
+
+def record_export(file_name: str, rows: int) -> None:
+    """Download callback: a signed-in user's export goes into the audit trail (what, how many rows; not the data)."""
+    viewer = cached.viewer()
+    if viewer.signed_in:
+        cached.in_session(audit.record_now, "export", actor=viewer.username, subject=file_name, counts={"rows": rows})

@@ -15,8 +15,9 @@ require_frame("bulletin")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def note_figures(version: str, day: date, area: bulletin.Area) -> bulletin.BulletinFigures | None:
-    """The note's figures (None: the area reported nothing that day), kept until an import changes version.
+def note_figures(version: str, scope: tuple, day: date, area: bulletin.Area) -> bulletin.BulletinFigures | None:
+    """The note's figures (None: the area reported nothing that day), kept until an import changes version,
+    per viewer scope (the flags it names depend on which centres the viewer may see).
 
     The data-quality flags take a few tenths of a second; keeping the figures makes a change of language instant.
     """
@@ -70,7 +71,7 @@ note_lang = lang_column.radio(
 
 
 area = areas[code]
-figures = note_figures(cached.data_version(), day, area)
+figures = note_figures(cached.data_version(), cached.viewer().scope, day, area)
 if figures is None:
     st.info(label("bulletin.no_data_for_area", area=area_names[code], date=long_date(day, lang())))
     st.stop()

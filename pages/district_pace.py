@@ -145,7 +145,8 @@ st.download_button(
 # --- one district: chosen here, highlighted in the comparison below ----------------------------------
 options = view.district_options(districts, language)
 codes = list(options)
-code = st.session_state.get("dp_district") or table["code"].iloc[0]
+viewer = cached.viewer()
+code = st.session_state.get("dp_district") or viewer.district_code or table["code"].iloc[0]
 
 # --- districts compared ----------------------------------------------------------------------------
 st.subheader(label("district_pace.compare"))
@@ -203,9 +204,14 @@ chart_with_table(
 first, last = view.centre_window(day)
 first_text = long_date(first, language)
 st.subheader(label("district_pace.centres_heading", first=first_text, last=day_text))
-centre_days = cached.load("centre_days", start=first, end=last, districts=[code])
-performance = view.centre_performance(centre_days, day)
-if performance.empty:
+if viewer.sees_centres_of(code):
+    performance = view.centre_performance(cached.load("centre_days", start=first, end=last, districts=[code]), day)
+else:  # a collector looking at another district: its totals above, none of its centres
+    performance = None
+    st.info(label("workspace.not_allowed_detail"), icon=":material/lock:")
+if performance is None:
+    pass
+elif performance.empty:
     st.info(label("district_pace.no_centres", district=name, first=first_text, last=day_text))
 else:
     top, bottom = view.top_and_bottom(performance)

@@ -24,9 +24,9 @@ STATE = Area("STATE", t("common.state_name", "en"), t("common.state_name", "hi")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def day_figures(version: str, day: date) -> tuple[list[Flag], BulletinFigures, view.DayChanges]:
-    """The day's flags, bulletin figures and changes: worked out once per day and data version (the flags
-    take most of a second on a year of data)."""
+def day_figures(version: str, scope: tuple, day: date) -> tuple[list[Flag], BulletinFigures, view.DayChanges]:
+    """The day's flags, bulletin figures and changes: worked out once per day, data version and viewer scope
+    (the flags take most of a second on a year of data; what they say of centres depends on the viewer)."""
     note_frames = cached.load("bulletin_frames", day=day, area=STATE.code)
     flags = cached.day_flags(day)
     stock = view.known_stock(note_frames["stock"])
@@ -46,7 +46,7 @@ if day is None:
 when = long_date(day, language)
 st.caption(label("overview.intro", date=when))
 first, last = cached.load("date_range")
-flags, figures, changes = day_figures(cached.data_version(), day)
+flags, figures, changes = day_figures(cached.data_version(), cached.viewer().scope, day)
 
 # --- Headline cards -------------------------------------------------------------------------------
 st.subheader(label("overview.headline", date=when))

@@ -9,7 +9,21 @@ from __future__ import annotations
 from importlib import import_module
 
 LANGS = ("en", "hi")
-MODULES = ("common", "overview", "district_pace", "data_quality", "bulletin", "certificate", "verify")
+MODULES = (
+    "common",
+    "overview",
+    "district_pace",
+    "data_quality",
+    "bulletin",
+    "certificate",
+    "verify",
+    "workspace",
+    "summary",
+    "upload",
+    "stock",
+    "users",
+    "audit_trail",
+)
 
 
 def _catalogue() -> dict[str, tuple[str, str]]:

@@ -13,14 +13,21 @@ Published CoWIN state total: 10,00,000 on 20 June, 10,00,700 on 21 June, 10,01,5
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from argon2 import PasswordHasher
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+from data import users
 from data.db import create_schema, make_engine
+from pages._auth import USER_KEY
+from tests.conftest import _reset_postgres
 from tests.files import doses_csv, run_import, series_csv, stock_csv
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -130,37 +137,119 @@ def _clear_caches() -> None:
     st.cache_resource.clear()
 
 
-@pytest.fixture
-def empty_app_db(tmp_path, monkeypatch):
-    """A configured (non-demo) SQLite database with the schema only; Streamlit caches cleared around it."""
-    url = f"sqlite:///{tmp_path / 'app.db'}"
+ACCOUNTS = {
+    "officer.test": ("officer", None, "Test Officer"),
+    "collector.rpr": ("collector", "RPR", "Collector Raipur"),
+    "collector.drg": ("collector", "DRG", "Collector Durg"),
+}
+"""The accounts of every app database here: username -> (role, district, display name)."""
+PASSWORD = "correct horse battery"
+"""Their password."""
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """argon2 with the least work: the tests are about who may see what, not about hashing cost."""
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+def add_accounts(engine) -> None:
+    with Session(engine) as session:
+        for username, (role, district, name) in ACCOUNTS.items():
+            users.add_user(
+                username, PASSWORD, session=session, role=role, district_code=district, display_name=name, actor="test"
+            )
+
+
+def _app_database(url: str, monkeypatch) -> Iterator[Engine]:
+    """The app's database (DATABASE_URL) with the schema and the test ACCOUNTS; Streamlit caches cleared around it."""
     monkeypatch.setenv("DATABASE_URL", url)
     engine = make_engine(url)
     create_schema(engine)
+    add_accounts(engine)
     _clear_caches()
     yield engine
-    _clear_caches()
+    _clear_caches()  # disposes the app's engine too (its cache_resource's on_release)
     engine.dispose()
+
+
+def _fill(engine: Engine) -> Engine:
+    for content in (doses_csv(_doses()), stock_csv(STOCK), series_csv(SERIES)):
+        report = run_import(engine, content)
+        assert report.status == "committed", report.problems
+    return engine
+
+
+@pytest.fixture
+def empty_app_db(tmp_path, monkeypatch, cheap_password_hashing):
+    """A configured (non-demo) SQLite database with the schema and the test ACCOUNTS only."""
+    yield from _app_database(f"sqlite:///{tmp_path / 'app.db'}", monkeypatch)
 
 
 @pytest.fixture
 def app_db(empty_app_db):
-    """The database described at the top of this file."""
-    for content in (doses_csv(_doses()), stock_csv(STOCK), series_csv(SERIES)):
-        report = run_import(empty_app_db, content)
-        assert report.status == "committed", report.problems
-    return empty_app_db
+    """The database described at the top of this file (SQLite)."""
+    return _fill(empty_app_db)
 
 
-def open_page(page: str | None = None, lang: str = "en", **state) -> AppTest:
-    """Run the app (in a language, with session state set), then switch to pages/<page>.py if given."""
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def any_empty_app_db(request, tmp_path, monkeypatch, cheap_password_hashing):
+    """empty_app_db on SQLite and on PostgreSQL in turn (a fresh schema on the test run's PostgreSQL database)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'app.db'}"
+    else:
+        url = request.getfixturevalue("_postgres_database")
+        engine = make_engine(url)
+        try:
+            _reset_postgres(engine)
+        finally:
+            engine.dispose()
+    yield from _app_database(url, monkeypatch)
+
+
+@pytest.fixture
+def any_app_db(any_empty_app_db):
+    """app_db on SQLite and on PostgreSQL in turn."""
+    return _fill(any_empty_app_db)
+
+
+def open_page(page: str | None = None, lang: str = "en", user: str | None = "officer.test", **state) -> AppTest:
+    """Run the app (in a language, signed in as user — None: a member of the public — with session state set),
+    then switch to pages/<page>.py if given.
+
+    Signing in sets only what the sign-in page sets (the username and the time of the last interaction): the
+    frame checks the account against the database on every run, as it does for a real session.
+    """
     app = AppTest.from_file(str(APP), default_timeout=60)
     app.session_state["lang"] = lang
+    if user is not None:
+        app.session_state[USER_KEY] = user
     for key, value in state.items():
         app.session_state[key] = value
     app.run()
     if page:
         app.switch_page(f"pages/{page}.py")
         app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+NOT_AVAILABLE = "This page is not available to you. Sign in with an account that may open it."
+"""What a page says, and all it shows, to a role that may not open it."""
+
+
+def open_page_alone(page: str, user: str | None) -> AppTest:
+    """The page run on its own (as if the navigation offered it) as the viewer the frame checked for user: the
+    page's own role check, whatever the navigation shows."""
+    viewer = open_page(user=user).session_state["viewer"]
+    app = AppTest.from_file(str(APP.parent / "pages" / f"{page}.py"), default_timeout=60)
+    app.session_state["lang"] = "en"
+    app.session_state["viewer"] = viewer
+    app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app

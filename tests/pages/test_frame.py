@@ -27,4 +27,4 @@ def test_switching_to_hindi_relabels_the_frame(app_db) -> None:
 def test_an_empty_database_shows_no_date_and_says_nothing_was_imported(empty_app_db) -> None:
     app = open_page()
     assert not app.sidebar.date_input
-    assert [c.value for c in app.sidebar.caption] == ["No import yet"]
+    assert [c.value for c in app.sidebar.caption] == ["No import yet", "Signed in as Test Officer (state officer)"]

@@ -1,0 +1,80 @@
+"""Audit trail (officers): browse who did what and when, filtered by dates (India time), actor and action, and
+download it; the download itself writes an "export" row."""
+
+import streamlit as st
+
+from data import audit, cached
+from pages._shared import label, lang, require_frame
+from stats import audit_trail_view as view
+from stats.export import safe_csv
+from stats.formatting import indian_number, long_date
+
+require_frame("audit_trail")
+
+language = lang()
+
+
+def record_export(rows: int, detail: str) -> None:
+    """on_click of the download: the export's own audit row, committed (actor: the signed-in officer)."""
+    cached.in_session(
+        audit.record_now,
+        "export",
+        actor=cached.viewer().username,
+        subject="audit trail",
+        counts={"rows": rows},
+        detail=detail,
+    )
+
+
+st.title(label("audit_trail.title"))
+st.caption(label("audit_trail.intro"))
+
+today = view.today_in_india()
+default = view.default_range(today)
+dates_column, actor_column, action_column = st.columns(3)
+picked = dates_column.date_input(
+    label("audit_trail.range"),
+    value=default,
+    max_value=today,
+    format="DD/MM/YYYY",
+    help=label("audit_trail.range_help"),
+    key="audit-range",
+)
+typed_actor = actor_column.text_input(
+    label("audit_trail.actor"), max_chars=64, help=label("audit_trail.actor_help"), key="audit-actor"
+)
+action = action_column.selectbox(
+    label("audit_trail.action"),
+    options=("", *audit.ACTIONS),
+    format_func=lambda code: view.action_choice(code, language),
+    key="audit-action",
+)
+first, last = view.picked_range(picked, default)
+actor = view.actor_filter(typed_actor)
+since, until = view.utc_bounds(first, last)
+
+rows = cached.in_session(audit.browse, since=since, until=until, actor=actor, action=action or None, limit=view.LIMIT)
+table = view.audit_table(rows, language)
+st.caption(
+    label(
+        "audit_trail.shown",
+        count=indian_number(len(table), language),
+        first=long_date(first, language),
+        last=long_date(last, language),
+    )
+)
+if view.limit_reached(len(table)):
+    st.warning(label("audit_trail.limit_reached", limit=indian_number(view.LIMIT, language)))
+if table.empty:
+    st.info(label("audit_trail.no_rows"))
+st.dataframe(table, hide_index=True, width="stretch", key="audit-rows")
+st.download_button(
+    label("audit_trail.download"),
+    data=safe_csv(table),
+    file_name=view.export_file_name(first, last),
+    mime="text/csv",
+    help=label("audit_trail.download_help"),
+    key="audit-download",
+    on_click=record_export,
+    args=(len(table), view.export_detail(first, last, actor, action or None)),
+)

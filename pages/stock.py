@@ -1,0 +1,136 @@
+"""Stock entry (officers): record a receipt, an issue, a wastage or a physical count through the validated
+ledger, and see each store's stock on hand, days of cover and the latest movements."""
+
+from functools import partial
+
+import streamlit as st
+
+from data import cached, stock_entry
+from pages._shared import as_of, label, lang, record_export, require_frame
+from stats import stock_view as view
+from stats.export import safe_csv
+from stats.formatting import indian_number, long_date
+from stats.overview_view import known_stock
+
+require_frame("stock")
+
+language = lang()
+officer = cached.viewer()
+st.title(label("stock.title"))
+st.caption(label("stock.intro"))
+
+districts = cached.load("districts")
+vaccines = cached.load("vaccine_intervals")
+vaccine_names = view.vaccine_options(vaccines, language)
+_, last = cached.load("date_range")
+
+# --- The form ----------------------------------------------------------------------------------------
+kind = st.radio(
+    label("stock.kind"),
+    options=view.KINDS,
+    format_func=lambda code: view.kind_name(code, language),
+    horizontal=True,
+    key="stock-kind",
+)
+st.caption(label(f"stock.kind_{kind}_help"))
+stores = view.store_options(kind, districts, language)
+counting = kind == "adjustment"
+
+with st.form(f"stock-entry-{kind}", border=True):
+    left, right = st.columns(2)
+    day = left.date_input(
+        label("stock.field_date"),
+        value=view.default_entry_date(last),
+        format="DD/MM/YYYY",
+        help=label("stock.field_date_help"),
+        key=f"stock-date-{kind}",
+    )
+    vaccine = right.selectbox(
+        label("stock.field_vaccine"),
+        options=list(vaccine_names),
+        format_func=vaccine_names.get,
+        key=f"stock-vaccine-{kind}",
+    )
+    store = None
+    if stores:
+        store = left.selectbox(
+            label("stock.field_district" if kind == "issue" else "stock.field_store"),
+            options=list(stores),
+            format_func=stores.get,
+            key=f"stock-store-{kind}",
+        )
+    amount = right.number_input(
+        label("stock.field_counted" if counting else "stock.field_quantity"),
+        min_value=0 if counting else 1,
+        value=None,
+        step=1,
+        help=label("stock.field_counted_help") if counting else None,
+        key=f"stock-amount-{kind}",
+    )
+    reference = left.text_input(
+        label("stock.field_reference"),
+        max_chars=64,
+        help=label("stock.field_reference_help"),
+        key=f"stock-reference-{kind}",
+    )
+    submitted = st.form_submit_button(label("stock.submit"), type="primary", icon=":material/save:")
+
+if submitted:
+    entry = {"user": officer.username, "day": day, "vaccine": vaccine, "reference": reference}
+    if counting:
+        result = cached.in_session(stock_entry.record_count, store=store, counted=amount, **entry)
+    else:
+        result = cached.in_session(stock_entry.record_movement, kind, store=store, quantity=amount, **entry)
+    if result.status == "committed":
+        cached.clear()
+        movement = view.movement_text(result.stores, vaccine, day, districts, vaccines, language)
+        if counting:
+            on_hand, counted = view.doses_text(result.on_hand, language), view.doses_text(result.counted, language)
+            st.success(label("stock.adjusted", on_hand=on_hand, counted=counted, movement=movement))
+        else:
+            st.success(label("stock.recorded", movement=movement))
+    elif result.status == "nothing":
+        st.info(label("stock.count_agrees", counted=view.doses_text(result.counted, language)))
+    else:
+        st.error(label("stock.refused" if result.status == "refused" else "stock.failed"))
+        st.dataframe(
+            view.problem_table(result.problems, language), hide_index=True, width="stretch", key="stock-problems"
+        )
+
+# --- Stock on hand and days of cover -----------------------------------------------------------------
+shown = as_of() or view.default_entry_date(last)
+st.subheader(label("stock.stock_header", date=long_date(shown, language)))
+stock = known_stock(cached.load("stock_on_hand", as_of=shown))
+if stock is None:
+    st.info(label("stock.no_stock"))
+else:
+    pace = cached.load("daily_doses", start=view.pace_start(shown), end=shown, by=("district_code", "vaccine"))
+    table = view.stock_table(view.stock_cover(stock, pace, shown), districts, vaccines, language)
+    st.caption(label("stock.stock_caption"))
+    st.dataframe(table, hide_index=True, width="stretch", key="stock-on-hand")
+    st.download_button(
+        label("common.download_csv"),
+        data=safe_csv(table),
+        file_name=view.stock_file_name(shown),
+        mime="text/csv",
+        key="stock-on-hand-download",
+        on_click=partial(record_export, view.stock_file_name(shown), len(table)),
+    )
+
+# --- Latest movements --------------------------------------------------------------------------------
+st.subheader(label("stock.movements_header"))
+latest = cached.in_session(stock_entry.latest_movements, limit=view.LATEST_MOVEMENTS)
+if latest.empty:
+    st.info(label("stock.no_movements"))
+else:
+    movements = view.movements_table(latest, districts, vaccines, language)
+    st.caption(label("stock.movements_caption", count=indian_number(len(latest), language)))
+    st.dataframe(movements, hide_index=True, width="stretch", key="stock-movements")
+    st.download_button(
+        label("common.download_csv"),
+        data=safe_csv(movements),
+        file_name=view.MOVEMENTS_FILE,
+        mime="text/csv",
+        key="stock-movements-download",
+        on_click=partial(record_export, view.MOVEMENTS_FILE, len(movements)),
+    )

@@ -1,0 +1,61 @@
+"""Public summary: the state's and each district's totals to the sidebar's date (no centres, no imports)."""
+
+import streamlit as st
+
+from data import cached
+from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from stats import figures_overview as charts
+from stats import overview_view
+from stats import summary_view as view
+from stats.doses import record_day
+from stats.formatting import long_date
+
+require_frame("summary")
+
+language = lang()
+day = as_of()
+st.title(label("summary.title"))
+if day is None:
+    st.info(label("common.no_data"))
+    st.stop()
+st.caption(label("summary.intro", date=long_date(day, language)))
+
+first, _ = cached.load("date_range")
+by_dose = cached.load("total_doses", end=day, by=("dose_number",))
+history = cached.load("daily_doses", end=day)
+daily = overview_view.daily_series(history, *overview_view.default_range(day, first))
+on_day = daily.loc[daily["date"] == day, "doses"]
+figures = view.headline(by_dose, int(on_day.sum()), day, language)
+for row in (figures[:2], figures[2:]):  # the day and the total, then each dose: wide enough for crores
+    for column, figure in zip(st.columns(len(row)), row, strict=True):
+        with column.container(border=True, height="stretch"):
+            st.metric(figure.label, figure.value)
+            st.caption(figure.when)
+
+st.subheader(label("summary.trend"))
+if overview_view.has_doses(daily):
+    record = record_day(history, before=day, inclusive=True)
+    chart_with_table(
+        charts.daily_doses_figure(daily, record, language),
+        overview_view.daily_table(daily, language),
+        "summary-daily-doses",
+    )
+else:
+    st.info(label("common.no_data_for_day", date=long_date(day, language)))
+
+st.subheader(label("summary.districts"))
+st.caption(label("summary.districts_help"))
+totals = cached.load("total_doses", end=day, by=("district_code", "age_band", "dose_number"))
+districts, targets = cached.load("districts"), cached.load("district_targets")
+table = view.district_table(totals, districts, targets, language)
+numbers = {column: st.column_config.TextColumn(column, alignment="right") for column in table.columns[1:]}
+st.dataframe(table, width="stretch", height="content", hide_index=True, column_config=numbers, key="summary-districts")
+st.download_button(
+    label("common.download_csv"),
+    data=view.district_csv(totals, districts, targets, language),
+    file_name="districts.csv",
+    mime="text/csv",
+    key="summary-districts-download",
+    on_click="ignore",
+)
+st.caption(label("summary.staff"))

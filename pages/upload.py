@@ -1,0 +1,171 @@
+"""Upload (collectors and officers): a daily-doses or stock file is checked by the server, previewed as a dry
+run of the import, and committed with one button; the history of imports and, for officers, undoing one.
+
+A collector's upload may hold their own district's daily doses only (data.load, allowed_districts); a
+collector sees their own imports. The preview is kept in session state with the SHA-256 of the bytes it was
+made from, and the commit goes ahead only for those same bytes.
+"""
+
+import streamlit as st
+
+from data import cached, imports, load, uploads
+from pages._shared import label, lang, require_frame
+from stats import upload_view as view
+from stats.export import safe_csv
+
+require_frame("upload")
+
+# (sha256, data version, FileReport of the dry run) of the file in the uploader.
+PREVIEW_KEY = "upload-preview"
+# The FileReport of the last commit or the UndoReport of the last undo, shown once after the rerun.
+RESULT_KEY = "upload-result"
+HISTORY_LIMIT = 200
+
+language = lang()
+viewer = cached.viewer()
+collector = viewer.role == "collector"
+allowed = [viewer.district_code] if collector else None
+districts = cached.load("districts")
+limit = uploads.size_text(uploads.MAX_UPLOAD_BYTES)
+
+st.title(label("upload.title"))
+if collector:
+    district = view.district_names(districts, language).get(viewer.district_code, viewer.district_code)
+    st.caption(label("upload.intro_collector", district=district, limit=limit))
+else:
+    st.caption(label("upload.intro_officer", limit=limit))
+
+
+def show_problems(problems: list, file_name: str, key: str) -> None:
+    """The problems as a table in the user's language, with a CSV download."""
+    table = view.problem_table(problems, language)
+    st.subheader(label("upload.problems"))
+    st.dataframe(table, hide_index=True, width="stretch", key=f"{key}-table")
+    st.download_button(
+        label("upload.download_problems"),
+        data=safe_csv(table),
+        file_name=view.problems_file_name(file_name),
+        mime="text/csv",
+        key=f"{key}-download",
+        on_click="ignore",
+    )
+
+
+# --- The last commit or undo, once ---------------------------------------------------------------------
+result = st.session_state.pop(RESULT_KEY, None)
+if isinstance(result, load.FileReport):
+    if result.status == "committed":
+        st.success(view.committed_text(result.batch_id, result.new, result.changed, result.unchanged, language))
+    elif result.status == "unchanged":
+        st.info(label("upload.commit_unchanged"))
+    else:
+        st.error(label("upload.commit_refused"))
+elif isinstance(result, imports.UndoReport):
+    if result.ok:
+        st.success(view.undone_text(result.batch_id, result.restored, result.deleted, language))
+    else:
+        st.error(label("upload.undo_refused", batch=result.batch_id, message=result.message(language)))
+
+# --- Upload, server-side checks and preview --------------------------------------------------------------
+# No type= filter: Streamlit would refuse another extension with an exception of its own (and in English);
+# data.uploads.check_upload decides on the name and the content, and says why in the user's language.
+uploaded = st.file_uploader(
+    label("upload.file"),
+    max_upload_size=uploads.MAX_UPLOAD_MB,
+    help=label("upload.file_help"),
+    key="upload-file",
+)
+
+if uploaded is not None:
+    content = uploaded.getvalue()
+    file_name = uploads.safe_file_name(uploaded.name)
+    digest = uploads.fingerprint(content)
+    refusals = uploads.check_upload(file_name, content)
+    if refusals:
+        st.error(label("upload.refused_file"))
+        show_problems(refusals, file_name, "upload-refusals")
+    else:
+        version = cached.data_version()
+        preview = st.session_state.get(PREVIEW_KEY)
+        # Shown on an earlier run for these very bytes and this data: only then may the commit button act.
+        previewed = preview is not None and preview[:2] == (digest, version)
+        if not previewed:
+            report = cached.in_session(
+                load.import_bytes, content, file_name, dry_run=True, user=viewer.username, allowed_districts=allowed
+            )
+            preview = (digest, version, report)
+            st.session_state[PREVIEW_KEY] = preview
+        report = preview[2]
+
+        st.subheader(label("upload.preview"))
+        st.caption(
+            label("upload.preview_caption", kind=view.kind_name(report.kind, language), file=file_name, sha256=digest)
+        )
+        for column, (name, value) in zip(st.columns(5), view.summary_metrics(report, language), strict=True):
+            column.metric(name, value)
+        if not report.ok:
+            st.error(view.rejected_text(report.problems, language))
+            show_problems(report.problems, file_name, "upload-problems")
+        else:
+            if report.new_centres:
+                st.subheader(label("upload.new_centres"))
+                st.dataframe(
+                    view.new_centres_table(report.new_centres, districts, language),
+                    hide_index=True,
+                    width="stretch",
+                    key="upload-new-centres",
+                )
+            if report.new == 0 and report.changed == 0:
+                st.info(label("upload.unchanged"))
+            else:
+                st.info(view.ready_text(report.new, report.changed, language))
+                if st.button(label("upload.commit"), type="primary", icon=":material/upload:", key="upload-commit"):
+                    if not previewed:  # the file (or the data) changed in the same run as the click
+                        st.warning(label("upload.file_changed"))
+                    else:
+                        committed = cached.in_session(
+                            load.import_bytes, content, file_name, user=viewer.username, allowed_districts=allowed
+                        )
+                        if committed.status == "committed":
+                            cached.clear()
+                        st.session_state.pop(PREVIEW_KEY, None)
+                        st.session_state[RESULT_KEY] = committed
+                        st.rerun()
+
+# --- History and undo --------------------------------------------------------------------------------------
+st.subheader(label("upload.history"))
+history = cached.in_session(
+    imports.import_history, imported_by=viewer.username if collector else None, limit=HISTORY_LIMIT
+)
+caption = "upload.history_caption_collector" if collector else "upload.history_caption_officer"
+st.caption(label(caption, limit=HISTORY_LIMIT))
+if history.empty:
+    st.info(label("upload.no_history"))
+else:
+    st.dataframe(view.history_table(history, language), hide_index=True, width="stretch", key="upload-history")
+
+if viewer.role == "officer":
+    st.subheader(label("upload.undo"))
+    st.caption(label("upload.undo_intro"))
+    options = view.undo_options(history, imports.UNDOABLE_FILE_KINDS, language)
+    if not options:
+        st.info(label("upload.no_undo"))
+    else:
+        with st.form("upload-undo", border=True, clear_on_submit=True):
+            chosen = st.selectbox(
+                label("upload.undo_choice"), options=list(options), format_func=options.get, key="upload-undo-batch"
+            )
+            confirmed = st.checkbox(label("upload.undo_confirm"), key="upload-undo-confirm")
+            submitted = st.form_submit_button(
+                label("upload.undo_button"), icon=":material/undo:", key="upload-undo-submit"
+            )
+        if submitted:
+            if not confirmed:
+                st.warning(label("upload.undo_confirm_first"))
+            else:
+                undone = cached.in_session(imports.undo_import, chosen, actor=viewer.username)
+                if undone.ok:
+                    cached.clear()
+                st.session_state.pop(PREVIEW_KEY, None)
+                st.session_state[RESULT_KEY] = undone
+                st.rerun()

@@ -1,0 +1,135 @@
+"""Labels of the Upload page (pages/upload.py) and of its tables (stats/upload_view.py)."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Upload data", "आँकड़े अपलोड करें"),
+    "intro_officer": (
+        "Upload a daily-doses or stock-movements file (CSV or XLSX, at most {limit}). It is checked in full and "
+        "previewed; nothing is written until you commit it, and then all of it or nothing.",
+        "दैनिक खुराक या स्टॉक की आवाजाही की फ़ाइल अपलोड करें (CSV या XLSX, अधिकतम {limit})। उसकी पूरी जाँच होती है "
+        "और पूर्वावलोकन दिखता है; दर्ज करने से पहले कुछ नहीं लिखा जाता, और फिर पूरी फ़ाइल लिखी जाती है या कुछ भी नहीं।",
+    ),
+    "intro_collector": (
+        "Upload a daily-doses file of {district} (CSV or XLSX, at most {limit}). It is checked in full and "
+        "previewed; nothing is written until you commit it, and then all of it or nothing.",
+        "{district} की दैनिक खुराक की फ़ाइल अपलोड करें (CSV या XLSX, अधिकतम {limit})। उसकी पूरी जाँच होती है और "
+        "पूर्वावलोकन दिखता है; दर्ज करने से पहले कुछ नहीं लिखा जाता, और फिर पूरी फ़ाइल लिखी जाती है या कुछ भी नहीं।",
+    ),
+    "file": ("File (CSV or XLSX)", "फ़ाइल (CSV या XLSX)"),
+    "file_help": (
+        "Daily doses: date, district, centre_code, centre_name, age_band, dose_number, vaccine, doses. "
+        "Stock movements: date, vaccine, from_store, to_store, quantity, reference. The header names the columns.",
+        "दैनिक खुराक: date, district, centre_code, centre_name, age_band, dose_number, vaccine, doses। "
+        "स्टॉक की आवाजाही: date, vaccine, from_store, to_store, quantity, reference। पहली पंक्ति में स्तंभों के नाम हों।",
+    ),
+    "refused_file": (
+        "The file was refused before it was read: nothing was written.",
+        "फ़ाइल पढ़ने से पहले ही अस्वीकार कर दी गई: कुछ नहीं लिखा गया।",
+    ),
+    "preview": ("Preview", "पूर्वावलोकन"),
+    "preview_caption": ("{kind} · {file} · SHA-256 {sha256}", "{kind} · {file} · SHA-256 {sha256}"),
+    "metric_rows": ("Rows in the file", "फ़ाइल की पंक्तियाँ"),
+    "metric_new": ("New rows", "नई पंक्तियाँ"),
+    "metric_changed": ("Changed rows", "बदली पंक्तियाँ"),
+    "metric_unchanged": ("Unchanged rows", "अपरिवर्तित पंक्तियाँ"),
+    "metric_new_centres": ("New centres", "नए केंद्र"),
+    "rejected": (
+        "The file is refused whole: {rows} of its rows break a rule (listed below). Nothing was written. Correct "
+        "them and upload the file again.",
+        "पूरी फ़ाइल अस्वीकार है: उसकी {rows} पंक्तियाँ किसी नियम को तोड़ती हैं (नीचे सूची है)। कुछ नहीं लिखा गया। "
+        "उन्हें सुधारकर फ़ाइल फिर से अपलोड करें।",
+    ),
+    "rejected_file": (
+        "The file is refused whole (see below). Nothing was written.",
+        "पूरी फ़ाइल अस्वीकार है (नीचे देखें)। कुछ नहीं लिखा गया।",
+    ),
+    "problems": ("Problems", "समस्याएँ"),
+    "download_problems": ("Download the problems (CSV)", "समस्याएँ डाउनलोड करें (CSV)"),
+    "col_row": ("Row", "पंक्ति"),
+    "col_column": ("Column", "स्तंभ"),
+    "col_value": ("Value", "मान"),
+    "col_rule": ("Rule", "नियम"),
+    "col_message": ("Message", "संदेश"),
+    "new_centres": ("Centres this file creates", "यह फ़ाइल जो केंद्र बनाएगी"),
+    "col_centre_code": ("Centre code", "केंद्र कोड"),
+    "col_centre_name": ("Centre", "केंद्र"),
+    "col_district": ("District", "ज़िला"),
+    "unchanged": (
+        "Already imported: every row of this file is in the database with the same value. There is nothing to commit.",
+        "पहले ही आयात हो चुकी है: इस फ़ाइल की हर पंक्ति उसी मान के साथ डेटाबेस में है। दर्ज करने को कुछ नहीं है।",
+    ),
+    "ready": (
+        "The file is valid. Committing it writes {new} new and {changed} changed rows in one step.",
+        "फ़ाइल सही है। दर्ज करने पर {new} नई और {changed} बदली पंक्तियाँ एक साथ लिखी जाएँगी।",
+    ),
+    "commit": ("Commit the import", "आयात दर्ज करें"),
+    "committed": (
+        "Committed as import #{batch}: {new} new, {changed} changed and {unchanged} unchanged rows.",
+        "आयात #{batch} के रूप में दर्ज: {new} नई, {changed} बदली और {unchanged} अपरिवर्तित पंक्तियाँ।",
+    ),
+    "commit_unchanged": (
+        "Nothing was written: by the time of the commit every row was already in the database.",
+        "कुछ नहीं लिखा गया: दर्ज करते समय हर पंक्ति पहले से डेटाबेस में थी।",
+    ),
+    "commit_refused": (
+        "The import was not written; the file is checked again below.",
+        "आयात नहीं लिखा गया; फ़ाइल की फिर से जाँच नीचे है।",
+    ),
+    "file_changed": (
+        "The file or the data changed since the preview: check the new preview before committing.",
+        "पूर्वावलोकन के बाद फ़ाइल या आँकड़े बदल गए: दर्ज करने से पहले नया पूर्वावलोकन देखें।",
+    ),
+    "history": ("Import history", "आयात का इतिहास"),
+    "history_caption_officer": (
+        "Every import, the latest first (at most {limit}). Times are India time.",
+        "हर आयात, सबसे नया पहले (अधिकतम {limit})। समय भारतीय समय है।",
+    ),
+    "history_caption_collector": (
+        "Your imports, the latest first (at most {limit}). Times are India time.",
+        "आपके आयात, सबसे नया पहले (अधिकतम {limit})। समय भारतीय समय है।",
+    ),
+    "no_history": ("No imports yet.", "अभी कोई आयात नहीं।"),
+    "col_id": ("Import", "आयात"),
+    "col_when": ("When", "कब"),
+    "col_who": ("By", "किसने"),
+    "col_kind": ("Kind", "प्रकार"),
+    "col_file": ("File", "फ़ाइल"),
+    "col_sha256": ("SHA-256", "SHA-256"),
+    "col_new": ("New", "नई"),
+    "col_changed": ("Changed", "बदली"),
+    "col_unchanged": ("Unchanged", "अपरिवर्तित"),
+    "col_status": ("Status", "स्थिति"),
+    "status_committed": ("Committed", "दर्ज"),
+    "status_undone": ("Undone", "पूर्ववत"),
+    "kind_doses": ("Daily doses", "दैनिक खुराक"),
+    "kind_stock": ("Stock movements", "स्टॉक की आवाजाही"),
+    "kind_series": ("Published series", "प्रकाशित शृंखला"),
+    "kind_cowin_state": ("Published series: CoWIN, state", "प्रकाशित शृंखला: CoWIN, राज्य"),
+    "kind_cowin_district": ("Published series: CoWIN, districts", "प्रकाशित शृंखला: CoWIN, ज़िले"),
+    "kind_mohfw_state": (
+        "Published series: health ministry, state",
+        "प्रकाशित शृंखला: स्वास्थ्य मंत्रालय, राज्य",
+    ),
+    "kind_beneficiaries": ("Registry: beneficiaries", "रजिस्टर: लाभार्थी"),
+    "kind_vaccinations": ("Registry: vaccinations", "रजिस्टर: टीकाकरण"),
+    "kind_unknown": ("Unrecognised file", "अपरिचित फ़ाइल"),
+    "undo": ("Undo an import", "आयात पूर्ववत करें"),
+    "undo_intro": (
+        "Undoing an import gives the rows it changed their previous values back and deletes the rows it added, in "
+        "one step, and is recorded in the audit trail. While a later import has changed some of its rows, undo "
+        "that one first.",
+        "आयात पूर्ववत करने पर उसकी बदली पंक्तियों को पिछले मान वापस मिलते हैं और उसकी जोड़ी पंक्तियाँ हट जाती हैं, एक "
+        "ही चरण में; यह ऑडिट ट्रेल में दर्ज होता है। यदि बाद के किसी आयात ने उसकी कुछ पंक्तियाँ बदली हैं, तो पहले उसे "
+        "पूर्ववत करें।",
+    ),
+    "undo_choice": ("Import to undo", "पूर्ववत करने के लिए आयात"),
+    "undo_option": ("#{id} · {file} · {kind} · {when} · {who}", "#{id} · {file} · {kind} · {when} · {who}"),
+    "undo_confirm": ("Yes, undo this import", "हाँ, यह आयात पूर्ववत करें"),
+    "undo_button": ("Undo the import", "आयात पूर्ववत करें"),
+    "undo_confirm_first": ("Tick the confirmation first.", "पहले पुष्टि पर निशान लगाएँ।"),
+    "undone": (
+        "Import #{batch} is undone: {restored} rows have their previous values back and {deleted} rows were removed.",
+        "आयात #{batch} पूर्ववत हो गया: {restored} पंक्तियों को पिछले मान वापस मिले और {deleted} पंक्तियाँ हटाई गईं।",
+    ),
+    "undo_refused": ("Import #{batch} was not undone: {message}", "आयात #{batch} पूर्ववत नहीं हुआ: {message}"),
+    "no_undo": ("There is no committed import to undo.", "पूर्ववत करने के लिए कोई दर्ज आयात नहीं है।"),
+}
