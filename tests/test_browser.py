@@ -1,13 +1,28 @@
 """Real-browser tests: the app served by `streamlit run` on a small demo database, opened in Debian's Chromium
-through Playwright.
+through Playwright, with the security headers the README's reverse proxy adds.
 
 It waits the way Streamlit's own e2e suite does (``/_stcore/health`` answers ``ok``; then the app is connected,
 the script is ``notRunning`` and no ``stSkeleton`` is left).
 
-``test_every_page_renders_in_chromium`` checks each page: no exception box, the app's frame around it (its
-navigation: the Dashboard and Certificates sections and their six pages, and the language switch), its title, a
-Plotly chart where the page has charts, the overview's headline figures grouped the Indian way, and the switch
-to Hindi. The first request to the fresh server is a deep link (/bulletin), as after a restart.
+Every page is served with the Content-Security-Policy of the README's nginx example (read from README.md and
+added by Playwright to each HTML response), and a violation the browser reports is a failure: the policy the
+README gives is the one tested here.
+
+``test_public_visitor_sees_only_the_public_pages`` comes first on purpose: the first request to the fresh server
+is a visitor's deep link to a dashboard page (/bulletin, a bookmark after a restart), which must show no error and
+no dashboard. Then the public summary (figures, a Plotly chart), and the sign-in page; the navigation holds the
+public pages only.
+
+``test_every_page_renders_in_chromium`` signs in as the officer through the sign-in form and opens every page of
+the officer's navigation from the sidebar (a page load would start a new, signed-out session): no exception box,
+the app's frame (the role's navigation, sections and the language switch), the page's title, a Plotly chart where
+the page has charts, the overview's headline figures grouped the Indian way, the switch to Hindi, and signing out.
+
+``test_collector_sees_their_pages`` does the same for each collector: exactly their pages (the dashboard and
+Upload data, not Stock entry, Accounts or the Audit trail), each rendering without an exception box.
+
+The accounts are the demo accounts' usernames, passwords and roles, added with ``python -m data.users add``: the
+test's database is not the embedded demo one, where demo accounts are refused.
 
 ``test_citizen_gets_and_verifies_a_certificate`` is the citizen's flow end to end: a documented demo person asks
 for the certificate on /certificate with the reference id and mobile, reads the one-time code the outbox sender
@@ -39,6 +54,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,14 +62,16 @@ from pathlib import Path
 
 import pytest
 
+from data.access import PAGES as PAGE_ROLES
 from data.demo import demo_people
 from data.keys import ENVIRONMENT as SECRETS_ENVIRONMENT
 from data.qr import decode_qr
 from data.sms import ENVIRONMENT as SMS_ENVIRONMENT
+from data.users import DEMO_ACCOUNTS, DemoAccount
 from stats.labels import CATALOGUE, t
 
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
+    from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
     from playwright.sync_api import Error as PlaywrightError
 except ImportError:  # pragma: no cover - depends on the environment
     sync_playwright = None
@@ -61,6 +79,7 @@ except ImportError:  # pragma: no cover - depends on the environment
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM_ARGS = [
@@ -72,6 +91,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--no-proxy-server",
+    # A response Playwright fulfils (to add the CSP) has no server address, so Chromium would treat the page as
+    # public and block its WebSocket to 127.0.0.1 as a local-network request. Behind a real proxy there is no
+    # such difference between the page and the WebSocket.
+    "--disable-features=LocalNetworkAccessChecks",
 ]
 DEMO_ARGS = ["--reset", "--end", "2021-06-30", "--centres", "400"]
 """About 2 s: January to June 2021 over 400 centres (and the demo registry of beneficiaries)."""
@@ -90,44 +113,82 @@ UNITS = re.compile(r"lakh|crore|लाख|करोड़")
 NUMBER = re.compile(r"[0-9]+(?:,[0-9]+)*")
 """A number's integer part within a text such as "84.20 lakh" or "0.7 days"."""
 
+CSP_LINE = re.compile(r'^\s*add_header Content-Security-Policy "([^"]+)" always;\s*$', re.MULTILINE)
+
+
+def content_security_policy() -> str:
+    """The Content-Security-Policy of the README's nginx example (the one place it is written down)."""
+    found = CSP_LINE.findall(README.read_text(encoding="utf-8"))
+    assert len(found) == 1, f"README.md should give one Content-Security-Policy header, found {len(found)}"
+    return found[0]
+
 
 @dataclass(frozen=True)
 class AppPage:
-    module: str  # pages/<module>.py, and the stats.labels module of its labels
-    path: str  # URL path
+    module: str  # pages/<module>.py, its url path, and the stats.labels module of its labels
     has_charts: bool
     title_key: str | None = None  # the label of its title when it is not <module>.title
 
+    @property
+    def path(self) -> str:
+        return f"/{self.module}"
 
-PAGES = [
-    AppPage("bulletin", "/bulletin", False),
-    AppPage("district_pace", "/district_pace", True),
-    AppPage("data_quality", "/data_quality", True),
-    AppPage("certificate", "/certificate", False, title_key="certificate.page_title"),
-    AppPage("verify", "/verify", False),
-    AppPage("overview", "/", True),
+
+SPECS = {
+    spec.module: spec
+    for spec in [
+        AppPage("summary", True),
+        AppPage("overview", True),
+        AppPage("district_pace", True),
+        AppPage("data_quality", True),
+        AppPage("bulletin", False),
+        AppPage("upload", False),
+        AppPage("stock", False),
+        AppPage("users", False),
+        AppPage("audit_trail", False),
+        AppPage("certificate", False, title_key="certificate.page_title"),
+        AppPage("verify", False),
+        AppPage("sign_in", False, title_key="workspace.title"),
+    ]
+}
+NAVIGATION = [
+    ("workspace.nav_section_public", ["summary"]),
+    ("common.nav_section_dashboard", ["overview", "district_pace", "data_quality", "bulletin"]),
+    ("workspace.nav_section_workspace", ["upload", "stock", "users", "audit_trail"]),
+    ("common.nav_section_public", ["certificate", "verify"]),
+    ("workspace.nav_section_staff", ["sign_in"]),
 ]
-"""In this order on purpose: the first request to the fresh server is a deep link (a bookmark after a restart)."""
-NAV_SECTION_KEYS = ["common.nav_section_dashboard", "common.nav_section_public"]
-NAV_KEYS = [
-    "common.nav_overview",
-    "common.nav_district_pace",
-    "common.nav_data_quality",
-    "common.nav_bulletin",
-    "common.nav_certificate",
-    "common.nav_verify",
-]
-"""The navigation in order: the Dashboard section's four pages, then the Certificates section's two."""
+"""The sidebar's sections and pages in order; a viewer sees the pages of their role (data.access.PAGES) and the
+sections that hold one."""
+
+OFFICER, RAIPUR, DURG = (
+    next(account for account in DEMO_ACCOUNTS if account.username == name)
+    for name in ("officer", "collector.raipur", "collector.durg")
+)
 
 PERSON = next(person for person in demo_people() if person.reference_id == "9234567890123")
 """A documented demo person (Ramesh Kumar Verma, Covishield): one dose by the demo's last day, 30 June 2021."""
 TEST_SIGNING_KID = "browser-test-key"
 
 
+def nav_label(module: str, lang: str = "en") -> str:
+    key = f"workspace.nav_{module}"
+    return t(key if key in CATALOGUE else f"common.nav_{module}", lang)
+
+
+def pages_of(role: str) -> list[str]:
+    """The pages in the navigation of a role, in the sidebar's order."""
+    return [module for _, modules in NAVIGATION for module in modules if role in PAGE_ROLES[module]]
+
+
+def sections_of(role: str) -> list[str]:
+    return [section for section, modules in NAVIGATION if any(role in PAGE_ROLES[module] for module in modules)]
+
+
 def title(spec: AppPage, lang: str = "en") -> str:
     """The page's title: its title_key, else <module>.title when the page has its own, else its navigation name."""
     key = spec.title_key or f"{spec.module}.title"
-    return t(key if key in CATALOGUE else f"common.nav_{spec.module}", lang)
+    return t(key, lang) if key in CATALOGUE else nav_label(spec.module, lang)
 
 
 def _ci() -> bool:
@@ -179,6 +240,29 @@ def _health(url: str) -> str | None:
         return None
 
 
+def display_name(account: DemoAccount) -> str:
+    return account.display_name.replace(" (demo)", "")
+
+
+def _add_accounts(env: dict[str, str]) -> None:
+    """The demo accounts' usernames, passwords and roles as ordinary accounts, through the CLI."""
+    for account in (OFFICER, RAIPUR, DURG):
+        command = [sys.executable, "-m", "data.users", "add", account.username, "--role", account.role]
+        command += ["--district", account.district_code] if account.district_code else []
+        command += ["--name", display_name(account), "--password-stdin"]
+        result = subprocess.run(
+            command,
+            cwd=REPO,
+            env=env,
+            input=account.password + "\n",
+            capture_output=True,
+            text=True,
+            timeout=CLI_TIMEOUT_S,
+            check=False,
+        )
+        assert result.returncode == 0, f"{' '.join(command[1:5])} failed:\n{result.stdout}\n{result.stderr}"
+
+
 # --- Fixtures ----------------------------------------------------------------------------------
 
 
@@ -213,7 +297,8 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run app.py` on a fresh small demo database; terminated at the end of the module."""
+    """`streamlit run app.py` on a fresh small demo database with three accounts; terminated at the end of the
+    module."""
     tmp = tmp_path_factory.mktemp("browser")
     database = tmp / "teeka.db"
     port = _free_port()
@@ -232,6 +317,7 @@ def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         check=False,
     )
     assert demo.returncode == 0, f"python -m data.demo failed:\n{demo.stdout}\n{demo.stderr}"
+    _add_accounts(env)
 
     server = Server(url, tmp / "streamlit.out", tmp / "streamlit.err", database, env)
     command = [
@@ -282,21 +368,64 @@ def browser(chromium: Path) -> Iterator[Browser]:
             browser.close()
 
 
+CSP_VIOLATIONS: dict[Page, list[str]] = {}
+"""What the browser reported against the Content-Security-Policy, by page (see new_page)."""
+REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (event) => window.reportCspViolation(
+  `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} (from ${event.sourceFile || 'the page'})`));
+"""
+
+
+def _is_document(url: str) -> bool:
+    """An app address (/, /overview, /verify?c=…), not a script, style, image, media file or API call."""
+    path = urllib.parse.urlsplit(url).path
+    return (
+        not path.startswith(("/static/", "/_stcore/", "/media/", "/component/")) and "." not in path.rsplit("/", 1)[-1]
+    )
+
+
+def _with_csp(policy: str):
+    def handle(route: Route) -> None:
+        if route.request.resource_type != "document":
+            route.fallback()
+            return
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    return handle
+
+
 @contextlib.contextmanager
 def new_page(browser: Browser) -> Iterator[Page]:
     """A page in a fresh browser context (no cookies: a new Streamlit session), in English (the app picks its
-    language from the browser's locale)."""
+    language from the browser's locale), served with the README's Content-Security-Policy; what the browser
+    reports against it is in csp_violations(page)."""
     context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="Asia/Kolkata", accept_downloads=True)
+    violations: list[str] = []
+    page = None
     try:
         context.set_default_timeout(PAGE_WAIT_MS)
-        yield context.new_page()
+        context.route(_is_document, _with_csp(content_security_policy()))
+        context.expose_function("reportCspViolation", lambda text: violations.append(text))
+        context.add_init_script(REPORT_VIOLATIONS)
+        page = context.new_page()
+        CSP_VIOLATIONS[page] = violations
+        yield page
     finally:
         context.close()
+        CSP_VIOLATIONS.pop(page, None)
+
+
+def csp_violations(page: Page) -> list[str]:
+    """The violations reported so far (each once), and forget them."""
+    found = list(dict.fromkeys(CSP_VIOLATIONS.get(page, [])))
+    CSP_VIOLATIONS.get(page, []).clear()
+    return found
 
 
 @pytest.fixture(scope="module")
 def page(browser: Browser, server: Server) -> Iterator[Page]:
-    """The page the smoke test walks through every page with."""
+    """The page the public visitor and the officer walk through the app with."""
     with new_page(browser) as page:
         yield page
 
@@ -315,11 +444,42 @@ def wait_for_app_run(page: Page) -> None:
 
 
 def open_page(page: Page, url: str) -> None:
-    """Load the page and wait for its first run; the navigation only appears once the script ran to it."""
+    """Load the page (a new session) and wait for its first run; the navigation appears once the script ran to it."""
     page.goto(url)
     page.get_by_test_id("stAppViewContainer").wait_for(state="attached")
     page.get_by_test_id("stSidebarNav").wait_for(state="attached")
     wait_for_app_run(page)
+
+
+def nav_link(page: Page, module: str, lang: str = "en"):
+    links = page.get_by_test_id("stSidebar").get_by_test_id("stSidebarNavLink")
+    return links.filter(has=page.get_by_text(nav_label(module, lang), exact=True))
+
+
+def go_to(page: Page, module: str, lang: str = "en") -> None:
+    """Open a page from the sidebar's navigation (in the same session, as a signed-in user does)."""
+    nav_link(page, module, lang).click()
+    wait_for_app_run(page)
+
+
+def sign_in(page: Page, account: DemoAccount, server: Server) -> None:
+    """Through the sign-in form, in English; the officer's or collector's name then shows in the sidebar."""
+    open_page(page, server.url + "/sign_in")
+    main = page.get_by_test_id("stMain")
+    main.get_by_label(t("workspace.username"), exact=True).fill(account.username)
+    main.get_by_label(t("workspace.password"), exact=True).fill(account.password)
+    main.get_by_role("button", name=t("workspace.submit"), exact=True).click()
+    wait_for_app_run(page)
+    signed_in = t("workspace.signed_in_as", name=display_name(account), role="ROLE")
+    caption = re.compile(re.escape(signed_in).replace("ROLE", ".+"))
+    expect(page.get_by_test_id("stSidebar").get_by_text(caption)).to_be_visible(timeout=ELEMENT_WAIT_MS)
+
+
+def sign_out(page: Page, lang: str = "en") -> None:
+    """The sidebar's sign-out button; the navigation falls back to the public pages and says why."""
+    page.get_by_test_id("stSidebar").get_by_role("button", name=t("workspace.sign_out", lang)).click()
+    wait_for_app_run(page)
+    expect(page.get_by_text(t("workspace.notice_signed_out", lang), exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -353,27 +513,36 @@ def check(problems: list[str], what: str, assertion) -> None:
         problems.append(f"{what}: " + " | ".join(line.strip() for line in str(error).strip().splitlines()[:3]))
 
 
-def check_page(page: Page, spec: AppPage, problems: list[str], lang: str = "en") -> None:
-    main = page.get_by_test_id("stMain")
+def check_navigation(page: Page, role: str, problems: list[str], name: str, lang: str = "en") -> None:
+    """Exactly the role's pages in the sidebar, in order, under their sections."""
     sidebar = page.get_by_test_id("stSidebar")
-    name = spec.module if lang == "en" else f"{spec.module}-{lang}"
-    boxes = exceptions(page)
-    if boxes:
-        problems.append(f"{name}: {len(boxes)} exception box(es): {boxes}")
-    # The frame (app.py): its navigation (two sections, six pages), and the language switch.
     links = sidebar.get_by_test_id("stSidebarNavLink")
-    nav = [t(key, lang) for key in NAV_KEYS]
+    nav = [nav_label(module, lang) for module in pages_of(role)]
+    check(problems, f"{name}: the {role}'s navigation", lambda: expect(links).to_have_count(len(nav)))
     check(
-        problems, f"{name}: the app's navigation", lambda: expect(links).to_contain_text(nav, timeout=ELEMENT_WAIT_MS)
+        problems,
+        f"{name}: the {role}'s navigation",
+        lambda: expect(links).to_contain_text(nav, timeout=ELEMENT_WAIT_MS),
     )
-    check(problems, f"{name}: {len(nav)} pages in the navigation", lambda: expect(links).to_have_count(len(nav)))
     sections = sidebar.get_by_test_id("stNavSectionHeader")
-    headers = [t(key, lang) for key in NAV_SECTION_KEYS]
+    headers = [t(key, lang) for key in sections_of(role)]
+    check(problems, f"{name}: the navigation's sections", lambda: expect(sections).to_have_count(len(headers)))
     check(
         problems,
         f"{name}: the navigation's sections",
         lambda: expect(sections).to_contain_text(headers, timeout=ELEMENT_WAIT_MS),
     )
+
+
+def check_page(page: Page, spec: AppPage, role: str, problems: list[str], lang: str = "en") -> None:
+    main = page.get_by_test_id("stMain")
+    sidebar = page.get_by_test_id("stSidebar")
+    name = f"{role} {spec.module}" + ("" if lang == "en" else f"-{lang}")
+    boxes = exceptions(page)
+    if boxes:
+        problems.append(f"{name}: {len(boxes)} exception box(es): {boxes}")
+    # The frame (app.py): the role's navigation, and the language switch.
+    check_navigation(page, role, problems, name, lang)
     switch = sidebar.get_by_text("हिन्दी", exact=True)
     check(problems, f"{name}: the language switch", lambda: expect(switch).to_be_visible(timeout=ELEMENT_WAIT_MS))
     heading = title(spec, lang)
@@ -384,20 +553,80 @@ def check_page(page: Page, spec: AppPage, problems: list[str], lang: str = "en")
         check(problems, f"{name}: a Plotly chart", lambda: expect(chart).to_be_visible(timeout=ELEMENT_WAIT_MS))
 
 
-def check_headline_figures(page: Page, problems: list[str]) -> None:
+def check_headline_figures(page: Page, problems: list[str], name: str = "overview", least: int = 4) -> None:
     values = page.get_by_test_id("stMain").get_by_test_id("stMetricValue")
-    check(problems, "overview: headline figures", lambda: expect(values.first).to_be_visible(timeout=ELEMENT_WAIT_MS))
+    check(problems, f"{name}: headline figures", lambda: expect(values.first).to_be_visible(timeout=ELEMENT_WAIT_MS))
     texts = [text.strip() for text in values.all_inner_texts()]
-    if len(texts) < 4:
-        problems.append(f"overview: {len(texts)} headline figures (stMetricValue), expected at least 4: {texts}")
+    if len(texts) < least:
+        problems.append(f"{name}: {len(texts)} headline figures (stMetricValue), expected at least {least}: {texts}")
     if not any(INDIAN_NUMBER.match(text) or UNITS.search(text) for text in texts):
-        problems.append(f"overview: no headline figure is a count grouped the Indian way or in lakh/crore: {texts}")
+        problems.append(f"{name}: no headline figure is a count grouped the Indian way or in lakh/crore: {texts}")
     badly_grouped = [text for text in texts if not all(INDIAN_NUMBER.match(n) for n in NUMBER.findall(text))]
     if badly_grouped:
-        problems.append(f"overview: figures with numbers not grouped the Indian way: {badly_grouped}")
+        problems.append(f"{name}: figures with numbers not grouped the Indian way: {badly_grouped}")
 
 
-# --- The test ----------------------------------------------------------------------------------
+def check_csp(page: Page, problems: list[str], name: str) -> None:
+    found = csp_violations(page)
+    if found:
+        problems.append(f"{name}: Content-Security-Policy violations: {found}")
+
+
+def report(problems: list[str], errors: list[str], seconds: dict[str, float], server: Server) -> None:
+    timings = "seconds to a finished run: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items())
+    print(timings)
+    if errors:
+        problems.append(f"JavaScript errors in the page: {errors}")
+    assert not problems, "\n".join(["The browser found problems:", *problems, timings, "", server.logs()])
+
+
+# --- The public visitor, the officer and the collectors ------------------------------------------
+
+
+def test_public_visitor_sees_only_the_public_pages(page: Page, server: Server) -> None:
+    problems: list[str] = []
+    errors: list[str] = []
+    seconds: dict[str, float] = {}
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    main = page.get_by_test_id("stMain")
+
+    # The first request to the fresh server: a bookmark of a dashboard page.
+    started = time.perf_counter()
+    check(problems, "public: open /bulletin", lambda: open_page(page, server.url + SPECS["bulletin"].path))
+    seconds["deep link"] = time.perf_counter() - started
+    boxes = exceptions(page)
+    if boxes:
+        problems.append(f"public /bulletin: {len(boxes)} exception box(es): {boxes}")
+    check_navigation(page, "public", problems, "public /bulletin")
+    bulletin = main.get_by_role("heading", name=title(SPECS["bulletin"]), exact=True)
+    check(problems, "public /bulletin: no bulletin", lambda: expect(bulletin).to_have_count(0))
+    check(problems, "public /bulletin: screenshot", lambda: screenshot(page, "public-deep-link"))
+
+    # The public summary: figures and a chart, and the public pages only.
+    started = time.perf_counter()
+    check(problems, "public: open /", lambda: open_page(page, server.url + "/"))
+    seconds["summary"] = time.perf_counter() - started
+    check_page(page, SPECS["summary"], "public", problems)
+    check_headline_figures(page, problems, "public summary", least=1)
+    check(problems, "public summary: screenshot", lambda: screenshot(page, "summary"))
+
+    def download_csv() -> None:
+        button = main.get_by_test_id("stDownloadButton").filter(has_text=t("common.download_csv")).last
+        with page.expect_download(timeout=ELEMENT_WAIT_MS) as download:
+            button.click()
+        assert download.value.suggested_filename.endswith(".csv"), download.value.suggested_filename
+
+    check(problems, "public summary: download a table as CSV", download_csv)
+
+    # The sign-in page, from the navigation; this is not the demo database: no demo accounts offered.
+    check(problems, "public: sign-in page", lambda: go_to(page, "sign_in"))
+    check_page(page, SPECS["sign_in"], "public", problems)
+    demo = main.get_by_text(t("workspace.demo_accounts"))
+    check(problems, "sign-in: no demo accounts outside the demo database", lambda: expect(demo).to_have_count(0))
+    check(problems, "sign-in: screenshot", lambda: screenshot(page, "sign_in"))
+
+    check_csp(page, problems, "public")
+    report(problems, errors, seconds, server)
 
 
 def test_every_page_renders_in_chromium(page: Page, server: Server) -> None:
@@ -406,31 +635,76 @@ def test_every_page_renders_in_chromium(page: Page, server: Server) -> None:
     seconds: dict[str, float] = {}
     page.on("pageerror", lambda error: errors.append(str(error)))
 
-    for spec in PAGES:
+    started = time.perf_counter()
+    try:
+        sign_in(page, OFFICER, server)
+    except (AssertionError, PlaywrightError) as error:
+        screenshot(page, "failed-officer-sign-in")
+        pytest.fail(f"the officer could not sign in: {error}\n\n{server.logs()}", pytrace=False)
+    seconds["sign-in"] = time.perf_counter() - started
+
+    # The officer lands on the overview; every page of the navigation from there.
+    modules = pages_of("officer")
+    for module in ["overview", *(m for m in modules if m != "overview")]:
+        spec = SPECS[module]
         started = time.perf_counter()
-        url = server.url + spec.path
-        check(problems, f"{spec.module}: open {spec.path}", lambda url=url: open_page(page, url))
-        seconds[spec.module] = time.perf_counter() - started
-        check_page(page, spec, problems)
-        if spec.module == "overview":
+        if module != "overview":
+            check(problems, f"officer: open {module}", lambda module=module: go_to(page, module))
+        seconds[module] = time.perf_counter() - started
+        check_page(page, spec, "officer", problems)
+        if module == "overview":
             check_headline_figures(page, problems)
-        check(problems, f"{spec.module}: screenshot", lambda name=spec.module: screenshot(page, name))
+        check(problems, f"{module}: screenshot", lambda name=module: screenshot(page, name))
 
     # The language switch: English (the browser's locale) to Hindi, from the sidebar.
-    overview = next(spec for spec in PAGES if spec.module == "overview")
-    check(problems, "overview: open again", lambda: open_page(page, server.url + overview.path))
+    check(problems, "officer: back to the overview", lambda: go_to(page, "overview"))
     started = time.perf_counter()
     hindi = page.get_by_test_id("stSidebar").get_by_text("हिन्दी", exact=True)
     check(problems, "sidebar: choose हिन्दी", lambda: (hindi.click(), wait_for_app_run(page)))
     seconds["overview-hi"] = time.perf_counter() - started
-    check_page(page, overview, problems, lang="hi")
-    check(problems, "overview-hi: screenshot", lambda: screenshot(page, f"{overview.module}-hi"))
+    check_page(page, SPECS["overview"], "officer", problems, lang="hi")
+    check(problems, "overview-hi: screenshot", lambda: screenshot(page, "overview-hi"))
 
-    timings = "seconds to a finished run: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items())
-    print(timings)
-    if errors:
-        problems.append(f"JavaScript errors in the page: {errors}")
-    assert not problems, "\n".join(["The browser found problems:", *problems, timings, "", server.logs()])
+    # Signing out (in Hindi): the public pages again.
+    check(problems, "officer: sign out", lambda: sign_out(page, "hi"))
+    check_navigation(page, "public", problems, "after signing out", "hi")
+
+    check_csp(page, problems, "officer")
+    report(problems, errors, seconds, server)
+
+
+@pytest.mark.parametrize("account", [RAIPUR, DURG], ids=lambda account: account.username)
+def test_collector_sees_their_pages(browser: Browser, server: Server, account: DemoAccount) -> None:
+    problems: list[str] = []
+    errors: list[str] = []
+    seconds: dict[str, float] = {}
+    with new_page(browser) as page:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        started = time.perf_counter()
+        try:
+            sign_in(page, account, server)
+        except (AssertionError, PlaywrightError) as error:
+            screenshot(page, f"failed-{account.username}-sign-in")
+            pytest.fail(f"{account.username} could not sign in: {error}\n\n{server.logs()}", pytrace=False)
+        seconds["sign-in"] = time.perf_counter() - started
+        check_navigation(page, "collector", problems, account.username)
+        upload, users = nav_link(page, "upload"), nav_link(page, "users")
+        check(problems, f"{account.username}: Upload data", lambda: expect(upload).to_have_count(1))
+        check(problems, f"{account.username}: no Accounts", lambda: expect(users).to_have_count(0))
+
+        dashboard = [module for module in pages_of("collector") if module not in {"certificate", "verify"}]
+        for module in dashboard:
+            started = time.perf_counter()
+            if module != "overview":
+                check(problems, f"{account.username}: open {module}", lambda module=module: go_to(page, module))
+            seconds[module] = time.perf_counter() - started
+            check_page(page, SPECS[module], "collector", problems)
+        check(problems, "screenshot", lambda: screenshot(page, f"{account.username}-upload"))
+
+        check(problems, f"{account.username}: sign out", lambda: sign_out(page))
+        check_navigation(page, "public", problems, f"{account.username} signed out")
+        check_csp(page, problems, account.username)
+    report(problems, errors, seconds, server)
 
 
 # --- The citizen's flow ------------------------------------------------------------------------
@@ -554,6 +828,7 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
         link = f"{server.url}/verify?c={token}"
         qr = decode_qr(main.get_by_test_id("stImage").locator("img").screenshot())
         assert qr == link, f"the QR code on the page holds {qr!r}, expected the verification link {link!r}"
+        violations = csp_violations(page)
 
     # Anyone: the QR code's link opened in a fresh browser (as a phone camera would), then a forged token.
     with new_page(browser) as page:
@@ -582,6 +857,8 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
 
         step(page, server, "verify: paste a token with an altered name", paste_forged)
         screenshot(page, "verify-invalid")
+        violations += csp_violations(page)
 
     print("seconds to a finished flow: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
     assert not errors, f"JavaScript errors in the page: {errors}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
