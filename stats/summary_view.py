@@ -37,7 +37,8 @@ def headline(totals: pd.DataFrame, on_day: int, day: date, lang: str = "en") -> 
         Figure(t("summary.on_day", lang), indian_number(on_day, lang), when_on),
         Figure(t("summary.to_date", lang), total_text(sum(by_dose.values()), lang), when_to),
     ]
-    figures += [Figure(t(f"common.dose_{n}", lang), total_text(by_dose.get(n, 0), lang), when_to) for n in DOSES]
+    # Three to a row: the full figure only (with lakh or crore beside it, it would not fit a laptop's width).
+    figures += [Figure(t(f"common.dose_{n}", lang), indian_number(by_dose.get(n, 0), lang), when_to) for n in DOSES]
     return figures
 
 
