@@ -9,7 +9,7 @@ from data import cached
 from data.access import PAGES as PAGE_ROLES
 from pages import _auth
 from pages._shared import label
-from stats.formatting import long_date
+from stats.formatting import india_time, long_date
 from stats.labels import both
 
 st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout="wide")
@@ -58,7 +58,7 @@ with st.sidebar:
             st.caption(
                 label(
                     "common.last_import",
-                    when=f"{latest['imported_at']:%Y-%m-%d %H:%M}",
+                    when=india_time(latest["imported_at"], lang),
                     who=latest["imported_by"],
                     file=latest["file_name"],
                 )

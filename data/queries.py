@@ -56,12 +56,13 @@ def date_range(*, session: Session) -> tuple[date | None, date | None]:
 
 
 def last_import(*, session: Session) -> dict | None:
-    """The most recent committed import: when, by whom, which file."""
+    """The most recent import still in force (committed, not undone): when, by whom, which file."""
     batch = ImportBatch.__table__
     row = (
         session.connection()
         .execute(
             select(batch.c.id, batch.c.kind, batch.c.file_name, batch.c.imported_by, batch.c.imported_at)
+            .where(batch.c.status != "undone")
             .order_by(batch.c.id.desc())
             .limit(1)
         )

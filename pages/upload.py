@@ -69,11 +69,12 @@ elif isinstance(result, imports.UndoReport):
 # --- Upload, server-side checks and preview --------------------------------------------------------------
 # No type= filter: Streamlit would refuse another extension with an exception of its own (and in English);
 # data.uploads.check_upload decides on the name and the content, and says why in the user's language.
+UPLOADS_KEY = "upload-count"  # a new uploader after each commit, so the committed file does not stay in it
 uploaded = st.file_uploader(
     label("upload.file"),
     max_upload_size=uploads.MAX_UPLOAD_MB,
     help=label("upload.file_help"),
-    key="upload-file",
+    key=f"upload-file-{st.session_state.get(UPLOADS_KEY, 0)}",
 )
 
 if uploaded is not None:
@@ -128,6 +129,7 @@ if uploaded is not None:
                         )
                         if committed.status == "committed":
                             cached.clear()
+                            st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
                         st.session_state.pop(PREVIEW_KEY, None)
                         st.session_state[RESULT_KEY] = committed
                         st.rerun()
@@ -152,15 +154,24 @@ if viewer.role == "officer":
         st.info(label("upload.no_undo"))
     else:
         with st.form("upload-undo", border=True, clear_on_submit=True):
+            # Nothing chosen in advance, and a new key when the data changes: after a commit or an undo the
+            # form must not still hold the import picked before it.
             chosen = st.selectbox(
-                label("upload.undo_choice"), options=list(options), format_func=options.get, key="upload-undo-batch"
+                label("upload.undo_choice"),
+                options=list(options),
+                format_func=options.get,
+                index=None,
+                placeholder=label("upload.undo_placeholder"),
+                key="upload-undo-batch-" + cached.data_version().replace(".", "-"),
             )
             confirmed = st.checkbox(label("upload.undo_confirm"), key="upload-undo-confirm")
             submitted = st.form_submit_button(
                 label("upload.undo_button"), icon=":material/undo:", key="upload-undo-submit"
             )
         if submitted:
-            if not confirmed:
+            if chosen is None:
+                st.warning(label("upload.undo_choose_first"))
+            elif not confirmed:
                 st.warning(label("upload.undo_confirm_first"))
             else:
                 undone = cached.in_session(imports.undo_import, chosen, actor=viewer.username)

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 
 from data.models import CertificatePublic
-from stats.formatting import INDIA, long_date
+from stats.formatting import india_time, long_date
 from stats.labels import t
 
 
@@ -30,8 +30,7 @@ def demo_people_text(people: list[tuple[str, str, str]]) -> str:
 
 def issued_text(moment: datetime, lang: str) -> str:
     """An issue time as the date and the time of day in India."""
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
-    return f"{long_date(local.date(), lang)}, {local:%H:%M} IST"
+    return india_time(moment, lang)
 
 
 def _pairs(rows: list[tuple[str, str]], lang: str) -> pd.DataFrame:

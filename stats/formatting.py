@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,12 @@ def indian_number(n: int, lang: str = "en") -> str:
 def long_date(day: date, lang: str = "en") -> str:
     """A date as a press note writes it: 22 June 2021 / 22 जून 2021."""
     return format_date(day, format="d MMMM y", locale=LOCALES[lang])
+
+
+def india_time(moment: datetime, lang: str = "en", zone: bool = True) -> str:
+    """A moment (UTC when it has no time zone) as the date and time of day in India: 22 June 2021, 14:05 IST."""
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
+    return f"{long_date(local.date(), lang)}, {local:%H:%M}" + (" IST" if zone else "")
 
 
 def is_missing(x) -> bool:

@@ -18,7 +18,7 @@ import pandas as pd
 from stats import STATE
 from stats.charts import VACCINE_COLOURS
 from stats.doses import WINDOW, on_calendar
-from stats.formatting import INDIA, MINUS, MISSING, grouped_decimal, indian_number, long_date, rounded
+from stats.formatting import INDIA, MINUS, MISSING, grouped_decimal, india_time, indian_number, long_date, rounded
 from stats.labels import t
 from stats.stock import PSEUDO_STORES, days_of_cover
 
@@ -251,8 +251,7 @@ def entered_at_text(moment: datetime | None, lang: str = "en") -> str:
     """A UTC moment as the date and time of day in India."""
     if moment is None or (isinstance(moment, float) and math.isnan(moment)):
         return MISSING
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
-    return f"{long_date(local.date(), lang)}, {local:%H:%M} IST"
+    return india_time(moment, lang)
 
 
 def movements_table(

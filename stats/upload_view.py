@@ -8,12 +8,12 @@ data.imports return (read here through the few attributes it needs).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
 import pandas as pd
 
-from stats.formatting import INDIA, indian_number, long_date
+from stats.formatting import india_time, indian_number
 from stats.labels import CATALOGUE, t
 
 HISTORY_STATUSES = ("committed", "undone")
@@ -56,8 +56,7 @@ def imported_at_text(moment: datetime | pd.Timestamp | None, lang: str = "en") -
     """A UTC moment as the date and time of day in India: 22 June 2021, 14:05."""
     if moment is None or pd.isna(moment):
         return ""
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
-    return f"{long_date(local.date(), lang)}, {local:%H:%M}"
+    return india_time(moment, lang, zone=False)
 
 
 def summary_metrics(report: ReportLike, lang: str = "en") -> list[tuple[str, str]]:

@@ -32,6 +32,13 @@ certificate and downloads its PDF; the QR code on the page holds the verificatio
 VALID with the person's name in the signed details; a token with an altered name, pasted into the form, says
 INVALID (bad signature).
 
+``test_officer_uploads_commits_and_undoes_an_import`` is the officer's upload flow: on Upload data, a daily-doses
+CSV with a negative dose and an unknown district (set on the uploader's file input) shows its problems and no
+commit button, and writes nothing; then a file of one unchanged, one changed and one new row of a Raipur centre on a
+day of the test database shows exactly those counts in its preview, is committed (the message, the history row)
+and undone (the batch chosen, the confirmation ticked: the message, the history's "Undone"), which gives the
+database its rows back; the Audit trail then lists the import and its undo, and nothing of the refused file.
+
 The server runs with test values of the registry's secrets (made here: tests/conftest.py sets them only per test
 function, after this module's server has started). A full-page screenshot of each page and step goes to
 ``tests/screenshots/`` (git-ignored).
@@ -69,6 +76,7 @@ from data.qr import decode_qr
 from data.sms import ENVIRONMENT as SMS_ENVIRONMENT
 from data.users import DEMO_ACCOUNTS, DemoAccount
 from stats.labels import CATALOGUE, t
+from tests.files import doses_csv
 
 try:
     from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
@@ -860,5 +868,227 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
         violations += csp_violations(page)
 
     print("seconds to a finished flow: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
+    assert not errors, f"JavaScript errors in the page: {errors}"
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+# --- The officer's upload flow -----------------------------------------------------------------
+
+UPLOAD_DAY = "2021-06-22"
+"""A day of the test database's data (16 January to 30 June 2021), before tests.files.TODAY and the real today."""
+UPLOAD_DISTRICT = "RPR"
+UPLOAD_FILE = "browser-upload.csv"
+REFUSED_FILE = "browser-refused.csv"
+NEW_KEYS = [
+    (band, dose, vaccine)
+    for band in ("18-44", "45-59", "60+")
+    for dose in ("1", "2")
+    for vaccine in ("Covishield", "Covaxin")
+]
+"""Keys (age band, dose, vaccine) a centre may lack on a day: the new row of the upload is one of them."""
+
+
+def centre_doses(database: Path, day: str, district: str) -> tuple[dict[str, str], dict[tuple[str, str, str], int]]:
+    """The first centre (by code) of the district with two rows or more on the day: its code, name and district
+    as a doses file writes them, and its rows {(age band, dose, vaccine name): doses}."""
+    query = """
+        SELECT c.code, c.name, t.name_en, d.age_band, d.dose_number, v.name_en, d.doses
+        FROM daily_dose d JOIN centre c ON c.id = d.centre_id JOIN district t ON t.code = c.district_code
+        JOIN vaccine v ON v.code = d.vaccine
+        WHERE d.date = ? AND c.district_code = ?
+        ORDER BY c.code, d.age_band, d.dose_number, v.name_en
+    """
+    with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
+        rows = connection.execute(query, (day, district)).fetchall()
+    centres: dict[tuple[str, str, str], dict[tuple[str, str, str], int]] = {}
+    for code, name, district_name, band, dose, vaccine, doses in rows:
+        centres.setdefault((code, name, district_name), {})[(band, str(dose), vaccine)] = doses
+    for (code, name, district_name), doses in centres.items():
+        if len(doses) >= 2 and any(key not in doses for key in NEW_KEYS):
+            return {"date": day, "district": district_name, "centre_code": code, "centre_name": name}, doses
+    raise AssertionError(f"no centre of {district} with two rows or more on {day} in the test database")
+
+
+def stored_doses_of(database: Path, centre: dict[str, str]) -> dict[tuple[str, str, str], int]:
+    """The centre's rows on its day now: {(age band, dose, vaccine name): doses}."""
+    query = """
+        SELECT d.age_band, d.dose_number, v.name_en, d.doses
+        FROM daily_dose d JOIN centre c ON c.id = d.centre_id JOIN vaccine v ON v.code = d.vaccine
+        WHERE d.date = ? AND c.code = ?
+    """
+    with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
+        rows = connection.execute(query, (centre["date"], centre["centre_code"])).fetchall()
+    return {(band, str(dose), vaccine): doses for band, dose, vaccine, doses in rows}
+
+
+def table(page: Page, header: str):
+    """The dataframe of the main area with a column of this header (a dataframe has no st-key class)."""
+    tables = page.get_by_test_id("stMain").get_by_test_id("stDataFrame")
+    return tables.filter(has=page.get_by_role("columnheader", name=header, exact=True, include_hidden=True))
+
+
+def batches(database: Path) -> list[tuple[int, str, str]]:
+    """The import batches as (id, file name, status)."""
+    with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
+        return connection.execute("SELECT id, file_name, status FROM import_batch ORDER BY id").fetchall()
+
+
+def test_officer_uploads_commits_and_undoes_an_import(browser: Browser, server: Server) -> None:
+    errors: list[str] = []
+    seconds: dict[str, float] = {}
+    centre, before = centre_doses(server.database, UPLOAD_DAY, UPLOAD_DISTRICT)
+    (unchanged_key, unchanged), (changed_key, changed) = list(before.items())[:2]
+    new_key = next(key for key in NEW_KEYS if key not in before)
+
+    def row(key: tuple[str, str, str], doses: int) -> dict[str, str]:
+        return {**centre, "age_band": key[0], "dose_number": key[1], "vaccine": key[2], "doses": str(doses)}
+
+    good = doses_csv([row(unchanged_key, unchanged), row(changed_key, changed + 7), row(new_key, 25)])
+    bad = doses_csv([row(unchanged_key, -5), {**row(new_key, 25), "district": "Atlantis"}])
+    batches_before = batches(server.database)
+
+    with new_page(browser) as page:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        main = page.get_by_test_id("stMain")
+        uploader = main.get_by_test_id("stFileUploader").locator("input[type=file]")
+
+        def metric(key: str):
+            name = page.get_by_test_id("stMetricLabel").get_by_text(t(f"upload.{key}"), exact=True)
+            return main.get_by_test_id("stMetric").filter(has=name).get_by_test_id("stMetricValue")
+
+        def expect_metrics(**values: int) -> None:
+            for key, value in values.items():
+                expect(metric(f"metric_{key}")).to_have_text(str(value), timeout=ELEMENT_WAIT_MS)
+
+        def upload(name: str, content: bytes) -> None:
+            uploader.set_input_files({"name": name, "mimeType": "text/csv", "buffer": content})
+            wait_for_app_run(page)
+            caption = main.get_by_text(re.compile(re.escape(f" · {name} · SHA-256 ")))
+            expect(caption).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            wait_for_app_run(page)
+
+        started = time.perf_counter()
+        step(page, server, "upload: the officer signs in", lambda: sign_in(page, OFFICER, server))
+
+        def open_upload() -> None:
+            go_to(page, "upload")
+            heading = main.get_by_role("heading", name=t("upload.title"), exact=True)
+            expect(heading).to_be_visible(timeout=ELEMENT_WAIT_MS)
+
+        step(page, server, "upload: open Upload data", open_upload)
+        seconds["sign-in and open"] = time.perf_counter() - started
+        history = table(page, t("upload.col_sha256"))
+        commit = main.get_by_role("button", name=t("upload.commit"))
+
+        # A refused file: its problems in a table, no commit button, nothing written.
+        started = time.perf_counter()
+
+        def refused() -> None:
+            upload(REFUSED_FILE, bad)
+            expect(main.get_by_text(t("upload.rejected", rows=2), exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            expect_metrics(rows=2, new=0, changed=0, unchanged=0, new_centres=0)
+            problems = table(page, t("upload.col_rule"))
+            expect(problems).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            for rule in ("non_negative", "unknown_district"):
+                expect(problems.get_by_text(rule, exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+            expect(commit).to_have_count(0)
+            expect(history.get_by_text(REFUSED_FILE, exact=True)).to_have_count(0)
+
+        step(page, server, "upload: a file with a negative dose and an unknown district", refused)
+        seconds["refused"] = time.perf_counter() - started
+        screenshot(page, "upload-refused")
+        assert batches(server.database) == batches_before, "the refused file wrote an import batch"
+
+        # A good file: one unchanged, one changed and one new row; its preview, then the commit.
+        started = time.perf_counter()
+
+        def preview() -> None:
+            upload(UPLOAD_FILE, good)
+            expect_metrics(rows=3, new=1, changed=1, unchanged=1, new_centres=0)
+            ready = main.get_by_text(t("upload.ready", new=1, changed=1), exact=True)
+            expect(ready).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            expect(commit).to_be_visible(timeout=ELEMENT_WAIT_MS)
+            expect(table(page, t("upload.col_rule"))).to_have_count(0)
+
+        step(page, server, "upload: preview a file of one new, one changed and one unchanged row", preview)
+        seconds["preview"] = time.perf_counter() - started
+        screenshot(page, "upload-preview")
+        assert batches(server.database) == batches_before, "the preview wrote an import batch"
+
+        started = time.perf_counter()
+        step(page, server, "upload: commit", lambda: (commit.click(), wait_for_app_run(page)))
+        written = [batch for batch in batches(server.database) if batch not in batches_before]
+        assert [(name, status) for _, name, status in written] == [(UPLOAD_FILE, "committed")], written
+        batch_id = written[0][0]
+        after = stored_doses_of(server.database, centre)
+        assert after == {**before, changed_key: changed + 7, new_key: 25}, "the commit did not write the file's rows"
+
+        def committed() -> None:
+            message = t("upload.committed", batch=batch_id, new=1, changed=1, unchanged=1)
+            expect(main.get_by_test_id("stAlert").get_by_text(message, exact=True)).to_be_visible(
+                timeout=ELEMENT_WAIT_MS
+            )
+            line = history.get_by_role("row", include_hidden=True).filter(
+                has=page.get_by_text(f"#{batch_id}", exact=True)
+            )
+            expect(line).to_have_count(1, timeout=ELEMENT_WAIT_MS)
+            for cell in (UPLOAD_FILE, OFFICER.username, t("upload.kind_doses"), t("upload.status_committed")):
+                expect(line.get_by_text(cell, exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+
+        step(page, server, "upload: the commit's message and history", committed)
+        seconds["commit"] = time.perf_counter() - started
+        screenshot(page, "upload-committed")
+
+        # Undo it: choose the import, tick the confirmation, press the button.
+        started = time.perf_counter()
+
+        def undo() -> None:
+            choice = page.locator("[class*=st-key-upload-undo-batch-]")
+            choice.get_by_role("combobox").click()  # focuses the select (Streamlit 1.67: a combobox) ...
+            choice.get_by_role("combobox").press("ArrowDown")  # ... and the arrow key opens its list
+            option = page.get_by_role("option", name=re.compile(f"^#{batch_id} · {re.escape(UPLOAD_FILE)} · "))
+            option.click()
+            expect(choice.get_by_role("combobox")).to_have_value(re.compile(f"^#{batch_id} · "))
+            main.get_by_text(t("upload.undo_confirm"), exact=True).click()
+            main.get_by_role("button", name=t("upload.undo_button")).click()
+            wait_for_app_run(page)
+            message = t("upload.undone", batch=batch_id, restored=1, deleted=1)
+            expect(main.get_by_test_id("stAlert").get_by_text(message, exact=True)).to_be_visible(
+                timeout=ELEMENT_WAIT_MS
+            )
+            line = history.get_by_role("row", include_hidden=True).filter(
+                has=page.get_by_text(f"#{batch_id}", exact=True)
+            )
+            expect(line.get_by_text(t("upload.status_undone"), exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+
+        step(page, server, "upload: undo the import", undo)
+        seconds["undo"] = time.perf_counter() - started
+        screenshot(page, "upload-undone")
+        assert stored_doses_of(server.database, centre) == before, "the undo did not give the rows back"
+        assert (batch_id, UPLOAD_FILE, "undone") in batches(server.database)
+
+        # The audit trail: the import and its undo, and nothing of the refused file.
+        started = time.perf_counter()
+
+        def audit_trail() -> None:
+            go_to(page, "audit_trail")
+            rows = table(page, t("audit_trail.col_subject")).get_by_role("row", include_hidden=True)
+            subject = f"import #{batch_id} {UPLOAD_FILE}"
+            for action in ("import", "undo"):
+                line = rows.filter(has=page.get_by_text(action, exact=True)).filter(
+                    has=page.get_by_text(subject, exact=True)
+                )
+                expect(line).to_have_count(1, timeout=ELEMENT_WAIT_MS)
+                name = t(f"audit_trail.action_{action}")
+                expect(line.get_by_text(name, exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+                expect(line.get_by_text(OFFICER.username, exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+            expect(rows.filter(has_text=REFUSED_FILE)).to_have_count(0)
+
+        step(page, server, "audit trail: the import and its undo", audit_trail)
+        seconds["audit trail"] = time.perf_counter() - started
+        screenshot(page, "upload-audit-trail")
+        violations = csp_violations(page)
+
+    print("seconds to a finished step: " + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()))
     assert not errors, f"JavaScript errors in the page: {errors}"
     assert not violations, f"Content-Security-Policy violations: {violations}"

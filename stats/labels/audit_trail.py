@@ -57,4 +57,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "count_changed": ("changed", "बदली"),
     "count_unchanged": ("unchanged", "अपरिवर्तित"),
     "count_rows": ("rows", "पंक्तियाँ"),
+    "count_restored": ("restored", "पुनर्स्थापित"),
+    "count_deleted": ("removed", "हटाई गईं"),
 }

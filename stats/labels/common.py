@@ -11,7 +11,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "आँकड़े इस दिन के हैं; पहले से नवीनतम आँकड़ों वाला दिन चुना रहता है।",
     ),
     "freshness": ("Data as of {date}", "आँकड़े {date} तक"),
-    "last_import": ("Last import: {when} UTC by {who} ({file})", "अंतिम आयात: {when} UTC, {who} द्वारा ({file})"),
+    "last_import": ("Last import: {when} by {who} ({file})", "अंतिम आयात: {when}, {who} द्वारा ({file})"),
     "no_import": ("No import yet", "अभी कोई आयात नहीं"),
     "preparing": ("Preparing the database…", "डेटाबेस तैयार हो रहा है…"),
     "demo_notice": (

@@ -58,13 +58,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "पहले ही आयात हो चुकी है: इस फ़ाइल की हर पंक्ति उसी मान के साथ डेटाबेस में है। दर्ज करने को कुछ नहीं है।",
     ),
     "ready": (
-        "The file is valid. Committing it writes {new} new and {changed} changed rows in one step.",
-        "फ़ाइल सही है। दर्ज करने पर {new} नई और {changed} बदली पंक्तियाँ एक साथ लिखी जाएँगी।",
+        "The file is valid. Committing it writes, in one step, new rows: {new}; changed rows: {changed}.",
+        "फ़ाइल सही है। दर्ज करने पर एक साथ लिखी जाएँगी — नई पंक्तियाँ: {new}; बदली पंक्तियाँ: {changed}।",
     ),
     "commit": ("Commit the import", "आयात दर्ज करें"),
     "committed": (
-        "Committed as import #{batch}: {new} new, {changed} changed and {unchanged} unchanged rows.",
-        "आयात #{batch} के रूप में दर्ज: {new} नई, {changed} बदली और {unchanged} अपरिवर्तित पंक्तियाँ।",
+        "Committed as import #{batch}. New rows: {new}; changed rows: {changed}; unchanged rows: {unchanged}.",
+        "आयात #{batch} के रूप में दर्ज। नई पंक्तियाँ: {new}; बदली पंक्तियाँ: {changed}; अपरिवर्तित पंक्तियाँ: {unchanged}।",
     ),
     "commit_unchanged": (
         "Nothing was written: by the time of the commit every row was already in the database.",
@@ -112,6 +112,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_beneficiaries": ("Registry: beneficiaries", "रजिस्टर: लाभार्थी"),
     "kind_vaccinations": ("Registry: vaccinations", "रजिस्टर: टीकाकरण"),
     "kind_unknown": ("Unrecognised file", "अपरिचित फ़ाइल"),
+    "kind_demo": ("Demo data", "डेमो डेटा"),
     "undo": ("Undo an import", "आयात पूर्ववत करें"),
     "undo_intro": (
         "Undoing an import gives the rows it changed their previous values back and deletes the rows it added, in "
@@ -122,13 +123,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "पूर्ववत करें।",
     ),
     "undo_choice": ("Import to undo", "पूर्ववत करने के लिए आयात"),
+    "undo_placeholder": ("Choose the import", "आयात चुनें"),
+    "undo_choose_first": ("Choose the import to undo first.", "पहले पूर्ववत करने वाला आयात चुनें।"),
     "undo_option": ("#{id} · {file} · {kind} · {when} · {who}", "#{id} · {file} · {kind} · {when} · {who}"),
     "undo_confirm": ("Yes, undo this import", "हाँ, यह आयात पूर्ववत करें"),
     "undo_button": ("Undo the import", "आयात पूर्ववत करें"),
     "undo_confirm_first": ("Tick the confirmation first.", "पहले पुष्टि पर निशान लगाएँ।"),
     "undone": (
-        "Import #{batch} is undone: {restored} rows have their previous values back and {deleted} rows were removed.",
-        "आयात #{batch} पूर्ववत हो गया: {restored} पंक्तियों को पिछले मान वापस मिले और {deleted} पंक्तियाँ हटाई गईं।",
+        "Import #{batch} is undone. Rows given their previous values back: {restored}; rows removed: {deleted}.",
+        "आयात #{batch} पूर्ववत हो गया। पिछले मान वापस पाने वाली पंक्तियाँ: {restored}; हटाई गई पंक्तियाँ: {deleted}।",
     ),
     "undo_refused": ("Import #{batch} was not undone: {message}", "आयात #{batch} पूर्ववत नहीं हुआ: {message}"),
     "no_undo": ("There is no committed import to undo.", "पूर्ववत करने के लिए कोई दर्ज आयात नहीं है।"),

@@ -66,7 +66,7 @@ def import_audit(engine) -> list[tuple]:
 
 def upload(app: AppTest, name: str, content: bytes) -> AppTest:
     mime = "text/csv" if name.endswith(".csv") else "application/octet-stream"
-    app.file_uploader(key="upload-file").set_value((name, content, mime))
+    uploader(app).set_value((name, content, mime))
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -104,23 +104,23 @@ def test_preview_commit_and_reupload_of_a_good_file(any_app_db) -> None:
         "New centres": "1",
     }
     assert table(app, "Centre code").values.tolist() == [["RPR-3", "PHC Arang", "Raipur"]]
-    assert "The file is valid. Committing it writes 1 new and 1 changed rows in one step." in texts(app.info)
+    assert "The file is valid. Committing it writes, in one step, new rows: 1; changed rows: 1." in texts(app.info)
     assert data_tables(any_app_db) == before  # a preview writes nothing
 
     app.button(key="upload-commit").click()
     app.run()
     assert not app.exception
-    assert texts(app.success) == ["Committed as import #4: 1 new, 1 changed and 0 unchanged rows."]
+    assert texts(app.success) == ["Committed as import #4. New rows: 1; changed rows: 1; unchanged rows: 0."]
     assert state_on(any_app_db) == 850
-    # The same file, still in the uploader, is now previewed as already imported, with nothing to commit.
+    # The uploader is empty again (a committed file does not stay in it, ready to be committed twice) ...
+    assert uploader(app).value is None and not app.metric and not has_button(app, "upload-commit")
+    # ... and the same file uploaded again is reported as already imported, with nothing to commit.
+    after = data_tables(any_app_db)
+    app = upload(app, "correction.csv", CORRECTION)
     assert metrics(app)["Unchanged rows"] == "2"
     assert metrics(app)["New rows"] == metrics(app)["Changed rows"] == "0"
     assert ALREADY in texts(app.info)
     assert not has_button(app, "upload-commit")
-    # Uploaded again (a new upload of the same bytes): unchanged, nothing written.
-    after = data_tables(any_app_db)
-    app = upload(app, "correction.csv", CORRECTION)
-    assert metrics(app)["Unchanged rows"] == "2" and not has_button(app, "upload-commit")
     assert data_tables(any_app_db) == after
 
     history = table(app, "Import")
@@ -142,7 +142,7 @@ def test_only_the_previewed_file_is_committed(app_db) -> None:
     before = data_tables(app_db)
     app = upload(open_page("upload"), "correction.csv", CORRECTION)
     other = doses_csv([{"date": "2021-06-23", "centre_code": "RPR-1", "doses": "999"}])
-    app.file_uploader(key="upload-file").set_value(("other.csv", other, "text/csv"))
+    uploader(app).set_value(("other.csv", other, "text/csv"))
     app.button(key="upload-commit").click()
     app.run()
     assert texts(app.warning) == [
@@ -153,7 +153,7 @@ def test_only_the_previewed_file_is_committed(app_db) -> None:
     assert metrics(app)["Rows in the file"] == "1"  # the new file's preview
     app.button(key="upload-commit").click()
     app.run()
-    assert texts(app.success) == ["Committed as import #4: 1 new, 0 changed and 0 unchanged rows."]
+    assert texts(app.success) == ["Committed as import #4. New rows: 1; changed rows: 0; unchanged rows: 0."]
     assert state_on(app_db, date(2021, 6, 23)) == 999
 
 
@@ -245,7 +245,7 @@ def test_a_collector_commits_their_own_district_and_sees_only_their_imports(app_
     app = upload(app, "raipur.csv", doses_csv([{"date": "2021-06-23", "centre_code": "RPR-1", "doses": "1,250"}]))
     app.button(key="upload-commit").click()
     app.run()
-    assert texts(app.success) == ["Committed as import #4: 1 new, 0 changed and 0 unchanged rows."]
+    assert texts(app.success) == ["Committed as import #4. New rows: 1; changed rows: 0; unchanged rows: 0."]
     assert table(app, "Import")["Import"].tolist() == ["#4"]
     assert state_on(app_db, date(2021, 6, 23)) == 1250
     assert not any(form_button.key == "upload-undo-submit" for form_button in app.button)  # officers only
@@ -261,7 +261,7 @@ def test_a_collector_commits_their_own_district_and_sees_only_their_imports(app_
 
 
 def undo(app: AppTest, batch_id: int, confirm: bool = True) -> AppTest:
-    app.selectbox(key="upload-undo-batch").set_value(batch_id)
+    undo_choice(app).set_value(batch_id)
     app.checkbox(key="upload-undo-confirm").set_value(confirm)
     app.button(key="upload-undo-submit").click()
     app.run()
@@ -275,7 +275,13 @@ def test_an_officer_undoes_an_import_and_the_totals_come_back(any_app_db) -> Non
     app.button(key="upload-commit").click()
     app.run()
     assert state_on(any_app_db) == 850
-    assert list(app.selectbox(key="upload-undo-batch").options)[0].startswith("#4 · correction.csv · Daily doses · ")
+    assert list(undo_choice(app).options)[0].startswith("#4 · correction.csv · Daily doses · ")
+    # Nothing is chosen in advance (before, a choice made earlier stayed on another import after a commit).
+    assert undo_choice(app).value is None
+    app.checkbox(key="upload-undo-confirm").set_value(True)
+    app.button(key="upload-undo-submit").click()
+    app.run()
+    assert texts(app.warning) == ["Choose the import to undo first."]
 
     # Not confirmed: nothing happens.
     app = undo(app, 4, confirm=False)
@@ -289,23 +295,22 @@ def test_an_officer_undoes_an_import_and_the_totals_come_back(any_app_db) -> Non
     assert state_on(any_app_db) == 850
 
     app = undo(app, 4)
-    assert texts(app.success) == [
-        "Import #4 is undone: 1 rows have their previous values back and 1 rows were removed."
-    ]
+    assert texts(app.success) == ["Import #4 is undone. Rows given their previous values back: 1; rows removed: 1."]
     assert state_on(any_app_db) == 740
     assert data_tables(any_app_db, FACTS) == before
     with any_app_db.connect() as conn:
         assert conn.execute(select(Centre.__table__.c.code).where(Centre.__table__.c.code == "RPR-3")).all()
     history = table(app, "Import")
     assert history.iloc[0][["Import", "Status"]].tolist() == ["#4", "Undone"]
-    assert not any(option.startswith("#4 ") for option in app.selectbox(key="upload-undo-batch").options)
+    assert not any(option.startswith("#4 ") for option in undo_choice(app).options)
     assert import_audit(any_app_db)[-1] == (
         "undo",
         "officer.test",
         "import #4 correction.csv",
         {"restored": 1, "deleted": 1},
     )
-    # The same file can be previewed and committed again.
+    # The same file can be uploaded, previewed and committed again.
+    app = upload(app, "correction.csv", CORRECTION)
     assert metrics(app)["New rows"] == "1" and has_button(app, "upload-commit")
     # The dashboard shows the day's total as it was before the import.
     app.switch_page("pages/overview.py")
@@ -343,7 +348,7 @@ def test_the_page_in_hindi(app_db) -> None:
     assert [b.label for b in app.button if b.key == "upload-commit"] == ["आयात दर्ज करें"]
     app.button(key="upload-commit").click()
     app.run()
-    assert texts(app.success) == ["आयात #4 के रूप में दर्ज: 1 नई, 1 बदली और 0 अपरिवर्तित पंक्तियाँ।"]
+    assert texts(app.success) == ["आयात #4 के रूप में दर्ज। नई पंक्तियाँ: 1; बदली पंक्तियाँ: 1; अपरिवर्तित पंक्तियाँ: 0।"]
     assert table(app, "आयात").iloc[0][["प्रकार", "स्थिति"]].tolist() == ["दैनिक खुराक", "दर्ज"]
 
 
@@ -356,3 +361,15 @@ def test_an_xlsx_built_from_typed_cells_commits(app_db) -> None:
     app.button(key="upload-commit").click()
     app.run()
     assert state_on(app_db, date(2021, 6, 23)) == 45
+
+
+def undo_choice(app):
+    """The undo form's choice of import (its key changes with the data version, so that it starts empty)."""
+    (choice,) = [box for box in app.selectbox if str(box.key).startswith("upload-undo-batch-")]
+    return choice
+
+
+def uploader(app):
+    """The file uploader (a new one, with a new key, after each commit: the committed file does not stay in it)."""
+    (widget,) = [w for w in app.file_uploader if str(w.key).startswith("upload-file-")]
+    return widget

@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from stats.formatting import indian_number, lakh_crore, long_date, parse_indian_number, percent, signed_change
+from stats.formatting import (
+    INDIA,
+    india_time,
+    indian_number,
+    lakh_crore,
+    long_date,
+    parse_indian_number,
+    percent,
+    signed_change,
+)
 from tests.stats import NaN
 
 NUMBERS = [
@@ -123,3 +132,16 @@ REJECTED = [
 def test_parse_indian_number_rejects(text):
     with pytest.raises(ValueError, match="Indian grouping"):
         parse_indian_number(text)
+
+
+@pytest.mark.parametrize(
+    "moment, lang, zone, expected",
+    [
+        (dt.datetime(2021, 6, 21, 20, 0, tzinfo=dt.UTC), "en", True, "22 June 2021, 01:30 IST"),
+        (dt.datetime(2021, 6, 21, 20, 0), "en", True, "22 June 2021, 01:30 IST"),  # no zone: taken as UTC
+        (dt.datetime(2021, 6, 22, 8, 35, tzinfo=dt.UTC), "hi", False, "22 जून 2021, 14:05"),
+        (dt.datetime(2021, 6, 22, 14, 5, tzinfo=INDIA), "en", True, "22 June 2021, 14:05 IST"),
+    ],
+)
+def test_india_time(moment, lang, zone, expected):
+    assert india_time(moment, lang, zone) == expected

@@ -132,7 +132,8 @@ def test_messages_fill_every_placeholder(lang: str) -> None:
     ]
     assert all("{" not in text and "1,00,000" in text for text in texts)
     assert (
-        view.committed_text(4, 100000, 2, 0) == "Committed as import #4: 1,00,000 new, 2 changed and 0 unchanged rows."
+        view.committed_text(4, 100000, 2, 0)
+        == "Committed as import #4. New rows: 1,00,000; changed rows: 2; unchanged rows: 0."
     )
 
 
