@@ -125,11 +125,14 @@ def import_bytes(
     today: date | None = None,
     allowed_districts: list[str] | None = None,
     audit_action: str = "import",
+    new_only: bool = False,
 ) -> FileReport:
     """Validate a file and, unless dry_run, write it in one transaction (this commits the session).
 
     allowed_districts: the district codes of a collector's upload (None: any, as for the state officer); see
     the module's docstring. The commit's audit rows name `user` as the actor and `audit_action` as the action.
+    new_only: refuse the file (rule already_recorded) if any of its keys is already stored, judged under the
+    import lock (a form entering one new record, such as data.stock_entry, never becomes a correction).
     """
     report = FileReport(file=file_name, sha256=hashlib.sha256(content).hexdigest())
     table, problems = read_table(content, file_name)
@@ -159,6 +162,9 @@ def import_bytes(
         if plan.problems:
             session.rollback()
             return _reject(report, plan.problems)
+        if new_only and (len(plan.changed) or plan.unchanged):  # judged under the import lock: no race
+            session.rollback()
+            return _reject(report, [Problem(None, None, None, "already_recorded", "")])
         report.new, report.changed, report.unchanged = len(plan.new), len(plan.changed), plan.unchanged
         report.revoked = len(plan.revocations)
         report.new_centres = [

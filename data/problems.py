@@ -158,6 +158,10 @@ RULES: dict[str, tuple[str, str]] = {
         "the key for hashing mobile and ID numbers is not configured ({detail}); nothing was imported.",
         "मोबाइल और पहचान नंबरों को हैश करने की कुंजी तय नहीं है ({detail}); कुछ आयात नहीं हुआ।",
     ),
+    "already_recorded": (
+        "this entry is already recorded (the same key is in the database); nothing was written.",
+        "यह प्रविष्टि पहले से दर्ज है (वही कुंजी डेटाबेस में है); कुछ नहीं लिखा गया।",
+    ),
     # --- Who may upload what (a district collector: daily doses of their own district only) ---
     "district_not_allowed": (
         "'{value}' is not your district: you may upload rows of {parts[0]} only.",

@@ -253,7 +253,11 @@ def _record(
     session.rollback()  # end the read transaction
     if problems:
         return replace(result, problems=tuple(problems))
-    report = import_bytes(content, name, session=session, user=user, today=today, audit_action=AUDIT_ACTION)
+    # new_only: should another officer record the same key meanwhile, the importer refuses it under its lock
+    # (instead of taking this entry for a correction of theirs).
+    report = import_bytes(
+        content, name, session=session, user=user, today=today, audit_action=AUDIT_ACTION, new_only=True
+    )
     return _from_report(result, report)
 
 

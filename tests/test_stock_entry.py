@@ -206,6 +206,17 @@ def test_the_same_entry_twice_is_written_once(ledger) -> None:
     assert len(entry_events(ledger)) == 1
 
 
+def test_an_entry_recorded_meanwhile_by_someone_else_is_refused_not_corrected(ledger, monkeypatch) -> None:
+    """The form's own check runs before the importer's lock; the importer checks again under it."""
+    assert record(ledger, "receipt", quantity=2000).status == "committed"
+    monkeypatch.setattr(stock_entry, "_recorded", lambda *args, **kwargs: [])  # as if the other entry came later
+    again = record(ledger, "receipt", quantity=3000)
+    assert (again.status, rules(again)) == ("refused", [(None, None, "already_recorded")])
+    assert again.problems[0].message("hi") and "{" not in again.problems[0].message("en")
+    assert on_hand(ledger)["STATE"] == 8000
+    assert len(entry_events(ledger)) == 1
+
+
 def test_below_zero_says_where_when_and_by_how_much(ledger) -> None:
     result = record(ledger, "wastage", quantity=3000, store="RPR", day=date(2021, 6, 19))
     (problem,) = result.problems
