@@ -11,6 +11,7 @@ from pages import _auth
 from pages._shared import label
 from stats.formatting import india_time, long_date
 from stats.labels import both
+from stats.names import district_options
 
 st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout="wide")
 
@@ -68,9 +69,8 @@ with st.sidebar:
         if viewer.role == "officer":
             role = label("workspace.role_officer")
         else:
-            names = cached.load("districts").set_index("code")
-            column = "name_hi" if lang == "hi" else "name_en"
-            role = label("workspace.role_collector", district=names[column].get(viewer.district_code, ""))
+            district = district_options(cached.load("districts"), lang).get(viewer.district_code, "")
+            role = label("workspace.role_collector", district=district)
         st.caption(label("workspace.signed_in_as", name=viewer.display_name, role=role))
         if st.button(label("workspace.sign_out"), icon=":material/logout:", key="sign-out"):
             _auth.end_session("signed_out")

@@ -88,18 +88,9 @@ def record(
     session.connection().execute(insert(AuditEvent.__table__).values(**values))
 
 
-def record_now(
-    action: str,
-    *,
-    session: Session,
-    actor: str,
-    subject: str = "",
-    counts: dict[str, int] | None = None,
-    detail: str = "",
-    now: datetime | None = None,
-) -> None:
-    """Add one audit row and commit it: for an event that writes nothing else (a download, an export)."""
-    record(action, session=session, actor=actor, subject=subject, counts=counts, detail=detail, now=now)
+def record_now(action: str, *, session: Session, **fields) -> None:
+    """record(), then commit: for an event that writes nothing else (a download, an export)."""
+    record(action, session=session, **fields)
     session.commit()
 
 

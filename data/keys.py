@@ -10,6 +10,7 @@ import os
 import secrets
 import tomllib
 from collections.abc import Callable
+from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
 
@@ -43,14 +44,20 @@ def _secrets_files() -> list[Path]:
     return [Path.cwd() / ".streamlit" / "secrets.toml", ROOT / ".streamlit" / "secrets.toml"]
 
 
+@lru_cache(maxsize=8)
+def _parsed(path: Path, modified_ns: int) -> dict:
+    """A secrets file's contents, parsed again only when the file changes (asked on every rerun and lookup)."""
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
 def secrets_table(section: str) -> dict[str, object]:
     """A table of the secrets files (the current directory's, then the repository's); the first file that
     sets a name wins."""
     found: dict[str, object] = {}
     for path in dict.fromkeys(_secrets_files()):
         if path.is_file():
-            with path.open("rb") as handle:
-                table = tomllib.load(handle).get(section, {})
+            table = _parsed(path, path.stat().st_mtime_ns).get(section, {})
             for name, value in table.items() if isinstance(table, dict) else ():
                 if value not in (None, "") and name not in found:
                     found[name] = value

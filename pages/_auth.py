@@ -59,7 +59,7 @@ def end_session(reason: str) -> None:
     st.session_state.pop(LAST_SEEN_KEY, None)
     st.session_state[cached.VIEWER_KEY] = PUBLIC
     st.session_state[NOTICE_KEY] = reason
-    if username and reason == "signed_out":
+    if username and reason in ("signed_out", "idle"):
         cached.in_session(users.sign_out, username)
     if sso_configured() and _sso_signed_in():
         st.logout()
@@ -106,7 +106,6 @@ def current_viewer() -> Viewer:
         return viewer
     now = time.time()
     if now - st.session_state.get(LAST_SEEN_KEY, now) > users.idle_minutes() * 60:
-        cached.in_session(users.sign_out, username)
         end_session("idle")
         return PUBLIC
     account = cached.in_session(users.active_account, username)

@@ -7,7 +7,7 @@ from data import audit, cached
 from pages._shared import label, lang, require_frame
 from stats import audit_trail_view as view
 from stats.export import safe_csv
-from stats.formatting import indian_number, long_date
+from stats.formatting import indian_number, long_date, today_in_india
 
 require_frame("audit_trail")
 
@@ -29,7 +29,7 @@ def record_export(rows: int, detail: str) -> None:
 st.title(label("audit_trail.title"))
 st.caption(label("audit_trail.intro"))
 
-today = view.today_in_india()
+today = today_in_india()
 default = view.default_range(today)
 dates_column, actor_column, action_column = st.columns(3)
 picked = dates_column.date_input(

@@ -17,6 +17,7 @@ from data.signing import verification_url
 from data.sms import latest_outbox_code, sender_from_settings
 from pages._shared import client_address, label, lang, require_frame
 from stats import certificate_view as view
+from stats.names import vaccine_names
 
 require_frame("certificate")
 
@@ -93,7 +94,7 @@ else:
         st.info(label("certificate.no_doses"))
     else:
         cert, token = issued
-        names = view.vaccine_names(cached.load("vaccine_intervals"), lang())
+        names = vaccine_names(cached.load("vaccine_intervals"), lang())
         if uses_demo_keys():
             st.warning(label("certificate.demo_keys"), icon=":material/science:")
         details, code_column = st.columns([3, 1])

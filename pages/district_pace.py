@@ -6,6 +6,7 @@ from data import cached
 from pages._shared import as_of, chart_with_table, label, lang, require_frame
 from stats import district_pace_view as view
 from stats import figures_district_pace as figures
+from stats import names
 from stats.charts import DOSE_COLOURS
 from stats.coverage import dose_bands
 from stats.export import safe_csv
@@ -143,7 +144,7 @@ st.download_button(
 )
 
 # --- one district: chosen here, highlighted in the comparison below ----------------------------------
-options = view.district_options(districts, language)
+options = names.district_options(districts, language)
 codes = list(options)
 viewer = cached.viewer()
 code = st.session_state.get("dp_district") or viewer.district_code or table["code"].iloc[0]

@@ -10,6 +10,7 @@ import streamlit as st
 
 from data import cached, imports, load, uploads
 from pages._shared import label, lang, require_frame
+from stats import names
 from stats import upload_view as view
 from stats.export import safe_csv
 
@@ -30,7 +31,7 @@ limit = uploads.size_text(uploads.MAX_UPLOAD_BYTES)
 
 st.title(label("upload.title"))
 if collector:
-    district = view.district_names(districts, language).get(viewer.district_code, viewer.district_code)
+    district = names.district_options(districts, language).get(viewer.district_code, viewer.district_code)
     st.caption(label("upload.intro_collector", district=district, limit=limit))
 else:
     st.caption(label("upload.intro_officer", limit=limit))

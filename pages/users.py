@@ -7,6 +7,7 @@ import streamlit as st
 
 from data import cached, users
 from pages._shared import label, lang, record_export, require_frame
+from stats import names
 from stats import users_view as view
 from stats.export import safe_csv
 
@@ -53,7 +54,7 @@ if notice:
 
 accounts = cached.in_session(users.list_users)
 districts = cached.load("districts")
-district_names = view.district_names(districts, language)
+district_names = names.district_options(districts, language)
 
 # --- The accounts ------------------------------------------------------------------------------------
 st.subheader(label("users.accounts_header"))

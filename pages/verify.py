@@ -12,6 +12,7 @@ from data.qr import decode_qr
 from data.signing import jwks, public_keys_from_settings
 from pages._shared import label, lang, require_frame
 from stats import certificate_view as view
+from stats.names import vaccine_names
 
 # The QR code opens /verify?c=<token>; keep the token across the frame's first run (require_frame).
 # Only when the link's token is new: a token pasted afterwards must not be replaced by the link's again.
@@ -49,7 +50,7 @@ else:
     if verdict.valid:
         st.success(message, icon=":material/verified:")
         st.subheader(label("verify.signed_details"))
-        names = view.vaccine_names(cached.load("vaccine_intervals"), lang())
+        names = vaccine_names(cached.load("vaccine_intervals"), lang())
         st.dataframe(
             view.claims_table(verdict.claims, names, lang()), hide_index=True, width="stretch", key="verify-claims"
         )

@@ -27,10 +27,6 @@ def limit_reached(rows: int) -> bool:
     return rows >= LIMIT
 
 
-def today_in_india(now: datetime | None = None) -> date:
-    return (now or datetime.now(UTC)).astimezone(INDIA).date()
-
-
 def default_range(today: date, days: int = DEFAULT_DAYS) -> tuple[date, date]:
     """The last `days` days up to today, both included."""
     return today - timedelta(days=days - 1), today

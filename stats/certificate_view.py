@@ -12,12 +12,6 @@ from stats.formatting import india_time, long_date
 from stats.labels import t
 
 
-def vaccine_names(vaccines: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Vaccine code → name in the language (queries.vaccine_intervals: code, name_en, name_hi)."""
-    column = "name_hi" if lang == "hi" else "name_en"
-    return dict(zip(vaccines["code"], vaccines[column], strict=True))
-
-
 def pdf_vaccine_names(vaccines: pd.DataFrame) -> dict[str, str]:
     """Vaccine code → "English / हिन्दी" for the bilingual PDF."""
     return {row.code: f"{row.name_en} / {row.name_hi}" for row in vaccines.itertuples()}

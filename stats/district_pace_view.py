@@ -153,12 +153,6 @@ def district_names(districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return out.sort_values("district", kind="stable").reset_index(drop=True)
 
 
-def district_options(districts: pd.DataFrame, lang: str = "en") -> dict[str, str]:
-    """District names in the language by code, in alphabetical order of the names (for a selectbox)."""
-    names = district_names(districts, lang)
-    return dict(zip(names["code"], names["district"], strict=True))
-
-
 # --- the league table ----------------------------------------------------------------------------
 
 

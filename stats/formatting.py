@@ -36,6 +36,11 @@ def long_date(day: date, lang: str = "en") -> str:
     return format_date(day, format="d MMMM y", locale=LOCALES[lang])
 
 
+def today_in_india(now: datetime | None = None) -> date:
+    """The date in India now."""
+    return (now or datetime.now(UTC)).astimezone(INDIA).date()
+
+
 def india_time(moment: datetime, lang: str = "en", zone: bool = True) -> str:
     """A moment (UTC when it has no time zone) as the date and time of day in India: 22 June 2021, 14:05 IST."""
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)

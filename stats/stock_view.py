@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import NamedTuple, Protocol
 
 import pandas as pd
@@ -18,8 +18,18 @@ import pandas as pd
 from stats import STATE
 from stats.charts import VACCINE_COLOURS
 from stats.doses import WINDOW, on_calendar
-from stats.formatting import INDIA, MINUS, MISSING, grouped_decimal, india_time, indian_number, long_date, rounded
+from stats.formatting import (
+    MINUS,
+    MISSING,
+    grouped_decimal,
+    india_time,
+    indian_number,
+    long_date,
+    rounded,
+    today_in_india,
+)
 from stats.labels import t
+from stats.names import district_options, vaccine_names
 from stats.stock import PSEUDO_STORES, days_of_cover
 
 SUPPLIER, WASTAGE, ADJUSTMENT = PSEUDO_STORES
@@ -129,11 +139,6 @@ def lowest_on_hand(daily: pd.DataFrame, start: date) -> Lowest:
 # --- Dates ---------------------------------------------------------------------------------------------
 
 
-def today_in_india(now: datetime | None = None) -> date:
-    """The date in India now."""
-    return (now or datetime.now(UTC)).astimezone(INDIA).date()
-
-
 def default_entry_date(last: date | None, now: datetime | None = None) -> date:
     """The form's date to start with: the latest day with data, or today in India when there is none."""
     return last if last is not None else today_in_india(now)
@@ -161,11 +166,6 @@ def stock_cover(stock: pd.DataFrame, doses: pd.DataFrame, as_of: date) -> pd.Dat
 # --- Names ---------------------------------------------------------------------------------------------
 
 
-def _names(frame: pd.DataFrame, key: str, lang: str) -> dict[str, str]:
-    column = "name_hi" if lang == "hi" else "name_en"
-    return dict(zip(frame[key], frame[column], strict=True))
-
-
 def kind_name(kind: str, lang: str = "en") -> str:
     """A kind of movement in words."""
     return t(f"stock.kind_{kind}", lang)
@@ -174,18 +174,12 @@ def kind_name(kind: str, lang: str = "en") -> str:
 def vaccine_options(vaccines: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     """Vaccine code → name in the language (queries.vaccine_intervals: code, name_en, name_hi), in the
     dashboard's order of vaccines (Covishield first), any other after them by code."""
-    names = _names(vaccines, "code", lang)
+    names = vaccine_names(vaccines, lang)
     return {code: names[code] for code in sorted(names, key=_vaccine_rank)}
 
 
 def _vaccine_rank(code: str) -> tuple[int, str]:
     return (VACCINE_ORDER.index(code) if code in VACCINE_ORDER else len(VACCINE_ORDER), code)
-
-
-def district_options(districts: pd.DataFrame, lang: str = "en") -> dict[str, str]:
-    """District code → name in the language (queries.districts), in the alphabetical order of the names."""
-    names = _names(districts, "code", lang)
-    return dict(sorted(names.items(), key=lambda item: item[1]))
 
 
 def store_options(kind: str, districts: pd.DataFrame, lang: str = "en") -> dict[str, str]:

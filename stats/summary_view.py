@@ -11,6 +11,7 @@ from stats.coverage import coverage_by_dose
 from stats.export import safe_csv
 from stats.formatting import indian_number, long_date, percent
 from stats.labels import t
+from stats.names import district_options
 from stats.overview_view import total_text
 
 DOSES = (1, 2, 3)
@@ -54,12 +55,10 @@ def district_table(
     cover = coverage_by_dose(totals, targets, by=("district_code",), dose_numbers=DOSES)
     doses = cover.pivot_table(index="district_code", columns="dose_number", values="doses", aggfunc="sum")
     rate = cover.pivot_table(index="district_code", columns="dose_number", values="coverage", aggfunc="sum")
-    name = "name_hi" if lang == "hi" else "name_en"
-    rows = districts[["code", name]].rename(columns={"code": "district_code", name: "district"})
-    rows = rows.sort_values("district", kind="stable")
-    doses = doses.reindex(index=rows["district_code"], columns=list(DOSES)).fillna(0).astype("int64")
-    rate = rate.reindex(index=rows["district_code"], columns=[1, 2])
-    out = pd.DataFrame({t("common.district", lang): rows["district"].to_numpy()})
+    names = district_options(districts, lang)
+    doses = doses.reindex(index=list(names), columns=list(DOSES)).fillna(0).astype("int64")
+    rate = rate.reindex(index=list(names), columns=[1, 2])
+    out = pd.DataFrame({t("common.district", lang): list(names.values())})
     out[t("summary.total", lang)] = doses.sum(axis=1).to_numpy()
     for n in DOSES:
         out[t(f"common.dose_{n}", lang)] = doses[n].to_numpy()

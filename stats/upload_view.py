@@ -15,6 +15,7 @@ import pandas as pd
 
 from stats.formatting import india_time, indian_number
 from stats.labels import CATALOGUE, t
+from stats.names import district_options
 
 HISTORY_STATUSES = ("committed", "undone")
 
@@ -87,15 +88,9 @@ def problem_table(problems: Iterable[ProblemLike], lang: str = "en") -> pd.DataF
     )
 
 
-def district_names(districts: pd.DataFrame, lang: str = "en") -> dict[str, str]:
-    """District code -> name in the language (from data.queries.districts)."""
-    column = "name_hi" if lang == "hi" else "name_en"
-    return dict(zip(districts["code"], districts[column], strict=True))
-
-
 def new_centres_table(centres: Sequence[Mapping[str, str]], districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The centres a file creates: code, name and district (by name)."""
-    names = district_names(districts, lang)
+    names = district_options(districts, lang)
     return pd.DataFrame(
         {
             t("upload.col_centre_code", lang): [c["code"] for c in centres],

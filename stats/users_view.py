@@ -16,6 +16,7 @@ import pandas as pd
 
 from stats.formatting import INDIA, MISSING, long_date
 from stats.labels import t
+from stats.names import district_options
 
 ROLES = ("officer", "collector")
 
@@ -39,13 +40,6 @@ def moment_text(moment: datetime | None, lang: str = "en") -> str:
     return f"{long_date(local.date(), lang)}, {local:%H:%M} IST"
 
 
-def district_names(districts: pd.DataFrame, lang: str = "en") -> dict[str, str]:
-    """District code → name in the language (queries.districts), in the alphabetical order of the names."""
-    column = "name_hi" if lang == "hi" else "name_en"
-    names = dict(zip(districts["code"], districts[column], strict=True))
-    return dict(sorted(names.items(), key=lambda item: item[1]))
-
-
 def role_name(role: str, lang: str = "en") -> str:
     return t(f"users.role_{role}", lang)
 
@@ -58,7 +52,7 @@ def status_text(account: Account, lang: str = "en") -> str:
 
 def accounts_table(accounts: Iterable[Account], districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Every account as the page lists it (headers in the language; no password hash, there is none here)."""
-    names = district_names(districts, lang)
+    names = district_options(districts, lang)
     accounts = list(accounts)
     return pd.DataFrame(
         {

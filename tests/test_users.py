@@ -492,3 +492,20 @@ def test_a_linked_single_sign_on_identity_signs_in_as_its_account(engine: Engine
     assert ("sign-in", "collector.durg", "sso client=10.0.0.9") in events
     assert events.count(("sign-in-failed", "anonymous", "sso-unmapped client=10.0.0.9")) == 3
     assert not any("collector.durg@" in str(event) for event in _events(engine))
+
+
+def test_a_changed_secrets_file_is_read_again(monkeypatch, tmp_path) -> None:
+    """The secrets file is parsed once per change (it is asked on every rerun), not once per process."""
+    import os
+
+    from data import keys
+
+    monkeypatch.delenv("TEEKA_IDLE_MINUTES", raising=False)
+    secrets_file = tmp_path / "secrets.toml"
+    monkeypatch.setattr(keys, "_secrets_files", lambda: [secrets_file])
+    secrets_file.write_text("[workspace]\nidle_minutes = 10\n")
+    assert users.idle_minutes() == 10 and users.idle_minutes() == 10
+    secrets_file.write_text("[workspace]\nidle_minutes = 15\n")
+    stat = secrets_file.stat()
+    os.utime(secrets_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a later time, however coarse
+    assert users.idle_minutes() == 15

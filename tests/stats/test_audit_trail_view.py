@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from stats import audit_trail_view as view
+from stats.formatting import today_in_india
 
 
 @pytest.mark.parametrize(
@@ -50,8 +51,8 @@ def test_picked_range(picked, expected):
 
 
 def test_today_in_india_and_actor_filter():
-    assert view.today_in_india(datetime(2021, 6, 22, 18, 30, tzinfo=UTC)) == date(2021, 6, 23)
-    assert view.today_in_india(datetime(2021, 6, 22, 18, 29, tzinfo=UTC)) == date(2021, 6, 22)
+    assert today_in_india(datetime(2021, 6, 22, 18, 30, tzinfo=UTC)) == date(2021, 6, 23)
+    assert today_in_india(datetime(2021, 6, 22, 18, 29, tzinfo=UTC)) == date(2021, 6, 22)
     assert view.actor_filter("  officer ") == "officer"
     assert view.actor_filter("   ") is None and view.actor_filter(None) is None
     assert view.limit_reached(view.LIMIT) and not view.limit_reached(view.LIMIT - 1)

@@ -10,6 +10,7 @@ import pytest
 
 from stats import district_pace_view as view
 from stats.figures_district_pace import date_ticks, indicator_chart, trend_chart
+from stats.names import district_options
 from tests.stats import NaN, column, day, frame
 
 # Five districts. Eligible in the default bands (18-44, 45-59, 60+): A 1,500; B 2,000; C 500; D 100; E none.
@@ -145,7 +146,7 @@ def test_target_text_and_height():
     ids=["English", "Hindi"],
 )
 def test_district_options_sorted_by_name_in_the_language(lang, expected):
-    assert list(view.district_options(DISTRICTS, lang).values()) == expected
+    assert list(district_options(DISTRICTS, lang).values()) == expected
 
 
 # --- the league table ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 
 from data.models import UserPublic
 from stats import users_view as view
+from stats.names import district_options
 
 DISTRICTS = pd.DataFrame({"code": ["RPR", "DRG"], "name_en": ["Raipur", "Durg"], "name_hi": ["रायपुर", "दुर्ग"]})
 MOMENT = datetime(2021, 6, 22, 4, 30, tzinfo=UTC)
@@ -83,8 +84,8 @@ def test_account_options():
 
 
 def test_district_names_in_alphabetical_order_of_the_language():
-    assert view.district_names(DISTRICTS) == {"DRG": "Durg", "RPR": "Raipur"}
-    assert view.district_names(DISTRICTS, "hi") == {"DRG": "दुर्ग", "RPR": "रायपुर"}
+    assert district_options(DISTRICTS) == {"DRG": "Durg", "RPR": "Raipur"}
+    assert district_options(DISTRICTS, "hi") == {"DRG": "दुर्ग", "RPR": "रायपुर"}
 
 
 @pytest.mark.parametrize(
