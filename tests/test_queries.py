@@ -398,3 +398,4 @@ def test_data_version_dates_and_last_import_follow_imports(engine):
         assert undo_import(4, session=session, actor="test-officer").ok
     assert ask(engine, "data_version") == "4.4.1"
     assert ask(engine, "daily_doses", start=D[25]).empty
+    assert ask(engine, "last_import")["file_name"] == "series.csv"  # the undone import is no longer the last

@@ -13,6 +13,7 @@ def test_sidebar_defaults_to_the_latest_day_and_says_how_fresh_the_data_is(app_d
     captions = [c.value for c in app.sidebar.caption]
     assert captions[0] == "Data as of 22 June 2021"
     assert captions[1].startswith("Last import: ") and captions[1].endswith("by test-officer (upload.csv)")
+    assert " IST by " in captions[1]  # India time, like every other time on the pages
 
 
 def test_switching_to_hindi_relabels_the_frame(app_db) -> None:
