@@ -70,13 +70,14 @@ def demo_accounts() -> list:
     return list(DEMO_ACCOUNTS)
 
 
-def demo_people() -> list[tuple[str, str, str]]:
-    """The demo's documented registrations (reference id, mobile, name); none outside the demo."""
+def demo_people() -> list:
+    """The demo's documented registrations (data.demo.DemoPerson: reference id, mobile, name); none outside
+    the demo."""
     if not is_demo():
         return []
     from data.demo import demo_people
 
-    return [tuple(person) for person in demo_people()]
+    return demo_people()
 
 
 def data_version() -> str:

@@ -17,9 +17,9 @@ def pdf_vaccine_names(vaccines: pd.DataFrame) -> dict[str, str]:
     return {row.code: f"{row.name_en} / {row.name_hi}" for row in vaccines.itertuples()}
 
 
-def demo_people_text(people: list[tuple[str, str, str]]) -> str:
-    """The demo's documented registrations (reference id, mobile, name) for the demo banner."""
-    return "; ".join(f"{reference} + {mobile} ({name})" for reference, mobile, name in people)
+def demo_people_text(people: list) -> str:
+    """The demo's documented registrations (objects with reference_id, mobile, name) for the demo banner."""
+    return "; ".join(f"{person.reference_id} + {person.mobile} ({person.name})" for person in people)
 
 
 def issued_text(moment: datetime, lang: str) -> str:
