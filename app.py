@@ -5,8 +5,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from data import cached
 from data.access import PAGES as PAGE_ROLES
+from data.read import cached
 from pages import _auth
 from pages._shared import label
 from stats.formatting import india_time, long_date

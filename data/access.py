@@ -6,7 +6,7 @@
   only. Other districts appear only as district totals.
 - **officer** (the whole state): everything, including stock entry, accounts and the audit trail.
 
-`scoped_kwargs` is the server-side check every cached query goes through (data.cached.load): a query a role
+`scoped_kwargs` is the server-side check every cached query goes through (data.read.cached.load): a query a role
 may not run raises AccessDenied, and a query that returns centres is narrowed to the collector's district.
 Hiding a page is not protection; this is.
 """
@@ -92,7 +92,7 @@ PUBLIC = Viewer()
 
 
 def scoped_kwargs(viewer: Viewer, query: str, kwargs: dict) -> dict:
-    """The arguments to run data.queries.<query> with for this viewer; AccessDenied when it may not run it."""
+    """The arguments to run data.read.queries.<query> with for this viewer; AccessDenied when it may not run it."""
     if viewer.role == "public" and query not in PUBLIC_QUERIES:
         raise AccessDenied(f"{query} is not public")
     argument = CENTRE_QUERIES.get(query)

@@ -68,7 +68,7 @@ def is_sqlite(engine: Engine) -> bool:
 
 def create_schema(engine: Engine) -> None:
     """Create every table that does not exist yet and seed the reference data from data/master/."""
-    from data import reference
+    from data import master as reference
     from data.rollup import ensure_derived_rollups
 
     SQLModel.metadata.create_all(engine)

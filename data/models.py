@@ -240,7 +240,8 @@ class PublishedValue(SQLModel, table=True):
 
 
 # --- Certificate registry ------------------------------------------------------------------------
-# Mobile and ID numbers are never stored raw: a keyed hash (data.keys.identifier_hash) and the last four digits.
+# Mobile and ID numbers are never stored raw: a keyed hash (data.settings.identifier_hash) and the last
+# four digits.
 
 
 class BeneficiaryBase(SQLModel):

@@ -21,6 +21,7 @@ from data.models import (
     ReportingRollup,
     StateDoseRollup,
 )
+from stats.doses import month_start
 
 CHUNK = 200
 
@@ -86,10 +87,6 @@ def refresh_district_rollups(conn: Connection, dates: Iterable[date], districts:
                 .group_by(centres.c.date, centre.c.district_code),
             )
         )
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
 
 
 def _next_month(month: date) -> date:

@@ -1,8 +1,8 @@
 """Sessions of the officer workspace: who is signed in, checked afresh against the database on every rerun.
 
 The frame (app.py) calls `current_viewer()` before anything else; the Viewer it returns is what every page
-and every cached query runs as (data.cached.viewer). A session ends on sign-out, after
-`data.users.idle_minutes()` without an interaction, and at the next interaction after the account is
+and every cached query runs as (data.read.cached.viewer). A session ends on sign-out, after
+`data.accounts.users.idle_minutes()` without an interaction, and at the next interaction after the account is
 disabled. Only the username and the time of the last interaction are kept in session state.
 """
 
@@ -12,9 +12,10 @@ import time
 
 import streamlit as st
 
-from data import cached, users
 from data.access import PUBLIC, Viewer
-from data.keys import secrets_table
+from data.accounts import users
+from data.read import cached
+from data.settings import secrets_table
 
 USER_KEY = "signed_in_user"
 LAST_SEEN_KEY = "last_interaction"
@@ -41,7 +42,7 @@ def _viewer(account) -> Viewer:
 
 
 def start_session(account) -> Viewer:
-    """Remember who signed in (an account as data.users returns it), start their idle clock, and go on to the
+    """Remember who signed in (an account as data.accounts.users returns it), start their idle clock, and go on to the
     page a deep link asked for (if the role may open it) or the state overview."""
     st.session_state[USER_KEY] = account.username
     st.session_state[LAST_SEEN_KEY] = time.time()

@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from data import audit, cached
+from data.accounts import audit
+from data.read import cached
 from stats.export import safe_csv
 from stats.labels import t
 

@@ -3,11 +3,12 @@ download it; the download itself writes an "export" row."""
 
 import streamlit as st
 
-from data import audit, cached
+from data.accounts import audit
+from data.read import cached
 from pages._shared import label, lang, require_frame
-from stats import audit_trail_view as view
 from stats.export import safe_csv
 from stats.formatting import indian_number, long_date, today_in_india
+from stats.views import audit_trail as view
 
 require_frame("audit_trail")
 

@@ -4,12 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from data import cached
+from data.read import cached
 from pages._shared import as_of, label, lang, require_frame
 from stats import bulletin
-from stats.bulletin_view import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
 from stats.export import safe_csv
 from stats.formatting import long_date
+from stats.views.bulletin import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
 
 require_frame("bulletin")
 

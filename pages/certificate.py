@@ -1,6 +1,6 @@
 """Public certificate lookup: reference id + registered mobile → a one-time code → the certificate and its PDF.
 
-Every failure looks the same (see data.lookup): after the details, the page always asks for the code; any
+Every failure looks the same (see data.certificates.lookup): after the details, the page always asks for the code; any
 refused code gets one message. Nothing typed stays in session state or goes into the URL: the forms clear
 on submit, and only the challenge id (random) and, once shown, the certificate are kept for the session.
 """
@@ -9,15 +9,17 @@ from functools import partial
 
 import streamlit as st
 
-from data import cached, certificates, lookup
-from data.certificate_pdf import render_pdf
-from data.keys import uses_demo_keys
-from data.qr import qr_png
-from data.signing import verification_url
-from data.sms import latest_outbox_code, sender_from_settings
+from data.certificates import issue as certificates
+from data.certificates import lookup
+from data.certificates.pdf import render_pdf
+from data.certificates.qr import qr_png
+from data.certificates.signing import verification_url
+from data.certificates.sms import latest_outbox_code, sender_from_settings
+from data.read import cached
+from data.settings import uses_demo_keys
 from pages._shared import client_address, label, lang, require_frame
-from stats import certificate_view as view
 from stats.names import vaccine_names
+from stats.views import certificate as view
 
 require_frame("certificate")
 

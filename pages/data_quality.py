@@ -3,13 +3,13 @@ published series, and the share of each district's centres that reported."""
 
 import streamlit as st
 
-from data import cached
+from data.read import cached
 from pages._shared import as_of, chart_with_table, label, lang, require_frame
-from stats import data_quality_view as view
 from stats.export import safe_csv
-from stats.figures_data_quality import completeness_figure, sources_figure
+from stats.figures.data_quality import completeness_figure, sources_figure
 from stats.formatting import indian_number, long_date
 from stats.quality import RULES, area_names
+from stats.views import data_quality as view
 
 require_frame("data_quality")
 
@@ -55,7 +55,7 @@ area = area_column.selectbox(
 )
 
 frames = cached.load("quality_range_frames", start=start, end=end)
-all_flags = cached.computed("stats.data_quality_view.flags_over_range", start, end, frames, names=names)
+all_flags = cached.computed("stats.views.data_quality.flags_over_range", start, end, frames, names=names)
 flags = view.flags_table(all_flags, lang(), names, rules, area)
 compared = view.source_comparison(frames["state"], frames["series"], start, end)
 counts = cached.load("centre_counts")

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from data import cached
+from data.read import cached
 from pages._shared import as_of, chart_with_table, label, lang, require_frame
-from stats import district_pace_view as view
-from stats import figures_district_pace as figures
 from stats import names
-from stats.charts import DOSE_COLOURS
 from stats.coverage import dose_bands
 from stats.export import safe_csv
+from stats.figures import district_pace as figures
+from stats.figures.charts import DOSE_COLOURS
 from stats.formatting import indian_number, long_date
+from stats.views import district_pace as view
 
 require_frame("district_pace")
 
@@ -68,7 +68,7 @@ if not view.has_doses_on(recent, day):
     st.info(label("common.no_data_for_day", date=day_text))
 
 table = cached.computed(
-    "stats.district_pace_view.league_table",
+    "stats.views.district_pace.league_table",
     districts,
     targets,
     totals,

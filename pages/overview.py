@@ -1,22 +1,22 @@
 """State overview: the state immunisation officer's morning view of the chosen day.
 
 Headline cards for the sidebar's date, charts over a date range, the day's data checks and its bulletin.
-Fetches through data.cached only; every figure and text comes from stats/.
+Fetches through data.read.cached only; every figure and text comes from stats/.
 """
 
 from datetime import date
 
 import streamlit as st
 
-from data import cached
+from data.read import cached
 from pages._shared import as_of, chart_with_table, label, lang, require_frame
-from stats import figures_overview as charts
-from stats import overview_view as view
 from stats.bulletin import Area, BulletinFigures, bulletin_figures, render
 from stats.doses import record_day
+from stats.figures import overview as charts
 from stats.formatting import long_date
 from stats.labels import t
 from stats.quality import Flag
+from stats.views import overview as view
 
 require_frame("overview")
 

@@ -1,12 +1,13 @@
 """Staff sign-in: username and password (throttled, one message for every failure), or single sign-on.
 
-The form clears on submit, so the password never stays in session state; data.users.authenticate does the
+The form clears on submit, so the password never stays in session state; data.accounts.users.authenticate does the
 checking, the throttling and the audit row.
 """
 
 import streamlit as st
 
-from data import cached, users
+from data.accounts import users
+from data.read import cached
 from pages import _auth
 from pages._shared import client_address, label, require_frame
 

@@ -5,12 +5,13 @@ from functools import partial
 
 import streamlit as st
 
-from data import cached, stock_entry
+from data.imports import stock_entry
+from data.read import cached
 from pages._shared import as_of, label, lang, record_export, require_frame
-from stats import stock_view as view
 from stats.export import safe_csv
 from stats.formatting import indian_number, long_date
-from stats.overview_view import known_stock
+from stats.views import stock as view
+from stats.views.overview import known_stock
 
 require_frame("stock")
 

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from data import cached
+from data.read import cached
 from pages._shared import as_of, chart_with_table, label, lang, require_frame
-from stats import figures_overview as charts
-from stats import overview_view
-from stats import summary_view as view
 from stats.doses import record_day
+from stats.figures import overview as charts
 from stats.formatting import long_date
+from stats.views import overview as overview_view
+from stats.views import summary as view
 
 require_frame("summary")
 

@@ -1,18 +1,21 @@
 """Upload (collectors and officers): a daily-doses or stock file is checked by the server, previewed as a dry
 run of the import, and committed with one button; the history of imports and, for officers, undoing one.
 
-A collector's upload may hold their own district's daily doses only (data.load, allowed_districts); a
+A collector's upload may hold their own district's daily doses only (data.imports.importer, allowed_districts); a
 collector sees their own imports. The preview is kept in session state with the SHA-256 of the bytes it was
 made from, and the commit goes ahead only for those same bytes.
 """
 
 import streamlit as st
 
-from data import cached, imports, load, uploads
+from data.imports import importer as load
+from data.imports import undo as imports
+from data.imports import uploads
+from data.read import cached
 from pages._shared import label, lang, require_frame
 from stats import names
-from stats import upload_view as view
 from stats.export import safe_csv
+from stats.views import upload as view
 
 require_frame("upload")
 
@@ -69,7 +72,7 @@ elif isinstance(result, imports.UndoReport):
 
 # --- Upload, server-side checks and preview --------------------------------------------------------------
 # No type= filter: Streamlit would refuse another extension with an exception of its own (and in English);
-# data.uploads.check_upload decides on the name and the content, and says why in the user's language.
+# data.imports.uploads.check_upload decides on the name and the content, and says why in the user's language.
 UPLOADS_KEY = "upload-count"  # a new uploader after each commit, so the committed file does not stay in it
 uploaded = st.file_uploader(
     label("upload.file"),

@@ -1,15 +1,16 @@
 """Accounts (officers): list the accounts, add one, reset a password, disable an account, link a single
-sign-on identity. Every change goes through data.users as the signed-in officer, which writes its audit row."""
+sign-on identity. Every change goes through data.accounts.users as the signed-in officer, which writes its audit row."""
 
 from functools import partial
 
 import streamlit as st
 
-from data import cached, users
+from data.accounts import users
+from data.read import cached
 from pages._shared import label, lang, record_export, require_frame
 from stats import names
-from stats import users_view as view
 from stats.export import safe_csv
+from stats.views import users as view
 
 require_frame("users")
 
@@ -29,7 +30,7 @@ def forget_passwords() -> None:
 
 
 def attempt(function, *args, **kwargs) -> tuple[bool, object]:
-    """data.users.<function> as the signed-in officer: (True, its result), or (False, None) after showing why
+    """data.accounts.users.<function> as the signed-in officer: (True, its result), or (False, None) after showing why
     it was refused (in the user's language)."""
     try:
         return True, cached.in_session(function, *args, actor=officer.username, **kwargs)

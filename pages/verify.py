@@ -7,12 +7,13 @@ import json
 
 import streamlit as st
 
-from data import cached, certificates
-from data.qr import decode_qr
-from data.signing import jwks, public_keys_from_settings
+from data.certificates import issue as certificates
+from data.certificates.qr import decode_qr
+from data.certificates.signing import jwks, public_keys_from_settings
+from data.read import cached
 from pages._shared import label, lang, require_frame
-from stats import certificate_view as view
 from stats.names import vaccine_names
+from stats.views import certificate as view
 
 # The QR code opens /verify?c=<token>; keep the token across the frame's first run (require_frame).
 # Only when the link's token is new: a token pasted afterwards must not be replaced by the link's again.

@@ -4,7 +4,7 @@ A movement ledger is ``date, vaccine, from_store, to_store, quantity``. Stores a
 codes; SUPPLIER, WASTAGE and ADJUSTMENT are outside ends that hold no stock. Doses administered in a
 district (``date, district_code, vaccine, doses``) leave that district's store.
 
-A STATE row of ``stock_on_hand`` is the state store alone (as data.queries.stock_on_hand). In
+A STATE row of ``stock_on_hand`` is the state store alone (as data.read.queries.stock_on_hand). In
 ``days_of_cover`` and ``wastage_rate`` a STATE row is the whole state: the state store plus every district
 store, against the doses of the whole state, since the state store serves nobody directly.
 """

@@ -10,7 +10,7 @@ Fixtures
     shared_dir      ``../shared`` next to the repository.
     real_data_dir   ``../shared/data/real``; skips the test when it is absent.
     (autouse)       every test runs with test values of the registry's secrets (TEEKA_IDENTIFIER_KEY,
-                    TEEKA_SIGNING_KEY, TEEKA_SIGNING_KID), so data.keys never writes the demo key file.
+                    TEEKA_SIGNING_KEY, TEEKA_SIGNING_KID), so data.settings never writes the demo key file.
 
 Helpers (``from tests.conftest import snapshot, table_counts``)
     table_counts(engine)  rows per table of ``SQLModel.metadata``.
@@ -31,7 +31,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
 
 from data.db import create_schema, make_engine
-from data.keys import ENVIRONMENT
+from data.settings import ENVIRONMENT
 
 POSTGRES_URL_ENV = "TEEKA_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from data.load import FileReport, import_bytes
+from data.imports.importer import FileReport, import_bytes
 from data.models import (
     Beneficiary,
     Centre,

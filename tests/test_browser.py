@@ -21,7 +21,7 @@ the page has charts, the overview's headline figures grouped the Indian way, the
 ``test_collector_sees_their_pages`` does the same for each collector: exactly their pages (the dashboard and
 Upload data, not Stock entry, Accounts or the Audit trail), each rendering without an exception box.
 
-The accounts are the demo accounts' usernames, passwords and roles, added with ``python -m data.users add``: the
+The accounts are the demo accounts' usernames, passwords and roles, added with ``python -m data.accounts add``: the
 test's database is not the embedded demo one, where demo accounts are refused.
 
 ``test_citizen_gets_and_verifies_a_certificate`` is the citizen's flow end to end: a documented demo person asks
@@ -70,11 +70,11 @@ from pathlib import Path
 import pytest
 
 from data.access import PAGES as PAGE_ROLES
+from data.accounts.users import DEMO_ACCOUNTS, DemoAccount
+from data.certificates.qr import decode_qr
+from data.certificates.sms import ENVIRONMENT as SMS_ENVIRONMENT
 from data.demo import demo_people
-from data.keys import ENVIRONMENT as SECRETS_ENVIRONMENT
-from data.qr import decode_qr
-from data.sms import ENVIRONMENT as SMS_ENVIRONMENT
-from data.users import DEMO_ACCOUNTS, DemoAccount
+from data.settings import ENVIRONMENT as SECRETS_ENVIRONMENT
 from stats.labels import CATALOGUE, t
 from tests.files import doses_csv
 
@@ -255,7 +255,7 @@ def display_name(account: DemoAccount) -> str:
 def _add_accounts(env: dict[str, str]) -> None:
     """The demo accounts' usernames, passwords and roles as ordinary accounts, through the CLI."""
     for account in (OFFICER, RAIPUR, DURG):
-        command = [sys.executable, "-m", "data.users", "add", account.username, "--role", account.role]
+        command = [sys.executable, "-m", "data.accounts", "add", account.username, "--role", account.role]
         command += ["--district", account.district_code] if account.district_code else []
         command += ["--name", display_name(account), "--password-stdin"]
         result = subprocess.run(

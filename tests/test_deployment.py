@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from data import users
-from data.keys import ENVIRONMENT as CERTIFICATE_SETTINGS
-from data.qr import MAX_IMAGE_BYTES
-from data.sms import ENVIRONMENT as SMS_SETTINGS
-from data.uploads import MAX_UPLOAD_MB
+from data.accounts import users
+from data.certificates.qr import MAX_IMAGE_BYTES
+from data.certificates.sms import ENVIRONMENT as SMS_SETTINGS
+from data.imports.uploads import MAX_UPLOAD_MB
+from data.settings import ENVIRONMENT as CERTIFICATE_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -62,7 +62,7 @@ def test_config_setting(section: str, option: str, expected: object) -> None:
 
 
 def test_upload_limit_is_the_apps_own() -> None:
-    """Streamlit's limit is the one the app checks uploads against (data.uploads), and a QR photo fits in it."""
+    """Streamlit's limit is the one the app checks uploads against (data.imports.uploads), and a QR photo fits in it."""
     limit = _config()["server"]["maxUploadSize"]
     assert limit == MAX_UPLOAD_MB == 20
     assert limit * MIB >= MAX_IMAGE_BYTES
@@ -349,7 +349,7 @@ def app_sources() -> list[Path]:
 
 def test_scan_covers_the_app() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in app_sources()}
-    assert {"app.py", "pages/_shared.py", "data/queries.py", "stats/doses.py"} <= names
+    assert {"app.py", "pages/_shared.py", "data/db.py", "stats/doses.py"} <= names
 
 
 def test_no_data_derived_html_in_the_app() -> None:

@@ -39,7 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_subject": ("About", "किस बारे में"),
     "col_counts": ("Counts", "संख्याएँ"),
     "col_detail": ("Detail", "विवरण"),
-    # Actions (data.audit.ACTIONS)
+    # Actions (data.accounts.audit.ACTIONS)
     "action_import": ("Import", "आयात"),
     "action_correction": ("Correction", "सुधार"),
     "action_undo": ("Import undone", "आयात पूर्ववत"),

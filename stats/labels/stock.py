@@ -80,7 +80,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Not recorded: the database refused the write. Nothing was written; try again.",
         "दर्ज नहीं हुआ: डेटाबेस ने लिखने से मना किया। कुछ भी नहीं लिखा गया; फिर कोशिश करें।",
     ),
-    # The form's own refusals (data.stock_entry.EntryProblem)
+    # The form's own refusals (data.imports.stock_entry.EntryProblem)
     "problem_required_reference": (
         "Enter the reference: the document number of this movement.",
         "संदर्भ लिखें: इस प्रविष्टि का दस्तावेज़ क्रमांक।",

@@ -1,4 +1,4 @@
-"""Labels of the accounts page (pages/users.py), its table, and data.users' refusals in both languages."""
+"""Labels of the accounts page (pages/users.py), its table, and data.accounts.users' refusals in both languages."""
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("Accounts", "खाते"),
@@ -71,7 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "You cannot disable your own account.",
         "आप अपना ही खाता निष्क्रिय नहीं कर सकते।",
     ),
-    # data.users.UserError, by kind (stats.users_view.ERRORS)
+    # data.accounts.users.UserError, by kind (stats.views.users.ERRORS)
     "error_username": (
         "A username is 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.",
         "उपयोगकर्ता नाम 3 से 32 अक्षरों का हो: छोटे अंग्रेज़ी अक्षर, अंक, '.', '_' या '-'।",

@@ -5,9 +5,9 @@
 Builds (unless --db exists) a SQLite registry of --people synthetic beneficiaries and their vaccinations with
 data.demo.registry_people (chunks of 10 lakh, hashed as the importer hashes) beside the demo's centres, then
 measures, each as the median and p99 of many runs:
-  1. the registry read by reference id (SQLAlchemy Core, the query data.lookup.start runs), random known ids;
+  1. the registry read by reference id (SQLAlchemy Core, the query lookup.start runs), random known ids;
   2. the same for unknown ids (the path an enumeration attempt takes);
-  3. data.lookup.start + data.lookup.redeem + data.certificates.issue for one person (database, hashing,
+  3. lookup.start + lookup.redeem + issue.issue (data.certificates) for one person (database, hashing,
      signing), and the time of a matching against a non-matching start (they must not differ);
   4. the page flow through AppTest: details submitted → code submitted → certificate rendered (two reruns),
      measured from the first click to the rendered certificate.
@@ -56,9 +56,9 @@ def build(path: Path, people: int) -> None:
     """The registry database: schema, the demo's centres, `people` beneficiaries with their vaccinations."""
     from sqlalchemy import insert
 
-    from data import demo, keys
-    from data.bulk import insert_columns
+    from data import demo, settings
     from data.db import create_schema, make_engine
+    from data.imports.bulk import insert_columns
     from data.models import Beneficiary, ImportBatch, Vaccination
 
     building = path.with_name(path.name + ".building")
@@ -67,7 +67,7 @@ def build(path: Path, people: int) -> None:
     engine = make_engine(f"sqlite:///{building}")
     create_schema(engine)
     centres = demo.make_centres(__import__("numpy").random.default_rng(7), 2600, demo.district_targets())
-    hasher = keys.identifier_hasher()
+    hasher = settings.identifier_hasher()
     started = time.perf_counter()
     with engine.begin() as conn:
         batch_id = conn.execute(
@@ -134,10 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import bindparam, select
     from sqlmodel import Session
 
-    from data import certificates, lookup
+    from data.certificates import issue as certificates
+    from data.certificates import lookup
+    from data.certificates.sms import OutboxSender
     from data.db import make_engine
     from data.models import Beneficiary, SmsOutbox
-    from data.sms import OutboxSender
 
     engine = make_engine(url)
     with sqlite3.connect(args.db) as raw:
@@ -241,8 +242,8 @@ def _apptest_flow(references: list[str], mobiles: dict[str, str]) -> list[float]
     from streamlit.testing.v1 import AppTest
 
     import pages._shared
-    from data import cached
     from data.models import SmsOutbox
+    from data.read import cached
 
     original = PagesManager.__init__
 

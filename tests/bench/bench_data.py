@@ -36,9 +36,9 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from data import demo  # noqa: E402
-from data.bulk import insert_columns  # noqa: E402
 from data.db import create_schema, make_engine  # noqa: E402
-from data.load import import_bytes  # noqa: E402
+from data.imports.bulk import insert_columns  # noqa: E402
+from data.imports.importer import import_bytes  # noqa: E402
 from data.models import Centre, DailyDose, DoseRollup, ImportBatch, ReportingRollup  # noqa: E402
 from data.rollup import refresh_rollups  # noqa: E402
 
@@ -167,7 +167,7 @@ def day_rows(rng: np.random.Generator, centre_ids: np.ndarray, day: date, batch_
 
 
 def _bulk(conn, days: Iterator[dict[str, list]]) -> None:
-    """data.bulk.insert_columns, as the importer uses it: executemany of tuples (SQLite), COPY (PostgreSQL)."""
+    """data.imports.bulk.insert_columns, as the importer uses it: executemany of tuples (SQLite), COPY (PostgreSQL)."""
     for day in days:
         insert_columns(conn, DailyDose.__table__, day)
 
@@ -230,7 +230,7 @@ def _loader(engine: Engine, loader: str) -> tuple[str, Callable]:
     if loader == "core":
         return "SQLAlchemy Core executemany of dicts, one transaction", _core
     method = "DBAPI executemany of tuples" if engine.dialect.name == "sqlite" else "COPY FROM STDIN"
-    return f"data.bulk.insert_columns: {method}, one transaction", _bulk
+    return f"data.imports.bulk.insert_columns: {method}, one transaction", _bulk
 
 
 def _batch(conn, kind: str, rows: int) -> int:
@@ -325,9 +325,9 @@ def top_bottom_districts(engine: Engine, day: date) -> pd.DataFrame:
 
 
 def _queries_module():
-    """data.queries when the lead's read side offers the matching functions, else None."""
+    """data.read.queries when the lead's read side offers the matching functions, else None."""
     try:
-        from data import queries
+        from data.read import queries
     except ImportError:
         return None
     return queries if all(hasattr(queries, f) for f in ("daily_doses", "total_doses")) else None
@@ -339,7 +339,7 @@ def _with_session(engine: Engine, call: Callable[[Session], object]) -> object:
 
 
 def headline_queries(engine: Engine, first: date, last: date) -> list[tuple[str, Callable[[], object]]]:
-    """The four headline queries, in Core; and through data.queries when it has them."""
+    """The four headline queries, in Core; and through data.read.queries when it has them."""
     runs = [
         ("state doses per day, whole year (Core, reporting_rollup)", lambda: state_per_day(engine, first, last)),
         ("day × district, whole year (Core, reporting_rollup)", lambda: district_per_day(engine, first, last)),
@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="SQLAlchemy URL: a SQLite file, or a PostgreSQL server (a new db is made)")
     parser.add_argument("--rows", type=int, default=15_000_000, help="daily_dose rows to build (default 15M)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measure; the median is reported")
-    parser.add_argument("--loader", choices=("bulk", "core"), default="bulk", help="bulk writer (default data.bulk)")
+    parser.add_argument("--loader", choices=("bulk", "core"), default="bulk", help="the bulk writer (default)")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = parser.parse_args(argv)
 

@@ -5,12 +5,12 @@
 
 The state-year SQLite database (bench_data's builder: all 2,600 demo centres × 16 cells × 361 days, rollups)
 is built into --db (default /tmp/teeka-bench-pages.db) unless that file exists already, then given a stock
-ledger sized to what each district gave (demo's generator, through data.load.import_bytes) and a published
+ledger sized to what each district gave (demo's generator, through data.imports.importer.import_bytes) and a published
 CoWIN series. Each page then runs in its own child process (``--child PAGE``) under AppTest with
 DATABASE_URL pointing at the file: the first run (imports, engine, first queries: from_file(app.py) → run →
 switch_page → run; and, in another fresh process, the page opened by deep link), ``--repeat`` warm reruns
-(median), the time spent in data access (data.cached.load and data.cached.data_version, outermost calls
-only; data.queries is wrapped too for any direct call), one run after st.cache_data.clear(), and the child's
+(median), the time spent in data access (data.read.cached.load and data.read.cached.data_version, outermost calls
+only; data.read.queries is wrapped too for any direct call), one run after st.cache_data.clear(), and the child's
 peak RSS. Prints a Markdown table and writes it to tests/bench/out/ (git-ignored). Not collected by pytest.
 """
 
@@ -121,7 +121,7 @@ def _ensure_officer(engine) -> None:
 
     from sqlmodel import Session
 
-    from data import users
+    from data.accounts import users
     from data.models import UserAccount
 
     with Session(engine) as session:
@@ -140,7 +140,7 @@ def _import(engine, content: bytes, name: str) -> None:
     """One file through the validated importer; stops the bench unless it is committed."""
     from sqlmodel import Session
 
-    from data.load import describe, import_bytes
+    from data.imports.importer import describe, import_bytes
 
     started = time.perf_counter()
     with Session(engine) as session:
@@ -235,10 +235,10 @@ class Meter:
 
 
 def install_meter() -> Meter:
-    """Time data.cached.load, data.cached.data_version and every public function of data.queries."""
+    """Time data.read.cached.load, data.read.cached.data_version and every public function of data.read.queries."""
     import inspect
 
-    from data import cached, queries
+    from data.read import cached, queries
 
     meter = Meter()
     cached.load = meter.wrap(cached.load, lambda name, **_: name)

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from data import users
+from data.accounts import users
 from data.db import create_schema, make_engine
 from pages._auth import USER_KEY
 from tests.conftest import _reset_postgres

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from data import audit
+from data.accounts import audit
 from data.models import AuditEvent
 from tests.pages.conftest import NOT_AVAILABLE, open_page, open_page_alone
 

@@ -1,4 +1,4 @@
-"""The Bulletin page: the note equals what `python -m stats.bulletin` prints, in both languages, and so does the
+"""The Bulletin page: the note equals what `python -m data.bulletin` prints, in both languages, and so does the
 download; the figures beside it are the app_db fixture's, worked out by hand.
 
 On 22 June 2021 (the latest day, so the sidebar's default) the state gave 740 doses at 2 centres: RPR-1 700
@@ -17,6 +17,7 @@ from datetime import date
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
+from data import bulletin as bulletin_cli
 from stats import bulletin
 from tests.pages.conftest import LAST, open_page
 
@@ -48,8 +49,8 @@ def downloads(monkeypatch) -> list[tuple[bytes, str, str | None]]:
 
 
 def cli_note(capsys, *args: str) -> str:
-    """What `python -m stats.bulletin ARGS` prints (DATABASE_URL is the fixture's), without print's newline."""
-    assert bulletin.main(list(args)) == 0
+    """What `python -m data.bulletin ARGS` prints (DATABASE_URL is the fixture's), without print's newline."""
+    assert bulletin_cli.main(list(args)) == 0
     out = capsys.readouterr().out
     assert out.endswith("\n")
     return out[:-1]

@@ -18,10 +18,11 @@ from sqlalchemy import inspect, select, text
 from sqlmodel import Session
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from data import cached, lookup
+from data.certificates import lookup
+from data.certificates.qr import decode_qr
+from data.certificates.signing import token_from_text
 from data.models import LookupAudit, LookupChallenge, SmsOutbox
-from data.qr import decode_qr
-from data.signing import token_from_text
+from data.read import cached
 from tests.files import beneficiaries_csv, doses_csv, run_import, vaccinations_csv
 from tests.pages.conftest import open_page
 
@@ -148,7 +149,7 @@ def test_full_flow_shows_the_certificate_and_a_pdf_with_a_verifiable_qr(registry
     url = decode_qr(buffer.getvalue())
     assert url is not None and url.startswith("http://localhost:8501/verify?c=")
 
-    from data.certificates import check
+    from data.certificates.issue import check
 
     with Session(registry) as session:
         verdict = check(url, session=session)
@@ -247,7 +248,7 @@ def test_the_lookup_fails_closed_when_the_throttle_store_is_down(registry, monke
     def down(*args, **kwargs):
         raise OperationalError("SELECT count(*) FROM throttle_event", {}, Exception("connection refused"))
 
-    monkeypatch.setattr("data.throttle.is_exhausted", down)
+    monkeypatch.setattr("data.accounts.throttle.is_exhausted", down)
     app = submit_details(open_page("certificate"), SUNITA["reference_id"], SUNITA["mobile"])
     assert outbox_code(registry) is None
     assert [i.value for i in app.info][0].startswith("If these details match a registration")
@@ -257,7 +258,7 @@ def test_the_lookup_fails_closed_when_the_throttle_store_is_down(registry, monke
 
 def test_a_code_expires_is_single_use_and_allows_five_tries(registry) -> None:
     with Session(registry) as session:
-        from data.sms import OutboxSender
+        from data.certificates.sms import OutboxSender
 
         challenge = lookup.start(
             SUNITA["reference_id"], SUNITA["mobile"], session=session, sender=OutboxSender(), client="t"
@@ -276,7 +277,7 @@ def test_a_code_expires_is_single_use_and_allows_five_tries(registry) -> None:
 
 
 def test_a_right_code_works_once(registry) -> None:
-    from data.sms import OutboxSender
+    from data.certificates.sms import OutboxSender
 
     with Session(registry) as session:
         challenge = lookup.start(

@@ -29,7 +29,7 @@ import pyarrow as pa
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from data.reference import MASTER_DIR
+from data.master import MASTER_DIR
 from tests.pages.conftest import open_page
 
 PAGE = "district_pace"

@@ -16,8 +16,8 @@ from sqlmodel import Session
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from data import audit, users
 from data.access import PAGES
+from data.accounts import audit, users
 from pages._auth import LAST_SEEN_KEY, USER_KEY
 from tests.files import doses_csv, run_import
 from tests.pages.conftest import NOT_AVAILABLE, PASSWORD, open_page, open_page_alone

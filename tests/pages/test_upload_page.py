@@ -18,9 +18,9 @@ from streamlit.testing.v1 import AppTest
 
 from data.models import Centre, StateDoseRollup
 from tests.conftest import snapshot
+from tests.data.imports.test_uploads import BILLION_LAUGHS, GOOD_XLSX, SHEET, _with_part
 from tests.files import doses_csv, stock_csv, to_xlsx
 from tests.pages.conftest import open_page
-from tests.test_upload_safety import BILLION_LAUGHS, GOOD_XLSX, SHEET, _with_part
 
 D22 = date(2021, 6, 22)
 CORRECTION = doses_csv(

@@ -1,4 +1,4 @@
-"""The accounts page: listing (never a password hash), add / reset / disable / link through data.users as the
+"""The accounts page: listing (never a password hash), add / reset / disable / link through data.accounts.users as the
 signed-in officer with their audit rows, refusals in the user's language, and no password left in session
 state. The app database holds officer.test, collector.rpr and collector.drg (tests/pages/conftest.py)."""
 
@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from data import users
+from data.accounts import users
 from data.models import AuditEvent, UserAccount, UserIdentity
 from tests.conftest import snapshot
 from tests.pages.conftest import NOT_AVAILABLE, PASSWORD, open_page, open_page_alone

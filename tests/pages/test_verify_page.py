@@ -13,10 +13,10 @@ from PIL import Image
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from data.certificates import issue
+from data.certificates.issue import issue
+from data.certificates.qr import qr_png
+from data.certificates.signing import sign, verification_url
 from data.models import CertificateRevocation
-from data.qr import qr_png
-from data.signing import sign, verification_url
 from tests.pages.conftest import open_page
 from tests.pages.test_certificate_page import RAMESH, registry  # noqa: F401  (the registry fixture)
 

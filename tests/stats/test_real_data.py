@@ -1,8 +1,8 @@
 """The quality rules on the real 2021 Chhattisgarh series (../shared/data/real): they flag the oddities its
 README lists, and daily values derived from the cumulative columns match figures worked out by hand.
 
-The three files are imported once for this module (through data.load.import_bytes, into SQLite) and read
-back with data.queries.published_values, as a page would. Skipped when ../shared is not there.
+The three files are imported once for this module (through data.imports.importer.import_bytes, into SQLite) and read
+back with data.read.queries.published_values, as a page would. Skipped when ../shared is not there.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from data import queries
 from data.db import create_schema, make_engine
-from data.load import import_bytes
+from data.imports.importer import import_bytes
+from data.read import queries
 from stats.published import (
     FIRST,
     SECOND,

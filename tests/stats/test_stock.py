@@ -181,7 +181,7 @@ def test_wastage_rate_nothing_used_is_nan():
     assert column(out.reset_index(), "store") == ["A", "STATE"]
 
 
-# --- the pure ledger and the SQL of data.queries agree -------------------------------------------
+# --- the pure ledger and the SQL of data.read.queries agree -------------------------------------------
 
 
 def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
@@ -189,8 +189,8 @@ def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
 
     from sqlmodel import Session
 
-    from data import queries
     from data.models import DoseRollup, ImportBatch, StockMovement
+    from data.read import queries
     from data.rollup import refresh_derived_rollups
 
     districts = {"A": "BLD", "B": "BST"}

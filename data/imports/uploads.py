@@ -1,0 +1,164 @@
+"""The server's own checks of an uploaded file, before anything reads it: whatever the browser claimed.
+
+A file is accepted only as
+- `.csv`: UTF-8 text (with or without BOM) without NUL bytes, or
+- `.xlsx`: a zip holding the parts of an Office Open XML workbook, with at most MAX_XLSX_MEMBERS parts that
+  unpack to at most data.imports.files.MAX_XLSX_UNCOMPRESSED bytes together (zipfile never inflates a part beyond
+  its declared size), none of them encrypted, and no XML part declaring a document type or entities
+  (an OOXML part never does: that is how billion-laughs and external-entity attacks come in);
+and at most MAX_UPLOAD_BYTES in all. The name decides what the content must be, and the content must be it.
+
+Reading the workbook afterwards (data.imports.files.read_table) goes through openpyxl, which parses with defusedxml
+when it is installed (a runtime dependency): a second line of defence against the same attacks.
+Every refusal is a data.imports.problems.Problem with a message in English and Hindi, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import PurePosixPath, PureWindowsPath
+
+from data.imports.files import MAX_XLSX_UNCOMPRESSED
+from data.imports.problems import Problem, details
+
+MAX_UPLOAD_MB = 20
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+"""The largest file the upload page accepts (a year of one district's daily doses is about 3 MB as CSV)."""
+MAX_XLSX_MEMBERS = 500
+"""A workbook of one sheet has about a dozen parts; hundreds mean something else is inside."""
+TYPES = ("csv", "xlsx")
+EXTENSIONS = tuple(f".{name}" for name in TYPES)
+XLSX_REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+"""Every OOXML workbook has these parts."""
+MAX_NAME_LENGTH = 120
+
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_DECLARATIONS = re.compile(
+    b"|".join(
+        re.escape(word.encode(encoding))
+        for word in ("<!DOCTYPE", "<!ENTITY")
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+    ),
+    re.IGNORECASE,
+)
+"""The start of a document type or entity declaration, in UTF-8 or UTF-16 (an XML part may be in either)."""
+_CHUNK = 1 << 20
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def size_text(size: int) -> str:
+    """A byte count as a short size: 20 MB, 1.5 MB, 12 KB."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value >= 10 or value.is_integer() else f"{value:.1f} {unit}"
+    return f"{size} B"
+
+
+def safe_file_name(name: str) -> str:
+    """The name to keep and show: its last path part (of either kind of path), without control characters,
+    at most MAX_NAME_LENGTH characters (the extension kept)."""
+    base = PureWindowsPath(PurePosixPath(str(name or "")).name).name
+    base = _CONTROL.sub("", base).strip() or "upload"
+    if len(base) <= MAX_NAME_LENGTH:
+        return base
+    stem, dot, suffix = base.rpartition(".")
+    if dot and len(suffix) <= 8:
+        return stem[: MAX_NAME_LENGTH - len(suffix) - 1] + "." + suffix
+    return base[:MAX_NAME_LENGTH]
+
+
+def extension(name: str) -> str:
+    """The lower-cased extension of a file name (".csv"), or "" when it has none."""
+    suffix = PurePosixPath(safe_file_name(name)).suffix
+    return suffix.lower()
+
+
+def fingerprint(content: bytes) -> str:
+    """The SHA-256 of the file (hex), as the import batch records it."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def check_upload(name: str, content: bytes) -> list[Problem]:
+    """Everything wrong with an uploaded file as the server sees it (empty when it may be read)."""
+    suffix = extension(name)
+    if suffix not in EXTENSIONS:
+        return [Problem(None, None, safe_file_name(name), "file_type")]
+    if not content:
+        return [Problem(None, None, None, "file_empty")]
+    if len(content) > MAX_UPLOAD_BYTES:
+        return [
+            Problem(None, None, None, "file_too_large", details(size_text(len(content)), size_text(MAX_UPLOAD_BYTES)))
+        ]
+    if suffix == ".csv":
+        return _check_csv(content)
+    return _check_xlsx(content)
+
+
+def _check_csv(content: bytes) -> list[Problem]:
+    if content.startswith(b"PK\x03\x04"):
+        return [_not_text("it is a zip file, perhaps an XLSX workbook", "यह zip फ़ाइल है, शायद XLSX वर्कबुक")]
+    if b"\x00" in content:
+        return [_not_text("it holds binary data", "इसमें बाइनरी डेटा है")]
+    try:
+        content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return [
+            _not_text(
+                f"byte {error.start + 1} is not UTF-8; perhaps it was saved in another encoding",
+                f"बाइट {error.start + 1} UTF-8 नहीं है; शायद यह किसी दूसरी एन्कोडिंग में सहेजी गई है",
+            )
+        ]
+    return []
+
+
+def _not_text(english: str, hindi: str) -> Problem:
+    return Problem(None, None, None, "csv_not_text", details(english, hindi))
+
+
+def _not_workbook(english: str, hindi: str) -> Problem:
+    return Problem(None, None, None, "xlsx_not_workbook", details(english, hindi))
+
+
+def _check_xlsx(content: bytes) -> list[Problem]:
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        return [_not_workbook("it is an old .xls file or an encrypted workbook", "यह पुरानी .xls या एन्क्रिप्टेड फ़ाइल है")]
+    if not content.startswith(b"PK\x03\x04"):
+        return [_not_workbook("it is not a zip package", "यह zip पैकेज नहीं है")]
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_XLSX_MEMBERS:
+                return [Problem(None, None, None, "xlsx_too_many_parts", details(len(members), MAX_XLSX_MEMBERS))]
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > MAX_XLSX_UNCOMPRESSED:
+                limit = size_text(MAX_XLSX_UNCOMPRESSED)
+                return [Problem(None, None, None, "xlsx_too_large", details(size_text(unpacked), limit))]
+            names = {member.filename for member in members}
+            missing = [part for part in XLSX_REQUIRED_PARTS if part not in names]
+            if missing:
+                return [_not_workbook(f"it has no part {missing[0]}", f"इसमें {missing[0]} भाग नहीं है")]
+            if any(member.flag_bits & 0x1 for member in members):
+                return [_not_workbook("some of its parts are encrypted", "इसके कुछ भाग एन्क्रिप्टेड हैं")]
+            for member in members:
+                if member.filename.lower().endswith(_XML_SUFFIXES) and _declares(archive, member):
+                    return [Problem(None, None, member.filename, "xlsx_unsafe_xml")]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as error:
+        reason = type(error).__name__
+        return [_not_workbook(f"its zip package is damaged: {reason}", f"इसका zip पैकेज खराब है: {reason}")]
+    return []
+
+
+def _declares(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether an XML part declares a document type or entities (read in chunks, never whole)."""
+    tail = b""
+    with archive.open(member) as part:
+        while chunk := part.read(_CHUNK):
+            window = tail + chunk
+            if _DECLARATIONS.search(window):
+                return True
+            tail = window[-32:]
+    return False

@@ -1,0 +1,1 @@
+"""The read side the pages use."""

@@ -1,0 +1,1 @@
+"""Page view-models: what each page shows, worked out from frames (pure; no Streamlit)."""

@@ -1,0 +1,94 @@
+"""What the certificate and verification pages show: the certificate's details and doses, a token's claims."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+
+import pandas as pd
+
+from stats.formatting import india_time, long_date
+from stats.labels import t
+
+
+def pdf_vaccine_names(vaccines: pd.DataFrame) -> dict[str, str]:
+    """Vaccine code → "English / हिन्दी" for the bilingual PDF."""
+    return {row.code: f"{row.name_en} / {row.name_hi}" for row in vaccines.itertuples()}
+
+
+def demo_people_text(people: list) -> str:
+    """The demo's documented registrations (objects with reference_id, mobile, name) for the demo banner."""
+    return "; ".join(f"{person.reference_id} + {person.mobile} ({person.name})" for person in people)
+
+
+def issued_text(moment: datetime, lang: str) -> str:
+    """An issue time as the date and the time of day in India."""
+    return india_time(moment, lang)
+
+
+def _pairs(rows: list[tuple[str, str]], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=[t("certificate.detail", lang), t("certificate.value", lang)])
+
+
+def details_table(cert, lang: str) -> pd.DataFrame:
+    """The details of cert (a CertificatePublic) as shown: name, birth year, gender, masked ID, status,
+    certificate id, issue time."""
+    return _pairs(
+        [
+            (t("certificate.name", lang), cert.name),
+            (t("certificate.birth_year", lang), str(cert.birth_year)),
+            (t("certificate.gender", lang), t(f"certificate.gender_{cert.gender}", lang)),
+            (t("certificate.id", lang), f"{cert.id_type} {cert.id_masked}"),
+            (t("certificate.status", lang), t(f"certificate.status_{cert.status}", lang)),
+            (t("certificate.certificate_id", lang), cert.certificate_id),
+            (t("certificate.issued", lang), issued_text(cert.issued_at, lang)),
+        ],
+        lang,
+    )
+
+
+def doses_table(cert, names: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """One row per dose: number, date, vaccine, centre, district."""
+    columns = [t(f"certificate.{key}", lang) for key in ("dose", "date", "vaccine", "centre", "district")]
+    rows = [
+        (
+            str(dose.number),
+            long_date(dose.date, lang),
+            names.get(dose.vaccine, dose.vaccine),
+            dose.centre,
+            dose.district,
+        )
+        for dose in sorted(cert.doses, key=lambda dose: dose.number)
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def claims_table(claims: Mapping, names: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """A verified token's claims as shown: name, birth year, gender, each dose, certificate id, issue time."""
+    rows = [
+        (t("certificate.name", lang), claims["n"]),
+        (t("certificate.birth_year", lang), str(claims["by"])),
+        (t("certificate.gender", lang), t(f"certificate.gender_{claims['g']}", lang)),
+    ]
+    for number, day, vaccine in claims["d"]:
+        rows.append(
+            (
+                f"{t('certificate.dose', lang)} {number}",
+                f"{long_date(date.fromisoformat(day), lang)} · {names.get(vaccine, vaccine)}",
+            )
+        )
+    rows += [
+        (t("verify.certificate_id", lang), claims["cid"]),
+        (t("verify.issued", lang), issued_text(datetime.fromtimestamp(claims["iat"], UTC), lang)),
+    ]
+    return _pairs(rows, lang)
+
+
+def verdict_text(valid: bool, reason: str, lang: str) -> str:
+    if valid:
+        return t("verify.valid", lang)
+    return t("verify.invalid", lang, reason=t(f"verify.reason_{reason}", lang))
+
+
+def pdf_file_name(cert) -> str:
+    return f"vaccination-certificate-{cert.certificate_id}.pdf"

@@ -1,0 +1,430 @@
+"""What the district-pace page shows: the league table of every district, one district's trend, its
+centres and its second doses due, as pure functions of the frames data.read.queries returns.
+
+Inputs (as the queries return them):
+  districts  code, name_en, name_hi (every district of the master list)
+  targets    district_code, age_band, population
+  totals     district_code, age_band, dose_number, doses: cumulative up to as_of (queries.total_doses)
+  recent     date, district_code, age_band, doses from history_start(as_of) to as_of (queries.daily_doses)
+  stock      store, vaccine, on_hand (queries.stock_on_hand on as_of)
+
+Pace is the 7-day average of the doses of the selected age bands (every dose number), per 1,000 eligible
+people of those bands. The rank is by that pace (1 = fastest); districts with the same pace share a rank.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from stats import STATE
+from stats.coverage import (
+    coverage,
+    coverage_by_dose,
+    district_rank,
+    doses_in_bands,
+    eligible_population,
+    required_daily_rate,
+)
+from stats.doses import WINDOW, relative_change, rolling_daily_doses
+from stats.dropout import crude_dropout, second_doses_due
+from stats.formatting import (
+    MINUS,
+    MISSING,
+    grouped_decimal,
+    indian_number,
+    is_missing,
+    long_date,
+    percent,
+    rounded,
+)
+from stats.labels import t
+from stats.stock import cover_days
+
+TREND_DAYS = 90
+"""Days of the trend chart (the league table's sparkline shows the last SPARK_DAYS of them)."""
+SPARK_DAYS = 28
+CENTRE_DAYS = 7
+"""Days over which centres are compared (queries.centre_days of the chosen district only)."""
+TOP = 5
+AGE_BANDS = ("12-14", "15-17", "18-44", "45-59", "60+")
+"""The bands a user can choose (45+ is 45-59 and 60+ together)."""
+DEFAULT_BANDS = ("18-44", "45-59", "60+")
+DEFAULT_TARGET_PERCENT = 90
+TARGET_DATE = date(2021, 12, 31)
+TARGET_LEAD_DAYS = 90
+DOSES = (1, 2, 3)
+
+INDICATORS = (
+    "per_thousand",
+    "average_7d",
+    "coverage_1",
+    "coverage_2",
+    "coverage_3",
+    "dropout",
+    "days_of_cover",
+    "required_daily_rate",
+    "change_7d",
+)
+"""League-table columns a chart can compare districts on."""
+
+KINDS = {
+    "rank": "count",
+    "population": "count",
+    "average_7d": "count",
+    "per_thousand": "rate",
+    "coverage_1": "percent",
+    "coverage_2": "percent",
+    "coverage_3": "percent",
+    "dropout": "percent",
+    "on_hand": "count",
+    "days_of_cover": "days",
+    "required_daily_rate": "ceiling",
+    "change_7d": "change",
+}
+"""How each numeric column of the league table is written (see format_value)."""
+
+LEAGUE_COLUMNS = (
+    "rank",
+    "district",
+    "per_thousand",
+    "change_7d",
+    "last_28_days",
+    "coverage_1",
+    "coverage_2",
+    "coverage_3",
+    "dropout",
+    "required_daily_rate",
+    "days_of_cover",
+    "on_hand",
+    "average_7d",
+    "population",
+)
+"""The league table's columns in the order shown (code is kept beside them, not shown)."""
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def default_target_date(as_of: date) -> date:
+    """31 December 2021, or as_of + 90 days when that is later."""
+    return max(TARGET_DATE, as_of + timedelta(days=TARGET_LEAD_DAYS))
+
+
+def history_start(as_of: date, days: int = TREND_DAYS) -> date:
+    """First day to fetch so that each of the last `days` days up to as_of averages over a full week."""
+    return as_of - timedelta(days=days + WINDOW - 2)
+
+
+def centre_window(as_of: date, days: int = CENTRE_DAYS) -> tuple[date, date]:
+    """The last `days` days up to as_of: (first, as_of)."""
+    return as_of - timedelta(days=days - 1), as_of
+
+
+def has_doses_on(recent: pd.DataFrame, day: date) -> bool:
+    """True when any dose is recorded on day."""
+    return bool((recent.loc[recent["date"] == day, "doses"] > 0).any())
+
+
+def target_text(target_percent: float, lang: str = "en") -> str:
+    """A target given in percent, written as one: 90 -> 90%."""
+    return percent(target_percent / 100, lang, digits=0)
+
+
+ROW_PIXELS = 35
+
+
+def table_height(rows: int) -> int:
+    """Pixels for a st.dataframe to show every row and its header without scrolling."""
+    return (rows + 1) * ROW_PIXELS + 3
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def district_names(districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """code, district (the name in the language), sorted by that name."""
+    column = "name_hi" if lang == "hi" else "name_en"
+    out = districts[["code", column]].rename(columns={column: "district"})
+    return out.sort_values("district", kind="stable").reset_index(drop=True)
+
+
+# --- the league table ----------------------------------------------------------------------------
+
+
+def _on_calendar_by_district(frame: pd.DataFrame, start: date, as_of: date) -> pd.DataFrame:
+    """date, district_code, doses, average_7d on every day from start to as_of (districts with rows only)."""
+    summed = frame[["date", "district_code", "doses"]]
+    return rolling_daily_doses(summed, ("district_code",), start=start, end=as_of)
+
+
+def _pace(daily: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """district_code, average_7d on as_of, average_7d_before (7 days earlier), last_28_days (list of doses)."""
+    now = daily[daily["date"] == as_of][["district_code", "average_7d"]]
+    before = daily[daily["date"] == as_of - timedelta(days=WINDOW)][["district_code", "average_7d"]]
+    spark = daily[daily["date"] > as_of - timedelta(days=SPARK_DAYS)]
+    lists = spark.groupby("district_code", sort=False)["doses"].agg(list).rename("last_28_days").reset_index()
+    out = now.merge(before.rename(columns={"average_7d": "average_7d_before"}), on="district_code", how="left")
+    return out.merge(lists, on="district_code", how="left")
+
+
+def _coverage_wide(totals: pd.DataFrame, targets: pd.DataFrame, age_bands: Sequence[str]) -> pd.DataFrame:
+    """district_code, doses_1..3 and coverage_1..3 (raw fractions) of the selected bands."""
+    long = coverage_by_dose(totals, targets, age_bands, ("district_code",))
+    wide = long.pivot(index="district_code", columns="dose_number", values=["doses", "coverage"])
+    wide.columns = [f"{name}_{number}" for name, number in wide.columns]
+    return wide.reset_index()
+
+
+def _stock_cover(stock: pd.DataFrame, recent: pd.DataFrame, start: date, as_of: date) -> pd.DataFrame:
+    """district_code, on_hand (every vaccine), all_bands_7d (7-day average of every dose given there)."""
+    on_hand = stock.groupby("store", as_index=False)["on_hand"].sum().rename(columns={"store": "district_code"})
+    daily = _on_calendar_by_district(recent, start, as_of)
+    pace = daily[daily["date"] == as_of][["district_code", "average_7d"]].rename(columns={"average_7d": "all_bands_7d"})
+    return on_hand.merge(pace, on="district_code", how="outer")
+
+
+def league_table(
+    districts: pd.DataFrame,
+    targets: pd.DataFrame,
+    totals: pd.DataFrame,
+    recent: pd.DataFrame,
+    stock: pd.DataFrame,
+    as_of: date,
+    age_bands: Sequence[str] = DEFAULT_BANDS,
+    target_percent: float = DEFAULT_TARGET_PERCENT,
+    target_date: date | None = None,
+    target_dose: int = 1,
+    lang: str = "en",
+) -> pd.DataFrame:
+    """One row per district (every district, with zeros where it has no doses), sorted by rank.
+
+    Columns: code, LEAGUE_COLUMNS, average_7d_before, doses_1..3. That is: district (name in the language),
+    rank (by per_thousand; ties share it), population (eligible in the bands), average_7d (doses a day,
+    7-day average), per_thousand (average_7d per 1,000 eligible), average_7d_before (the 7 days before),
+    change_7d (relative change on the week before; NaN without doses then), last_28_days (list of daily
+    doses), doses_1..3 (cumulative), coverage_1..3 (raw fractions), dropout (crude, dose 1 to 2), on_hand
+    (stock of every vaccine), days_of_cover (on hand ÷ the 7-day average of every dose given there; inf:
+    stock but no doses), required_daily_rate (doses a day for target_percent coverage of target_dose by
+    target_date; 0 when reached; NaN when no day is left or there is no target population).
+    """
+    target_date = target_date or default_target_date(as_of)
+    start = history_start(as_of)
+    names = district_names(districts, lang)
+    in_bands = doses_in_bands(recent, age_bands)
+    daily = _on_calendar_by_district(in_bands, start, as_of)
+
+    out = names.merge(
+        eligible_population(targets, age_bands).rename(columns={"district_code": "code"}), on="code", how="left"
+    )
+    out = out.merge(_pace(daily, as_of).rename(columns={"district_code": "code"}), on="code", how="left")
+    out = out.merge(
+        _coverage_wide(totals, targets, age_bands).rename(columns={"district_code": "code"}), on="code", how="left"
+    )
+    dropout = crude_dropout(doses_in_bands(totals, age_bands))[["district_code", "dropout"]]
+    out = out.merge(dropout.rename(columns={"district_code": "code"}), on="code", how="left")
+    out = out.merge(
+        _stock_cover(stock, recent, start, as_of).rename(columns={"district_code": "code"}), on="code", how="left"
+    )
+
+    counts = ["population", "doses_1", "doses_2", "doses_3", "on_hand"]
+    out = out.fillna({**dict.fromkeys(counts, 0), "average_7d": 0.0, "all_bands_7d": 0.0})
+    out = out.astype(dict.fromkeys(counts, "int64"))
+    out["last_28_days"] = [x if isinstance(x, list) else [0] * SPARK_DAYS for x in out["last_28_days"]]
+    out["per_thousand"] = coverage(out["average_7d"], out["population"]) * 1000
+    out["change_7d"] = relative_change(out["average_7d"] - out["average_7d_before"], out["average_7d_before"])
+    out["days_of_cover"] = cover_days(out["on_hand"].astype("float64"), out["all_bands_7d"])
+    given = out[f"doses_{target_dose}"]
+    rates = [
+        required_daily_rate(d, p, target_percent / 100, as_of, target_date)
+        for d, p in zip(given, out["population"], strict=True)
+    ]
+    # No target population, no target: the rate is unknown, not "reached".
+    out["required_daily_rate"] = pd.Series(rates, index=out.index, dtype="float64").where(out["population"] > 0)
+    ranked = district_rank(out, "per_thousand", order_by="district")
+    return ranked[["code", *LEAGUE_COLUMNS, "average_7d_before", "doses_1", "doses_2", "doses_3"]]
+
+
+# --- writing numbers -----------------------------------------------------------------------------
+
+
+def format_value(value, kind: str, lang: str = "en") -> str:
+    """A number written for its kind: count (1,09,353), rate (0.27), percent (45.3%), change (+12.3%),
+    days (whole days; ∞ when stock is never used), ceiling (rounded up: doses still needed a day)."""
+    if is_missing(value) or value is pd.NA:
+        return MISSING
+    if kind == "percent":
+        return percent(value, lang)
+    if kind == "change":
+        sign = "+" if value > 0 else MINUS if value < 0 else ""
+        return sign + percent(abs(value), lang)
+    if kind == "rate":
+        return grouped_decimal(rounded(value, 2), lang, 2)
+    if kind == "days":
+        return "∞" if math.isinf(value) else indian_number(math.floor(value), lang)
+    if kind == "ceiling":
+        return indian_number(math.ceil(value), lang)
+    return indian_number(round(value), lang)
+
+
+def formatter(kind: str, lang: str = "en") -> Callable[[object], str]:
+    """format_value for one kind and language, as a one-argument function (for Styler.format)."""
+    return lambda value: format_value(value, kind, lang)
+
+
+def league_styler(table: pd.DataFrame, lang: str = "en") -> Styler:
+    """The league table with its numbers written the Indian way (the values stay numbers, so sorting works)."""
+    shown = table[["code", *LEAGUE_COLUMNS]]
+    kinds = {c: k for c, k in KINDS.items() if c in shown.columns and not c.startswith("coverage")}
+    return shown.style.format({c: formatter(k, lang) for c, k in kinds.items()})
+
+
+def written(frame: pd.DataFrame, kinds: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    """frame with the columns named in kinds written as text by format_value (for tables and CSV files)."""
+    out = frame.copy()
+    for column, kind in kinds.items():
+        out[column] = pd.Series([format_value(v, kind, lang) for v in frame[column]], index=frame.index, dtype=object)
+    return out
+
+
+def league_export(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The league table as written on screen, with headers in the language (what the CSV download holds)."""
+    shown = table[[c for c in LEAGUE_COLUMNS if c != "last_28_days"]]
+    out = written(shown, {c: k for c, k in KINDS.items() if c in shown.columns}, lang)
+    return out.rename(columns={c: t(f"district_pace.col_{c}", lang) for c in out.columns})
+
+
+# --- comparing districts on one indicator ----------------------------------------------------------
+
+
+def indicator_bars(table: pd.DataFrame, indicator: str, lang: str = "en") -> pd.DataFrame:
+    """code, district, value (inf as NaN), text (written value), sorted best first (NaN last).
+
+    Dropout and required daily rate are better low; everything else better high. Ties: by name.
+    """
+    values = table[indicator].astype("float64").replace([math.inf, -math.inf], math.nan)
+    out = pd.DataFrame({"code": table["code"], "district": table["district"], "value": values})
+    ascending = indicator in ("dropout", "required_daily_rate")
+    out = out.sort_values(["value", "district"], ascending=[ascending, True], na_position="last", kind="stable")
+    out["text"] = [format_value(v, KINDS[indicator], lang) for v in table.loc[out.index, indicator]]
+    return out.reset_index(drop=True)
+
+
+# --- one district --------------------------------------------------------------------------------
+
+
+def pace_trend(
+    recent: pd.DataFrame,
+    targets: pd.DataFrame,
+    code: str,
+    as_of: date,
+    age_bands: Sequence[str] = DEFAULT_BANDS,
+    days: int = TREND_DAYS,
+) -> pd.DataFrame:
+    """The last `days` days up to as_of: date, area (code or STATE), doses, average_7d, per_thousand.
+
+    The district's 7-day average per 1,000 eligible against the state's (all districts together).
+    """
+    start = history_start(as_of, days)
+    rows = doses_in_bands(recent, age_bands)
+    population = eligible_population(targets, age_bands)
+    parts = []
+    for area, subset, people in (
+        (code, rows[rows["district_code"] == code], population.loc[population["district_code"] == code, "population"]),
+        (STATE, rows, population["population"]),
+    ):
+        daily = rolling_daily_doses(subset[["date", "doses"]], start=start, end=as_of)
+        parts.append(daily.assign(area=area, population=int(people.sum())))
+    out = pd.concat(parts, ignore_index=True)
+    out = out[out["date"] > as_of - timedelta(days=days)]
+    out["per_thousand"] = coverage(out["average_7d"], out["population"]) * 1000
+    return out[["date", "area", "doses", "average_7d", "per_thousand"]].reset_index(drop=True)
+
+
+def area_doses(trend: pd.DataFrame, area: str) -> int:
+    """Doses of one area (a code or STATE) over the trend's days."""
+    return int(trend.loc[trend["area"] == area, "doses"].sum())
+
+
+def trend_written(trend: pd.DataFrame, code: str, lang: str = "en") -> pd.DataFrame:
+    """The trend as a table: date (long date), the district's and the state's per_thousand, written."""
+    wide = trend.pivot(index="date", columns="area", values="per_thousand").reset_index()
+    out = pd.DataFrame({"date": pd.Series([long_date(d, lang) for d in wide["date"]], dtype=object)})
+    for area in (code, STATE):
+        values = wide[area] if area in wide.columns else pd.Series(math.nan, index=wide.index)
+        out[area] = [format_value(v, "rate", lang) for v in values]
+    return out
+
+
+def centre_performance(centre_days: pd.DataFrame, as_of: date, days: int = CENTRE_DAYS) -> pd.DataFrame:
+    """Per centre over the last `days` days: centre_code, centre_name, doses, per_day (doses ÷ days),
+    days_reported, last_reported, reported_on_as_of; sorted by per_day (highest first), then code."""
+    first, last = centre_window(as_of, days)
+    rows = centre_days[(centre_days["date"] >= first) & (centre_days["date"] <= last)]
+    if rows.empty:
+        return pd.DataFrame(
+            {
+                "centre_code": pd.Series(dtype=object),
+                "centre_name": pd.Series(dtype=object),
+                "doses": pd.Series(dtype="int64"),
+                "per_day": pd.Series(dtype="float64"),
+                "days_reported": pd.Series(dtype="int64"),
+                "last_reported": pd.Series(dtype=object),
+                "reported_on_as_of": pd.Series(dtype=bool),
+            }
+        )
+    out = rows.groupby(["centre_code", "centre_name"], as_index=False).agg(
+        doses=("doses", "sum"), days_reported=("date", "nunique"), last_reported=("date", "max")
+    )
+    out["per_day"] = out["doses"] / days
+    out["reported_on_as_of"] = out["last_reported"] == as_of
+    out = out.astype({"doses": "int64", "days_reported": "int64"})
+    out = out.sort_values(["per_day", "centre_code"], ascending=[False, True], kind="stable")
+    columns = ["centre_code", "centre_name", "doses", "per_day", "days_reported", "last_reported", "reported_on_as_of"]
+    return out[columns].reset_index(drop=True)
+
+
+def top_and_bottom(performance: pd.DataFrame, n: int = TOP) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The n centres with most doses a day, and the n with fewest among the rest (lowest first; no overlap)."""
+    top = performance.head(n)
+    rest = performance.iloc[n:]
+    bottom = rest.iloc[::-1].head(n)
+    return top.reset_index(drop=True), bottom.reset_index(drop=True)
+
+
+def missing_centres(performance: pd.DataFrame) -> pd.DataFrame:
+    """The centres that reported in the window but not on as_of, the longest silent first."""
+    out = performance[~performance["reported_on_as_of"]]
+    return out.sort_values(["last_reported", "centre_code"], kind="stable").reset_index(drop=True)
+
+
+def centres_written(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A centre table as shown: code, name, doses, per day, days reported, last reported (long date)."""
+    out = written(frame, {"doses": "count", "per_day": "rate", "days_reported": "count"}, lang)
+    out["last_reported"] = pd.Series(
+        [long_date(d, lang) for d in frame["last_reported"]], index=frame.index, dtype=object
+    )
+    out = out[["centre_code", "centre_name", "doses", "per_day", "days_reported", "last_reported"]]
+    return out.rename(columns={c: t(f"district_pace.centre_{c}", lang) for c in out.columns})
+
+
+def second_doses(doses: pd.DataFrame, intervals: pd.DataFrame, as_of: date, lang: str = "en") -> pd.DataFrame:
+    """Per vaccine given in the district: vaccine (name in the language), dose1, dose2, due, overdue.
+
+    doses: date, vaccine, dose_number, doses (one district, the chosen bands); intervals as
+    queries.vaccine_intervals. Due includes the overdue (stats.dropout.second_doses_due).
+    """
+    due = second_doses_due(doses, intervals, as_of, by=())
+    name = "name_hi" if lang == "hi" else "name_en"
+    names = intervals.set_index("code")[name]
+    out = due.assign(vaccine=due["vaccine"].map(names).fillna(due["vaccine"]))
+    return out[["vaccine", "dose1", "dose2", "due", "overdue"]].reset_index(drop=True)
+
+
+def dose_totals(frame: pd.DataFrame, columns: Iterable[str]) -> dict[str, int]:
+    """The columns summed (for metrics above a table)."""
+    return {c: int(frame[c].sum()) for c in columns}

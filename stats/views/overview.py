@@ -1,0 +1,435 @@
+"""What the state overview shows, worked out from query frames: dates shown, headline cards, series, tables.
+
+Pure functions (no Streamlit, no I/O): pages/overview.py fetches the frames through data.read.cached and hands
+them here. Every text comes from the label catalogue (stats/labels/overview.py) in the language asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+import pandas as pd
+
+from stats.bulletin import BAND_ORDER, BulletinFigures
+from stats.doses import (
+    WINDOW,
+    RecordDay,
+    cumulative_doses,
+    daily_doses,
+    on_calendar,
+    relative_change,
+    rolling_daily_doses,
+    within,
+)
+from stats.figures.charts import VACCINE_COLOURS
+from stats.formatting import (
+    MINUS,
+    MISSING,
+    grouped_decimal,
+    indian_number,
+    is_missing,
+    lakh_crore,
+    long_date,
+    percent,
+    rounded,
+    signed_change,
+)
+from stats.labels import t
+
+RANGE_DAYS = 90
+"""The charts start as the 90 days up to the chosen date."""
+DOSE_NUMBERS = (1, 2, 3)
+VACCINE_ORDER = tuple(VACCINE_COLOURS)
+
+# --- Names --------------------------------------------------------------------------------------
+
+
+def vaccine_name(code: str, lang: str = "en") -> str:
+    """Covishield / कोविशील्ड for COVISHIELD; an unknown code as it is."""
+    key = f"overview.vaccine_{code}"
+    try:
+        return t(key, lang)
+    except KeyError:
+        return str(code)
+
+
+def band_name(code: str, lang: str = "en") -> str:
+    """18–44 years / 18–44 वर्ष for 18-44; an unknown band as it is."""
+    try:
+        return t(f"overview.band_{code}", lang)
+    except KeyError:
+        return str(code)
+
+
+def dose_name(number: int, lang: str = "en") -> str:
+    """First dose / पहली खुराक for 1 (2: second, 3: precaution)."""
+    return t(f"common.dose_{int(number)}", lang)
+
+
+def ordered(codes: Sequence[str], order: Sequence[str]) -> list[str]:
+    """The distinct codes in the given order, any code not in it after them in sorted order."""
+    present = list(dict.fromkeys(codes))
+    return [c for c in order if c in present] + sorted(c for c in present if c not in order)
+
+
+# --- Dates shown --------------------------------------------------------------------------------
+
+
+def default_range(as_of: date, first: date, days: int = RANGE_DAYS) -> tuple[date, date]:
+    """The days up to as_of (days of them), starting no earlier than the first day with data."""
+    return max(first, as_of - timedelta(days=days - 1)), as_of
+
+
+def chart_range(
+    selection: Sequence[date] | date | None, default: tuple[date, date], first: date, last: date
+) -> tuple[date, date]:
+    """The (start, end) the charts show, from what a range date_input returned, within first..last.
+
+    A full pick (start, end) is used as it is (swapped if backwards); while only the start is picked, the
+    range runs from it to the default end (or to itself when it is later); nothing picked: the default.
+    """
+    if isinstance(selection, date):
+        selection = (selection,)
+    picked = [d for d in (selection or ()) if d is not None]
+    if not picked:
+        start, end = default
+    elif len(picked) == 1:
+        start, end = picked[0], max(picked[0], default[1])
+    else:
+        start, end = sorted(picked[:2])
+    clip = lambda d: min(max(d, first), last)  # noqa: E731
+    return clip(start), clip(end)
+
+
+def history_start(start: date, window: int = WINDOW) -> date:
+    """The first day to fetch so that the 7-day average on start averages over a full week."""
+    return start - timedelta(days=window - 1)
+
+
+# --- Headline figures ---------------------------------------------------------------------------
+
+
+class DayChanges(NamedTuple):
+    """The day against the day before and the 7-day average (None: no earlier day in the data)."""
+
+    doses: int
+    previous_doses: int | None
+    centres: int
+    previous_centres: int | None
+    average_7d: float
+
+
+def day_changes(centres: pd.DataFrame, day: date) -> DayChanges:
+    """From date, centres, doses per day (as queries.centres_reporting): the day, the day before, the average.
+
+    A day without a row is a day with 0 doses and 0 centres; the day before the first day with data has
+    no value (None), nor has any day when the frame is empty.
+    """
+    if centres.empty:
+        return DayChanges(0, None, 0, None, 0.0)
+    first = min(min(centres["date"]), day)
+    daily = on_calendar(centres, (), ("centres", "doses"), start=first, end=day)
+    rolling = rolling_daily_doses(centres[["date", "doses"]], start=first, end=day)
+    today, before = daily.iloc[-1], (daily.iloc[-2] if len(daily) > 1 else None)
+    return DayChanges(
+        doses=int(today["doses"]),
+        previous_doses=None if before is None else int(before["doses"]),
+        centres=int(today["centres"]),
+        previous_centres=None if before is None else int(before["centres"]),
+        average_7d=float(rolling["average_7d"].iloc[-1]),
+    )
+
+
+def known_stock(stock: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The stock frame (queries.stock_on_hand) when a ledger exists, else None: without any movement
+    received or sent, on hand would be minus the doses given, which is not a stock figure."""
+    if stock is None or stock.empty or not (stock["received"].any() or stock["sent"].any()):
+        return None
+    return stock
+
+
+def reported(changes: DayChanges) -> bool:
+    """True when any centre reported doses on the day."""
+    return changes.doses > 0 or changes.centres > 0
+
+
+def whole(x: float, lang: str = "en") -> str:
+    """A count rounded half up to a whole number, Indian-grouped; None or NaN as —."""
+    if is_missing(x):
+        return MISSING
+    return indian_number(int(rounded(x, 0)), lang)
+
+
+def signed_percent(x: float | None, lang: str = "en") -> str:
+    """A relative change with its sign: +8.8% / −33.3% (true minus) / 0.0%; None, NaN or infinite -> —."""
+    text = percent(None if is_missing(x) else abs(x), lang)
+    if text == MISSING or x == 0:
+        return text
+    return ("+" if x > 0 else MINUS) + text
+
+
+class MetricDelta(NamedTuple):
+    """A change as st.metric shows it: the text, the arrow ("up", "down", "off") and its colour."""
+
+    text: str
+    arrow: str
+    color: str
+
+
+def metric_delta(change: float | None, base: float | None, lang: str = "en") -> MetricDelta | None:
+    """change against base: "+60 (+8.8%)", an arrow and a colour (green up, red down, grey none); None: no base."""
+    if is_missing(change) or is_missing(base):
+        return None
+    relative = relative_change(pd.Series([float(change)]), pd.Series([float(base)])).iloc[0]
+    amount = signed_change(int(rounded(change, 0)), lang)
+    text = amount if is_missing(relative) else f"{amount} ({signed_percent(relative, lang)})"
+    if int(rounded(change, 0)) == 0:
+        return MetricDelta(text, "off", "gray")
+    return MetricDelta(text, "up", "green") if change > 0 else MetricDelta(text, "down", "red")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline card: what st.metric takes, and the line saying which day it is for."""
+
+    label: str
+    value: str
+    when: str
+    help: str
+    delta: MetricDelta | None = None
+    delta_description: str | None = None
+
+
+def total_text(n: int, lang: str = "en") -> str:
+    """A total with its short form when that says more: 78,14,481 (78.14 lakh); 3,510 as it is."""
+    full, short = indian_number(n, lang), lakh_crore(n, lang)
+    return full if short == full else f"{full} ({short})"
+
+
+def cover_text(days: float | None, lang: str = "en") -> str:
+    """Days of cover with one decimal ("15.0 days"); None or infinite (no use) as —."""
+    if days is None or not math.isfinite(days):
+        return MISSING
+    return t("overview.cover_value", lang, days=grouped_decimal(rounded(max(days, 0.0), 1), lang, 1))
+
+
+def headline_cards(figures: BulletinFigures, changes: DayChanges, lang: str = "en") -> list[list[Card]]:
+    """The day's cards in three rows: doses, 7-day average, centres; total, stock, cover; first, second, precaution."""
+    day = long_date(figures.date, lang)
+    yesterday = long_date(figures.date - timedelta(days=1), lang)
+    number = lambda n: indian_number(n, lang)  # noqa: E731
+    on, to, end = (t(f"overview.when_{k}", lang, date=day) for k in ("on", "to", "end"))
+
+    def against_day(today: int, before: int | None, help_key: str) -> dict:
+        """delta, its description and the help for a figure compared with the day before."""
+        if before is None:
+            return {
+                "delta": None,
+                "delta_description": t("overview.no_previous", lang),
+                "help": t(help_key, lang, date=day),
+            }
+        compare = t("overview.compare_day", lang, date=yesterday, value=number(before))
+        return {
+            "delta": metric_delta(today - before, before, lang),
+            "delta_description": t("overview.against_day", lang, date=yesterday),
+            "help": f"{t(help_key, lang, date=day)} {compare}",
+        }
+
+    daily = [
+        Card(
+            t("overview.card_doses", lang),
+            number(changes.doses),
+            on,
+            **against_day(changes.doses, changes.previous_doses, "overview.card_doses_help"),
+        ),
+        Card(
+            t("overview.card_average", lang),
+            whole(changes.average_7d, lang),
+            t("overview.when_week", lang, date=day),
+            t("overview.card_average_help", lang, date=day),
+            metric_delta(changes.doses - changes.average_7d, changes.average_7d, lang),
+            t("overview.against_average", lang),
+        ),
+        Card(
+            t("overview.card_centres", lang),
+            number(changes.centres),
+            on,
+            **against_day(changes.centres, changes.previous_centres, "overview.card_centres_help"),
+        ),
+    ]
+    total = Card(
+        t("overview.card_cumulative", lang),
+        number(figures.cumulative_doses),
+        to,
+        t("overview.card_cumulative_help", lang, date=day, total=total_text(figures.cumulative_doses, lang)),
+    )
+    if figures.stock_on_hand is None:
+        stock = Card(t("overview.card_stock", lang), MISSING, end, t("overview.card_stock_none", lang))
+        cover = Card(t("overview.card_cover", lang), MISSING, end, t("overview.card_stock_none", lang))
+    else:
+        stock = Card(
+            t("overview.card_stock", lang),
+            number(figures.stock_on_hand),
+            end,
+            t("overview.card_stock_help", lang, date=day),
+        )
+        idle = figures.days_of_cover is None or math.isinf(figures.days_of_cover)
+        cover_help = (
+            t("overview.card_cover_idle", lang, date=day)
+            if idle
+            else t("overview.card_cover_help", lang, date=day, pace=whole(figures.average_7d, lang))
+        )
+        cover = Card(t("overview.card_cover", lang), cover_text(figures.days_of_cover, lang), end, cover_help)
+    by_dose = [
+        (1, figures.first_doses, figures.cumulative_first_doses),
+        (2, figures.second_doses, figures.cumulative_second_doses),
+        (3, figures.precaution_doses, figures.cumulative_precaution_doses),
+    ]
+    doses = [
+        Card(
+            t(f"overview.card_dose_{n}", lang),
+            number(today),
+            on,
+            t("overview.card_dose_help", lang, date=day, total=total_text(all_days, lang)),
+            None,
+            t("overview.cumulative_caption", lang, total=number(all_days)),
+        )
+        for n, today, all_days in by_dose
+    ]
+    return [daily, [total, stock, cover], doses]
+
+
+# --- Series for the charts ----------------------------------------------------------------------
+
+
+def daily_series(doses: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """date, doses, average_7d from start to end (days without reports as 0).
+
+    doses: date, doses from the first day with data (or from history_start(start) at least). The average's
+    calendar starts at the later of history_start(start) and the first day in doses, so the first days shown
+    average over full weeks, and the programme's first days over the days since it began (as stats.doses).
+    """
+    first = max(history_start(start), min(doses["date"])) if len(doses) else start
+    rolling = rolling_daily_doses(doses[["date", "doses"]], start=min(first, start), end=end)
+    return within(rolling, start, end).reset_index(drop=True)
+
+
+def cumulative_series(doses: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """date, dose_number, doses, cumulative from start to end; doses: date, dose_number, doses from the first day."""
+    return within(cumulative_doses(doses, ("dose_number",), end=end), start, end).reset_index(drop=True)
+
+
+def band_series(doses: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """date, age_band, doses on every day from start to end, bands in their usual order."""
+    daily = daily_doses(doses, ("age_band",), start, end)
+    order = {band: i for i, band in enumerate(ordered(daily["age_band"], BAND_ORDER))}
+    return daily.sort_values(
+        ["date", "age_band"], key=lambda c: c.map(order) if c.name == "age_band" else c
+    ).reset_index(drop=True)
+
+
+def vaccine_mix(totals: pd.DataFrame) -> pd.DataFrame:
+    """vaccine, doses, share (of all doses) per vaccine with doses, in the usual vaccine order."""
+    rows = totals[totals["doses"] > 0]
+    order = ordered(rows["vaccine"], VACCINE_ORDER)
+    rows = rows.set_index("vaccine").loc[order].reset_index()
+    total = rows["doses"].sum()
+    return rows.assign(share=rows["doses"] / total if total else 0.0)[["vaccine", "doses", "share"]]
+
+
+def has_doses(frame: pd.DataFrame) -> bool:
+    """True when the frame holds any dose (a chart with nothing to show is replaced by a message)."""
+    return bool(len(frame)) and int(frame["doses"].sum()) > 0
+
+
+def record_note(record: RecordDay | None, start: date, end: date, lang: str = "en") -> str | None:
+    """A sentence naming the record day to end, saying when it is outside start..end; None without one."""
+    if record is None:
+        return None
+    key = "overview.record_caption" if start <= record.date <= end else "overview.record_outside"
+    return t(
+        key,
+        lang,
+        end=long_date(end, lang),
+        date=long_date(record.date, lang),
+        doses=indian_number(record.doses, lang),
+    )
+
+
+# --- Tables beside the charts (what chart_with_table shows and offers as CSV) --------------------
+
+
+def _dates(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [long_date(d, lang) for d in frame["date"]]
+
+
+def daily_table(daily: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Date, doses, 7-day average: long dates and Indian-grouped numbers, headers in the language."""
+    return pd.DataFrame(
+        {
+            t("common.date", lang): _dates(daily, lang),
+            t("common.doses", lang): [indian_number(n, lang) for n in daily["doses"]],
+            t("overview.average_7d", lang): [whole(x, lang) for x in daily["average_7d"]],
+        },
+        dtype="object",
+    )
+
+
+def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str) -> pd.DataFrame:
+    wide = frame.pivot(index="date", columns=column, values=value)
+    out = {t("common.date", lang): [long_date(d, lang) for d in wide.index]}
+    for code, name in names.items():
+        if code in wide.columns:
+            out[name] = [indian_number(n, lang) for n in wide[code]]
+    return pd.DataFrame(out, dtype="object")
+
+
+def cumulative_table(cumulative: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Date and cumulative doses per dose number (one column each), as shown in the chart."""
+    names = {n: dose_name(n, lang) for n in DOSE_NUMBERS if n in set(cumulative["dose_number"])}
+    return _wide(cumulative, "dose_number", "cumulative", names, lang)
+
+
+def band_table(bands: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Date and doses per age band (one column each, bands in order)."""
+    names = {b: band_name(b, lang) for b in ordered(bands["age_band"], BAND_ORDER)}
+    return _wide(bands, "age_band", "doses", names, lang)
+
+
+def vaccine_table(mix: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Vaccine, doses, share of the doses in the dates shown."""
+    return pd.DataFrame(
+        {
+            t("common.vaccine", lang): [vaccine_name(v, lang) for v in mix["vaccine"]],
+            t("common.doses", lang): [indian_number(n, lang) for n in mix["doses"]],
+            t("overview.share", lang): [percent(x, lang) for x in mix["share"]],
+        },
+        dtype="object",
+    )
+
+
+# --- Alerts and bulletin ------------------------------------------------------------------------
+
+
+def flag_messages(flags: Sequence, lang: str = "en") -> list[str]:
+    """Each flag's sentence in the language (flags as stats.quality.Flag), in the flags' order."""
+    return [flag.message_hi if lang == "hi" else flag.message_en for flag in flags]
+
+
+def alerts_heading(count: int, day: date, lang: str = "en") -> str:
+    """ "All clear …" with no flags, else how many figures need a look."""
+    when = long_date(day, lang)
+    if count == 0:
+        return t("overview.alerts_clear", lang, date=when)
+    if count == 1:
+        return t("overview.alerts_one", lang, date=when)
+    return t("overview.alerts_many", lang, date=when, count=indian_number(count, lang))
+
+
+def bulletin_file_name(day: date, lang: str = "en") -> str:
+    """bulletin-chhattisgarh-2021-06-22-en.txt"""
+    return f"bulletin-chhattisgarh-{day.isoformat()}-{lang}.txt"

@@ -1,0 +1,324 @@
+"""What the stock entry page works out: a form's movement as stores, the adjustment a physical count calls
+for, a store's day-by-day stock on hand, and the tables shown below the form.
+
+Pure functions (no Streamlit, no I/O): data/stock_entry.py and pages/stock.py hand frames and values here.
+A store is STATE or a district code; SUPPLIER, WASTAGE and ADJUSTMENT hold no stock (stats.stock). Stock on
+hand is what came in − what went out − doses administered there (as data.read.queries.stock_on_hand).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
+from typing import NamedTuple, Protocol
+
+import pandas as pd
+
+from stats import STATE
+from stats.doses import WINDOW, on_calendar
+from stats.figures.charts import VACCINE_COLOURS
+from stats.formatting import (
+    MINUS,
+    MISSING,
+    grouped_decimal,
+    india_time,
+    indian_number,
+    long_date,
+    rounded,
+    today_in_india,
+)
+from stats.labels import t
+from stats.names import district_options, vaccine_names
+from stats.stock import PSEUDO_STORES, days_of_cover
+
+SUPPLIER, WASTAGE, ADJUSTMENT = PSEUDO_STORES
+VACCINE_ORDER = tuple(VACCINE_COLOURS)
+
+KINDS = ("receipt", "issue", "wastage", "adjustment")
+"""The movements the form records: receipt SUPPLIER→STATE, issue STATE→district, wastage store→WASTAGE,
+adjustment after a physical count (store→ADJUSTMENT or ADJUSTMENT→store)."""
+
+LATEST_MOVEMENTS = 20
+"""How many of the latest movements the page lists."""
+
+MOVEMENTS_FILE = "stock-movements-latest.csv"
+"""The file name of the latest movements' download."""
+
+STORE_KINDS = {"receipt": "none", "issue": "district", "wastage": "any", "adjustment": "any"}
+"""Which store the form asks for: none (receipt: always the state store), a district, or any store."""
+
+
+class Stores(NamedTuple):
+    """The two ends of a movement and how many doses move."""
+
+    from_store: str
+    to_store: str
+    quantity: int
+
+
+# --- Movements -------------------------------------------------------------------------------------
+
+
+def movement_stores(kind: str, store: str | None, quantity: int) -> Stores:
+    """The ends of a receipt, issue or wastage of quantity doses (store: the district of an issue, the store
+    that wastes); ValueError for an adjustment (see count_adjustment) or a store the kind cannot use."""
+    if kind == "receipt":
+        return Stores(SUPPLIER, STATE, quantity)
+    if kind in ("issue", "wastage"):
+        if not store or store in PSEUDO_STORES or (kind == "issue" and store == STATE):
+            raise ValueError(f"{kind} needs {'a district' if kind == 'issue' else 'a store'}, not {store!r}")
+        return Stores(STATE, store, quantity) if kind == "issue" else Stores(store, WASTAGE, quantity)
+    raise ValueError(f"unknown movement kind {kind!r} (an adjustment is worked out by count_adjustment)")
+
+
+def count_adjustment(store: str, on_hand: int, counted: int) -> Stores | None:
+    """The movement that makes the store's stock on hand equal the physical count: store→ADJUSTMENT when the
+    count is lower, ADJUSTMENT→store when it is higher, None when they agree."""
+    if counted < 0:
+        raise ValueError("a physical count cannot be negative")
+    if counted < on_hand:
+        return Stores(store, ADJUSTMENT, on_hand - counted)
+    if counted > on_hand:
+        return Stores(ADJUSTMENT, store, counted - on_hand)
+    return None
+
+
+def outflow_store(stores: Stores) -> str | None:
+    """The real store the movement takes doses out of (None when doses only come in)."""
+    return None if stores.from_store in PSEUDO_STORES else stores.from_store
+
+
+# --- A store's stock day by day ------------------------------------------------------------------------
+
+
+def daily_on_hand(movements: pd.DataFrame, administered: pd.DataFrame, store: str) -> pd.DataFrame:
+    """End-of-day stock on hand of one store (one vaccine) on each day it changed: date, on_hand.
+
+    movements: date, from_store, to_store, quantity (of that vaccine); administered: date, doses (given at that
+    store's district, of that vaccine; empty for the state store)."""
+    inflow = movements.loc[movements["to_store"] == store, ["date", "quantity"]]
+    outflow = movements.loc[movements["from_store"] == store, ["date", "quantity"]]
+    changes = pd.concat(
+        [
+            pd.DataFrame({"date": inflow["date"], "change": inflow["quantity"]}),
+            pd.DataFrame({"date": outflow["date"], "change": -outflow["quantity"]}),
+            pd.DataFrame({"date": administered["date"], "change": -administered["doses"]}),
+        ],
+        ignore_index=True,
+    )
+    if changes.empty:
+        return pd.DataFrame({"date": pd.Series([], dtype="object"), "on_hand": pd.Series([], dtype="int64")})
+    daily = changes.astype({"change": "int64"}).groupby("date", as_index=False)["change"].sum()
+    daily = daily.sort_values("date", kind="stable").reset_index(drop=True)
+    return pd.DataFrame({"date": daily["date"], "on_hand": daily["change"].cumsum().astype("int64")})
+
+
+def on_hand_on(daily: pd.DataFrame, day: date) -> int:
+    """Stock on hand at the end of day (daily as daily_on_hand returns it; 0 before anything moved)."""
+    before = daily[daily["date"] <= day]
+    return int(before["on_hand"].iloc[-1]) if len(before) else 0
+
+
+class Lowest(NamedTuple):
+    """The lowest end-of-day stock on hand from a day on, and the first day it is reached."""
+
+    day: date
+    on_hand: int
+
+
+def lowest_on_hand(daily: pd.DataFrame, start: date) -> Lowest:
+    """The lowest end-of-day stock on hand on start or any later day (daily as daily_on_hand returns it)."""
+    lowest = Lowest(start, on_hand_on(daily, start))
+    for day, on_hand in zip(daily["date"], daily["on_hand"], strict=True):
+        if day > start and on_hand < lowest.on_hand:
+            lowest = Lowest(day, int(on_hand))
+    return lowest
+
+
+# --- Dates ---------------------------------------------------------------------------------------------
+
+
+def default_entry_date(last: date | None, now: datetime | None = None) -> date:
+    """The form's date to start with: the latest day with data, or today in India when there is none."""
+    return last if last is not None else today_in_india(now)
+
+
+def stock_file_name(as_of: date) -> str:
+    """The file name of the stock on hand's download."""
+    return f"stock-on-hand-{as_of.isoformat()}.csv"
+
+
+def pace_start(as_of: date) -> date:
+    """The first day of the 7-day window whose average pace days of cover divide by."""
+    return as_of - timedelta(days=WINDOW - 1)
+
+
+def stock_cover(stock: pd.DataFrame, doses: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """stats.stock.days_of_cover over the full 7 days up to as_of: days of the window without doses count as 0
+    (days_of_cover's calendar would otherwise start at the first day with data and average over fewer days).
+
+    stock: queries.stock_on_hand on as_of; doses: date, district_code, vaccine, doses (at least the window)."""
+    window = on_calendar(doses, ("district_code", "vaccine"), start=pace_start(as_of), end=as_of)
+    return days_of_cover(stock, window, as_of)
+
+
+# --- Names ---------------------------------------------------------------------------------------------
+
+
+def kind_name(kind: str, lang: str = "en") -> str:
+    """A kind of movement in words."""
+    return t(f"stock.kind_{kind}", lang)
+
+
+def vaccine_options(vaccines: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """Vaccine code → name in the language (queries.vaccine_intervals: code, name_en, name_hi), in the
+    dashboard's order of vaccines (Covishield first), any other after them by code."""
+    names = vaccine_names(vaccines, lang)
+    return {code: names[code] for code in sorted(names, key=_vaccine_rank)}
+
+
+def _vaccine_rank(code: str) -> tuple[int, str]:
+    return (VACCINE_ORDER.index(code) if code in VACCINE_ORDER else len(VACCINE_ORDER), code)
+
+
+def store_options(kind: str, districts: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """The stores the form offers for a kind of movement (code → name): the state store first, then districts."""
+    which = STORE_KINDS[kind]
+    if which == "none":
+        return {}
+    state = {} if which == "district" else {STATE: t("stock.store_STATE", lang)}
+    return state | district_options(districts, lang)
+
+
+def store_name(code: str, districts: Mapping[str, str], lang: str = "en") -> str:
+    """STATE, a pseudo-store or a district code as a name in the language (districts: code → name)."""
+    key = f"stock.store_{code}"
+    if code in (STATE, *PSEUDO_STORES):
+        return t(key, lang)
+    return districts.get(code, code)
+
+
+# --- Text ---------------------------------------------------------------------------------------------
+
+
+def doses_text(n: int, lang: str = "en") -> str:
+    """A number of doses the Indian way, below zero with a true minus sign: 2,500 / −500."""
+    return (MINUS if n < 0 else "") + indian_number(abs(int(n)), lang)
+
+
+# --- Tables --------------------------------------------------------------------------------------------
+
+
+def cover_text(days: float, lang: str = "en") -> str:
+    """Days of cover with one decimal; — where stock remains but nothing was given (no pace to divide by)."""
+    if days is None or not math.isfinite(days):
+        return MISSING
+    return grouped_decimal(rounded(max(days, 0.0), 1), lang, 1)
+
+
+def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Each store's stock on hand by vaccine with days of cover (cover as stock_cover returns it),
+    the state store first and then districts by name; headers in the language, numbers written the Indian way.
+
+    The state store's days of cover count every store in the state against the whole state's pace."""
+    district_names = district_options(districts, lang)
+    vaccine_names = vaccine_options(vaccines, lang)
+    order = {code: i for i, code in enumerate([STATE, *district_names])}
+    rows = cover.assign(
+        _order=cover["store"].map(order).fillna(len(order)), _vaccine=[_vaccine_rank(v) for v in cover["vaccine"]]
+    )
+    rows = rows.sort_values(["_order", "store", "_vaccine"], kind="stable")
+    return pd.DataFrame(
+        {
+            t("stock.col_store", lang): [store_name(s, district_names, lang) for s in rows["store"]],
+            t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in rows["vaccine"]],
+            t("stock.col_on_hand", lang): [indian_number(n, lang) for n in rows["on_hand"]],
+            t("stock.col_average_7d", lang): [indian_number(int(rounded(x, 0)), lang) for x in rows["average_7d"]],
+            t("stock.col_days_of_cover", lang): [cover_text(d, lang) for d in rows["days_of_cover"]],
+        },
+        dtype="object",
+    )
+
+
+def entered_at_text(moment: datetime | None, lang: str = "en") -> str:
+    """A UTC moment as the date and time of day in India."""
+    if moment is None or (isinstance(moment, float) and math.isnan(moment)):
+        return MISSING
+    return india_time(moment, lang)
+
+
+def movements_table(
+    movements: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en"
+) -> pd.DataFrame:
+    """The latest movements (data.imports.stock_entry.latest_movements), newest first, as shown and downloaded."""
+    district_names = district_options(districts, lang)
+    vaccine_names = vaccine_options(vaccines, lang)
+    return pd.DataFrame(
+        {
+            t("stock.col_date", lang): [long_date(d, lang) for d in movements["date"]],
+            t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in movements["vaccine"]],
+            t("stock.col_from", lang): [store_name(s, district_names, lang) for s in movements["from_store"]],
+            t("stock.col_to", lang): [store_name(s, district_names, lang) for s in movements["to_store"]],
+            t("stock.col_quantity", lang): [indian_number(n, lang) for n in movements["quantity"]],
+            t("stock.col_reference", lang): list(movements["reference"]),
+            t("stock.col_entered_by", lang): list(movements["entered_by"]),
+            t("stock.col_entered_at", lang): [entered_at_text(m, lang) for m in movements["entered_at"]],
+        },
+        dtype="object",
+    )
+
+
+class Refusal(Protocol):
+    """What a refused entry reports per problem (data.imports.problems.Problem and its kin)."""
+
+    column: str | None
+    value: str | None
+    rule: str
+
+    def message(self, lang: str = "en") -> str: ...
+
+
+FIELDS = {"date": "date", "vaccine": "vaccine", "from_store": "store", "to_store": "store", "quantity": "quantity"}
+"""A stock file's column → the form field it came from (reference is its own)."""
+
+
+def field_name(column: str | None, lang: str = "en") -> str:
+    """The form's label for a column of the stock file a problem names (— for none)."""
+    if not column:
+        return MISSING
+    key = f"stock.field_{FIELDS.get(column, column)}"
+    try:
+        return t(key, lang)
+    except KeyError:
+        return column
+
+
+def problem_table(problems: Iterable[Refusal], lang: str = "en") -> pd.DataFrame:
+    """Why an entry was refused: the form field, the value, the rule and the message in the language."""
+    problems = list(problems)
+    return pd.DataFrame(
+        {
+            t("stock.col_field", lang): [field_name(p.column, lang) for p in problems],
+            t("stock.col_value", lang): [p.value or "" for p in problems],
+            t("stock.col_rule", lang): [p.rule for p in problems],
+            t("stock.col_message", lang): [p.message(lang) for p in problems],
+        },
+        dtype="object",
+    )
+
+
+def movement_text(
+    stores: Stores, vaccine: str, day: date, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en"
+) -> str:
+    """One movement in words: "1,000 doses of Covishield from SUPPLIER to the state store on 22 June 2021"."""
+    names = district_options(districts, lang)
+    return t(
+        "stock.movement_text",
+        lang,
+        quantity=indian_number(stores.quantity, lang),
+        vaccine=vaccine_options(vaccines, lang).get(vaccine, vaccine),
+        source=store_name(stores.from_store, names, lang),
+        target=store_name(stores.to_store, names, lang),
+        date=long_date(day, lang),
+    )

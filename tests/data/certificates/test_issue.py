@@ -1,0 +1,119 @@
+"""Issuing certificates from the registry, reusing or revoking them, and the CLI (python -m data.certificates)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from joserfc import jws
+from joserfc.jwk import KeySet
+from sqlalchemy import select
+from sqlmodel import Session
+
+from data.certificates.issue import certificate_for, check, issue, main
+from data.models import Certificate, CertificateRevocation
+from tests.files import beneficiaries_csv, doses_csv, run_import, vaccinations_csv
+
+ROOT = Path(__file__).resolve().parents[3]
+PERSON = {"reference_id": "1000000000007", "name": "अनीता ठाकुर", "birth_year": "1990", "mobile": "9988776655"}
+SHOTS = [
+    {"reference_id": "1000000000007", "dose_number": "1", "date": "2021-03-01"},
+    {"reference_id": "1000000000007", "dose_number": "2", "date": "2021-06-01"},
+]
+
+
+@pytest.fixture
+def registered(engine):
+    for content in (doses_csv([{}]), beneficiaries_csv([PERSON]), vaccinations_csv(SHOTS[:1])):
+        assert run_import(engine, content).status == "committed"
+    return engine
+
+
+def _certificates(engine) -> dict[str, bool]:
+    """Every certificate id, and whether it is revoked."""
+    table, revoked = Certificate.__table__, CertificateRevocation.__table__
+    with engine.connect() as conn:
+        ids = [row.id for row in conn.execute(select(table.c.id))]
+        gone = {row.certificate_id for row in conn.execute(select(revoked.c.certificate_id))}
+    return {cid: cid in gone for cid in ids}
+
+
+def test_an_unchanged_record_reuses_its_certificate_and_a_new_dose_adds_one(registered) -> None:
+    with Session(registered) as session:
+        first, token = issue(PERSON["reference_id"], session=session)
+        again, _ = issue(PERSON["reference_id"], session=session)
+    assert first.certificate_id == again.certificate_id
+    assert (first.status, [d.number for d in first.doses]) == ("partial", [1])
+    with Session(registered) as session:
+        assert check(token, session=session).valid
+
+    assert run_import(registered, vaccinations_csv(SHOTS)).status == "committed"
+    with Session(registered) as session:
+        second, _ = issue(PERSON["reference_id"], session=session)
+    assert second.certificate_id != first.certificate_id and second.status == "full"
+    # A new dose is not a correction: the partial certificate stays true for what it says.
+    assert _certificates(registered) == {first.certificate_id: False, second.certificate_id: False}
+
+
+def test_a_correction_revokes_the_earlier_certificates(registered) -> None:
+    with Session(registered) as session:
+        cert, token = issue(PERSON["reference_id"], session=session)
+    assert run_import(registered, beneficiaries_csv([{**PERSON, "birth_year": "1991"}])).status == "committed"
+    with Session(registered) as session:
+        verdict = check(token, session=session)
+        fresh, fresh_token = issue(PERSON["reference_id"], session=session)
+    assert (verdict.valid, verdict.reason) == (False, "revoked")
+    assert fresh.birth_year == 1991 and fresh.certificate_id != cert.certificate_id
+    with Session(registered) as session:
+        assert check(fresh_token, session=session).valid
+
+
+def test_no_certificate_without_a_dose_or_a_registration(engine) -> None:
+    assert run_import(engine, beneficiaries_csv([PERSON])).status == "committed"
+    with Session(engine) as session:
+        assert certificate_for(PERSON["reference_id"], session=session, kid="k") is None
+        assert certificate_for("1999999999999", session=session, kid="k") is None
+
+
+def _cli(*args: str, engine) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": engine.url.render_as_string(hide_password=False)}
+    return subprocess.run(
+        [sys.executable, "-m", "data.certificates", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.mark.filterwarnings("ignore:EdDSA is deprecated via RFC 9864")
+def test_the_cli_token_verifies_with_a_plain_jose_library(registered) -> None:
+    issued = _cli("issue", PERSON["reference_id"], engine=registered)
+    assert issued.returncode == 0, issued.stderr
+    token = issued.stdout.strip()
+    key_set = KeySet.import_key_set(json.loads(_cli("jwks", engine=registered).stdout))
+    decoded = jws.deserialize_compact(token, key_set, algorithms=["EdDSA"])
+    claims = json.loads(decoded.payload)
+    assert (claims["n"], claims["by"], claims["d"][0][:2]) == ("अनीता ठाकुर", 1990, [1, "2021-03-01"])
+    assert decoded.protected["kid"] == "test-key"
+
+
+def test_the_cli_verdicts_and_exit_codes(registered) -> None:
+    token = _cli("issue", PERSON["reference_id"], engine=registered).stdout.strip()
+    valid = _cli("verify", token, engine=registered)
+    assert (valid.returncode, valid.stdout.splitlines()[0]) == (0, "VALID: valid")
+    url = _cli("verify", f"http://localhost:8501/verify?c={token}", engine=registered)
+    assert url.returncode == 0
+    tampered = _cli("verify", token[:-3] + ("AAA" if token[-3:] != "AAA" else "BBB"), engine=registered)
+    assert (tampered.returncode, tampered.stdout.strip()) == (1, "INVALID: bad-signature")
+    junk = _cli("verify", "hello", engine=registered)
+    assert (junk.returncode, junk.stdout.strip()) == (1, "INVALID: unreadable")
+    unknown = _cli("issue", "1999999999999", engine=registered)
+    assert unknown.returncode == 1 and "no certificate" in unknown.stderr
+
+
+def test_jwks_prints_public_keys_only(capsys) -> None:
+    assert main(["jwks"]) == 0
+    keys = json.loads(capsys.readouterr().out)["keys"]
+    assert [(k["kty"], k["crv"], k["kid"], k["alg"]) for k in keys] == [("OKP", "Ed25519", "test-key", "EdDSA")]
+    assert "d" not in keys[0]

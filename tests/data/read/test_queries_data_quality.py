@@ -1,0 +1,161 @@
+"""The queries of the data-quality page (centre_counts, quality_range_frames) on SQLite and PostgreSQL.
+
+The fixture, worked by hand (the range asked for is 10–21 June 2021: history from 12 May, centres from 14 June):
+
+    doses   01/05  RPR-01 (Raipur) 18-44 d1 Covishield 40       before the history: only in bands and stock
+            01/06  RPR-01 18-44 d1 Covishield 100;  DRG-01 (Durg) 60+ d1 Covaxin 30
+            10/06  RPR-02 (Raipur) 45-59 d2 Covaxin 20
+            20/06  RPR-01 18-44 d1 Covishield 50
+            21/06  RPR-01 18-44 d1 Covishield 70;  DRG-01 60+ d1 Covishield 5
+    stock   01/05  SUPPLIER → STATE Covishield 1,000;  15/06  STATE → Raipur 300;  25/06  STATE → Durg 100 (after)
+    series  CoWIN state total 01/05 (before the history) 5,00,000; 09/06 6,00,000; 21/06 6,50,000
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from data.read import queries
+from stats.views import data_quality as data_quality_view
+from tests.files import doses_csv, run_import, series_csv, stock_csv
+
+D = {n: date(2021, 6, n) for n in range(1, 31)}
+MAY_1 = date(2021, 5, 1)
+
+
+def _dose(day: str, district: str, centre: str, band: str, dose: str, vaccine: str, doses: str) -> dict:
+    return {
+        "date": day,
+        "district": district,
+        "centre_code": centre,
+        "centre_name": f"Centre {centre}",
+        "age_band": band,
+        "dose_number": dose,
+        "vaccine": vaccine,
+        "doses": doses,
+    }
+
+
+DOSES = [
+    _dose("2021-05-01", "Raipur", "RPR-01", "18-44", "1", "Covishield", "40"),
+    _dose("2021-06-01", "Raipur", "RPR-01", "18-44", "1", "Covishield", "100"),
+    _dose("2021-06-01", "Durg", "DRG-01", "60+", "1", "Covaxin", "30"),
+    _dose("2021-06-10", "Raipur", "RPR-02", "45-59", "2", "Covaxin", "20"),
+    _dose("2021-06-20", "Raipur", "RPR-01", "18-44", "1", "Covishield", "50"),
+    _dose("2021-06-21", "Raipur", "RPR-01", "18-44", "1", "Covishield", "70"),
+    _dose("2021-06-21", "Durg", "DRG-01", "60+", "1", "Covishield", "5"),
+]
+STOCK = [
+    {"date": "2021-05-01", "from_store": "SUPPLIER", "to_store": "STATE", "quantity": "1000", "reference": "G-1"},
+    {"date": "2021-06-15", "from_store": "STATE", "to_store": "Raipur", "quantity": "300", "reference": "I-1"},
+    {"date": "2021-06-25", "from_store": "STATE", "to_store": "Durg", "quantity": "100", "reference": "I-2"},
+]
+SERIES = [
+    {"date": "2021-05-01", "value": "500000"},
+    {"date": "2021-06-09", "value": "600000"},
+    {"date": "2021-06-21", "value": "650000"},
+]
+
+
+def _load(engine) -> None:
+    for content in (doses_csv(DOSES), stock_csv(STOCK), series_csv(SERIES)):
+        report = run_import(engine, content)
+        assert report.status == "committed", report.problems
+
+
+def ask(engine, name: str, **kwargs):
+    with Session(engine) as session:
+        return getattr(queries, name)(session=session, **kwargs)
+
+
+def rows(frame) -> list[tuple]:
+    """The rows as tuples of plain values, dates as (month, day) when in May, else the day of June."""
+
+    def plain(v):
+        if isinstance(v, date):
+            return v.day if v.month == 6 else (v.month, v.day)
+        return v
+
+    return [tuple(plain(v) for v in row) for row in frame.astype(object).itertuples(index=False)]
+
+
+def test_centre_counts(engine):
+    assert ask(engine, "centre_counts").empty
+    _load(engine)
+    counts = ask(engine, "centre_counts")
+    assert list(counts.columns) == ["district_code", "centres"]
+    assert rows(counts) == [("DRG", 1), ("RPR", 2)]
+    assert counts["centres"].dtype == "int64"
+
+
+def test_quality_range_frames(engine):
+    _load(engine)
+    frames = ask(engine, "quality_range_frames", start=D[10], end=D[21])
+    assert set(frames) == {
+        "series",
+        "state",
+        "districts",
+        "bands",
+        "targets",
+        "centre_days",
+        "movements",
+        "administered",
+        "districts_names",
+    }
+    assert [(r[0], r[1], r[4]) for r in rows(frames["series"])] == [(9, "cowin", 600_000), (21, "cowin", 650_000)]
+    assert rows(frames["state"]) == [(1, 130), (10, 20), (20, 50), (21, 75)]
+    assert rows(frames["districts"]) == [
+        (1, "DRG", 30),
+        (1, "RPR", 100),
+        (10, "RPR", 20),
+        (20, "RPR", 50),
+        (21, "DRG", 5),
+        (21, "RPR", 70),
+    ]
+    # Everything up to the end of the range, dated its last day (coverage on that day).
+    assert rows(frames["bands"]) == [
+        (21, "DRG", "60+", 1, 35),
+        (21, "RPR", "18-44", 1, 260),
+        (21, "RPR", "45-59", 2, 20),
+    ]
+    # Before the range summed on the day before it (the stock's opening balance), then every day of it.
+    assert rows(frames["administered"]) == [
+        (9, "DRG", "COVAXIN", 30),
+        (9, "RPR", "COVISHIELD", 140),
+        (10, "RPR", "COVAXIN", 20),
+        (20, "RPR", "COVISHIELD", 50),
+        (21, "DRG", "COVISHIELD", 5),
+        (21, "RPR", "COVISHIELD", 70),
+    ]
+    # Centres only for the last 7 days of the range (15–21 June) and the day before.
+    assert [(r[0], r[1], r[3], r[4]) for r in rows(frames["centre_days"])] == [
+        (20, "RPR-01", "RPR", 50),
+        (21, "DRG-01", "DRG", 5),
+        (21, "RPR-01", "RPR", 70),
+    ]
+    assert [(r[0], r[2], r[3], r[4]) for r in rows(frames["movements"])] == [
+        ((5, 1), "SUPPLIER", "STATE", 1_000),
+        (15, "STATE", "RPR", 300),
+    ]
+    assert len(frames["targets"]) > 0 and len(frames["districts_names"]) == 33
+    for name in ("state", "districts", "bands", "administered", "centre_days"):
+        assert frames[name]["doses"].dtype == "int64", name
+
+
+def test_quality_range_frames_for_a_long_range_read_few_centre_days(engine):
+    _load(engine)
+    frames = ask(engine, "quality_range_frames", start=MAY_1, end=D[21])  # longer than centre_days allows
+    assert sorted({r[0] for r in rows(frames["centre_days"])}) == [20, 21]
+    assert rows(frames["administered"])[:2] == [((5, 1), "RPR", "COVISHIELD", 40), (1, "DRG", "COVAXIN", 30)]
+    assert queries.MISSING_CENTRES_DAYS == data_quality_view.MISSING_CENTRES_DAYS
+
+
+def test_quality_range_frames_on_an_empty_database(engine):
+    frames = ask(engine, "quality_range_frames", start=D[10], end=D[21])
+    for name in ("series", "state", "districts", "bands", "centre_days", "movements", "administered"):
+        assert frames[name].empty, name
+    assert list(frames["administered"].columns) == ["date", "district_code", "vaccine", "doses"]
+    assert list(frames["bands"].columns) == ["date", "district_code", "age_band", "dose_number", "doses"]
+    assert data_quality_view.flags_over_range(D[10], D[21], frames) == []
