@@ -1,14 +1,15 @@
-"""Teeka: the frame of the dashboard (page config, first-start demo data, who is signed in, sidebar, and the
-navigation of their role)."""
-
-from pathlib import Path
+"""Teeka: the frame of the dashboard (page config, first-start demo data, who is signed in, the Context every
+page runs with, the sidebar, and the navigation of the viewer's role)."""
 
 import streamlit as st
 
+from data import demo
 from data.access import PAGES as PAGE_ROLES
-from data.read import cached
-from pages import _auth
-from pages._shared import label
+from data.access import Context
+from data.read import doses, reference, workspace
+from data.read.query import current_version
+from pages import _auth, _frame
+from pages._shared import AS_OF_KEY, LANG_KEY, label
 from stats.formatting import india_time, long_date
 from stats.labels import both
 from stats.names import district_options
@@ -17,49 +18,48 @@ st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout=
 
 if "demo_checked" not in st.session_state:
     bar = st.progress(0.0, text=both("common.preparing"))
-    loaded = cached.ensure_demo_data(
-        progress=lambda fraction, text: bar.progress(min(max(fraction, 0.0), 1.0), text=text)
-    )
+    demo.prepare(progress=lambda fraction, text: bar.progress(min(max(fraction, 0.0), 1.0), text=text))
     bar.empty()
     st.session_state["demo_checked"] = True
 
-viewer = _auth.current_viewer()  # checked against the database on every rerun
-
-if "lang" not in st.session_state:
+if LANG_KEY not in st.session_state:
     locale = (st.context.locale or "en").lower()
-    st.session_state["lang"] = "hi" if locale.startswith("hi") else "en"
+    st.session_state[LANG_KEY] = "hi" if locale.startswith("hi") else "en"
+
+viewer = _auth.current_viewer()  # checked against the database on every rerun
+ctx = Context(viewer, current_version(), st.session_state[LANG_KEY])  # the data version: read once per rerun
+_frame.keep_context(ctx)
 
 with st.sidebar:
     st.radio(
         both("common.language"),
         options=["hi", "en"],
         format_func=lambda code: "हिन्दी" if code == "hi" else "English",
-        key="lang",
+        key=LANG_KEY,
         horizontal=True,
     )
-    lang = st.session_state["lang"]
-    first, last = cached.load("date_range")
+    first, last = doses.date_range(ctx)
     if last is not None:
-        if st.session_state.get("as_of") is None or not first <= st.session_state["as_of"] <= last:
-            st.session_state["as_of"] = last
+        if st.session_state.get(AS_OF_KEY) is None or not first <= st.session_state[AS_OF_KEY] <= last:
+            st.session_state[AS_OF_KEY] = last
         st.date_input(
             label("common.as_of"),
             min_value=first,
             max_value=last,
-            key="as_of",
+            key=AS_OF_KEY,
             help=label("common.as_of_help"),
             format="DD/MM/YYYY",
         )
-        st.caption(label("common.freshness", date=long_date(last, lang)))
+        st.caption(label("common.freshness", date=long_date(last, ctx.lang)))
     else:
-        st.session_state["as_of"] = None
+        st.session_state[AS_OF_KEY] = None
     if viewer.signed_in:
-        latest = cached.load("last_import")
+        latest = workspace.last_import(ctx)
         if latest:
             st.caption(
                 label(
                     "common.last_import",
-                    when=india_time(latest["imported_at"], lang),
+                    when=india_time(latest["imported_at"], ctx.lang),
                     who=latest["imported_by"],
                     file=latest["file_name"],
                 )
@@ -69,18 +69,17 @@ with st.sidebar:
         if viewer.role == "officer":
             role = label("workspace.role_officer")
         else:
-            district = district_options(cached.load("districts"), lang).get(viewer.district_code, "")
+            district = district_options(reference.districts(ctx), ctx.lang).get(viewer.district_code, "")
             role = label("workspace.role_collector", district=district)
         st.caption(label("workspace.signed_in_as", name=viewer.display_name, role=role))
         if st.button(label("workspace.sign_out"), icon=":material/logout:", key="sign-out"):
-            _auth.end_session("signed_out")
-            st.session_state["intended_page"] = "pages/summary.py"
+            _auth.sign_out()
             st.rerun()
-    if cached.is_demo():
+    if demo.is_demo():
         st.info(label("common.demo_notice"))
 
 # url_path = the file's name, so a deep link on a fresh server (served by Streamlit's legacy pages/ mode
-# until app.py first runs) finds its page and is routed through app.py by require_frame.
+# until app.py first runs: pages/_frame.py) finds its page and is routed through app.py.
 SECTIONS = {
     "workspace.nav_section_public": (("summary", ":material/public:"),),
     "common.nav_section_dashboard": (
@@ -120,13 +119,6 @@ pages = {
 pages = {section: entries for section, entries in pages.items() if entries}
 st.set_option("client.showSidebarNavigation", True)  # off in config.toml only to hide the legacy listing
 navigation = st.navigation(pages)
-intended = st.session_state.pop("intended_page", None)  # a deep link that arrived before the frame ran
-if intended:
-    name = Path(intended).stem
-    if viewer.may_open(name):
-        st.switch_page(intended)
-    elif not viewer.signed_in:  # a staff page asked for before signing in: sign in first, then go there
-        st.session_state[_auth.AFTER_SIGN_IN_KEY] = name
-        st.switch_page("pages/sign_in.py")
+_frame.follow_request(viewer)
 _auth.show_notice()
 navigation.run()

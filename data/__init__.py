@@ -1,1 +1,1 @@
-"""Teeka's data layer: models, database, imports, queries and demo data. All SQL lives here."""
+"""Teeka's data layer: models, database, access, reads, imports, certificates, accounts, demo. All SQL is here."""

@@ -1,30 +1,42 @@
-"""Who may see what: the three roles, the pages of each, and the scope every cached query runs in.
+"""Who may do what: the roles, the pages of each, and the gate every call from a page goes through.
 
 - **public** (nobody signed in): the public summary (state and district totals), certificate lookup and
   verification.
-- **collector** (one district): every dashboard page; centre-level detail and uploads for their own district
-  only. Other districts appear only as district totals.
+- **collector** (one district): every dashboard page; centre-level detail, uploads and import history of
+  their own district only. Other districts appear only as district totals.
 - **officer** (the whole state): everything, including stock entry, accounts and the audit trail.
 
-`scoped_kwargs` is the server-side check every cached query goes through (data.read.cached.load): a query a role
-may not run raises AccessDenied, and a query that returns centres is narrowed to the collector's district.
-Hiding a page is not protection; this is.
+Pages hold no database session. They reach data/ only through gated functions, each declaring its Scope
+where it is defined: a query (`data.read.query`, cached by data version) or a command (`command` here, one
+unit of work). Every call carries the Context the frame (app.py) built for this rerun; the gate refuses a
+role outside the scope (AccessDenied) and, for a collector, fills in or checks the argument that narrows the
+call to their own district or their own records. Closed by default: a function that declares no scope
+cannot be called from a page (tests/test_access.py reads the pages and checks every call they make into
+data/). Hiding a page is not protection; this is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Concatenate, Generic, ParamSpec, TypeVar
+
+from sqlmodel import Session
+
+from data.db import app_engine
 
 ROLES = ("public", "collector", "officer")
+STAFF_ROLES = ("collector", "officer")
 
 PAGES: dict[str, tuple[str, ...]] = {
     "summary": ("public",),
     "sign_in": ("public",),
-    "overview": ("collector", "officer"),
-    "district_pace": ("collector", "officer"),
-    "data_quality": ("collector", "officer"),
-    "bulletin": ("collector", "officer"),
-    "upload": ("collector", "officer"),
+    "overview": STAFF_ROLES,
+    "district_pace": STAFF_ROLES,
+    "data_quality": STAFF_ROLES,
+    "bulletin": STAFF_ROLES,
+    "upload": STAFF_ROLES,
     "stock": ("officer",),
     "users": ("officer",),
     "audit_trail": ("officer",),
@@ -33,21 +45,9 @@ PAGES: dict[str, tuple[str, ...]] = {
 }
 """Each page's file name (pages/<name>.py) and the roles that may open it."""
 
-PUBLIC_QUERIES = frozenset(
-    {"data_version", "date_range", "districts", "district_targets", "total_doses", "daily_doses", "vaccine_intervals"}
-)
-"""What the public summary reads: state and district totals, nothing per centre, nothing about imports."""
-
-CENTRE_QUERIES = {
-    "centre_days": "districts",
-    "quality_frames": "centre_districts",
-    "quality_range_frames": "centre_districts",
-}
-"""Queries that return centres, and the argument that limits them to districts."""
-
 
 class AccessDenied(PermissionError):
-    """The signed-in role may not see this (a page, a query, a district's centres)."""
+    """The viewer's role may not see or do this (a page, a query, a district's centres, a command)."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,6 @@ class Viewer:
     def signed_in(self) -> bool:
         return self.role != "public"
 
-    @property
-    def scope(self) -> tuple[str, str | None]:
-        """What a cached result may depend on: part of every cache key."""
-        return (self.role, self.district_code)
-
     def may_open(self, page: str) -> bool:
         return self.role in PAGES.get(page, ())
 
@@ -91,16 +86,116 @@ class Viewer:
 PUBLIC = Viewer()
 
 
-def scoped_kwargs(viewer: Viewer, query: str, kwargs: dict) -> dict:
-    """The arguments to run data.read.queries.<query> with for this viewer; AccessDenied when it may not run it."""
-    if viewer.role == "public" and query not in PUBLIC_QUERIES:
-        raise AccessDenied(f"{query} is not public")
-    argument = CENTRE_QUERIES.get(query)
-    if argument is None or viewer.role == "officer":
-        return kwargs
-    asked = kwargs.get(argument)
-    if asked is None:
-        return {**kwargs, argument: [viewer.district_code]}
-    if any(not viewer.sees_centres_of(code) for code in asked):
-        raise AccessDenied("centre-level detail is limited to your own district")
-    return kwargs
+@dataclass(frozen=True)
+class Context:
+    """What every gated call carries: who is looking, the data version (read once per rerun by the frame; the
+    key of every cached result) and the language chosen."""
+
+    viewer: Viewer = PUBLIC
+    version: str = ""
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who may call a gated function, and how a collector's call is narrowed.
+
+    roles: the roles that may call it at all. argument: for a collector, the argument limited to their own
+    part — with by="district" a list of district codes (None becomes [their district]; any other district is
+    refused), with by="username" a username (None becomes theirs; another is refused). An officer's call is
+    never narrowed.
+    """
+
+    name: str
+    roles: frozenset[str]
+    argument: str | None = None
+    by: str = "district"
+
+    def check(self, viewer: Viewer, arguments: dict[str, object]) -> dict[str, object]:
+        """The arguments to run with for this viewer; AccessDenied when the viewer may not make this call."""
+        if viewer.role not in self.roles:
+            raise AccessDenied(f"{self.name} scope: not for the {viewer.role} role")
+        if self.argument is None or viewer.role != "collector":
+            return arguments
+        asked = arguments.get(self.argument)
+        if self.by == "username":
+            if asked is None:
+                return {**arguments, self.argument: viewer.username}
+            if asked != viewer.username:
+                raise AccessDenied("a collector sees their own records only")
+            return arguments
+        if asked is None:
+            return {**arguments, self.argument: [viewer.district_code]}
+        if isinstance(asked, str) or any(not viewer.sees_centres_of(code) for code in asked):
+            raise AccessDenied("centre-level detail is limited to your own district")
+        return arguments
+
+
+EVERYONE = Scope("everyone", frozenset(ROLES))
+"""Anyone, signed in or not: what the public pages show."""
+STAFF = Scope("staff", frozenset(STAFF_ROLES))
+"""Signed-in staff: state and district totals."""
+OFFICER = Scope("officer", frozenset({"officer"}))
+"""The state officer only."""
+
+
+def district(argument: str) -> Scope:
+    """Signed-in staff, a collector narrowed to their own district through `argument` (district codes)."""
+    return Scope(f"district({argument})", frozenset(STAFF_ROLES), argument, "district")
+
+
+def own(argument: str) -> Scope:
+    """Signed-in staff, a collector narrowed to their own records through `argument` (a username)."""
+    return Scope(f"own({argument})", frozenset(STAFF_ROLES), argument, "username")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+GATED: list[Gated] = []
+"""Every gated function (query or command), in the order they were defined: what the access tests walk."""
+
+
+@dataclass(eq=False)
+class Gated(Generic[P, R]):
+    """A function a page may call: its scope, and the function itself (first parameter: a Session)."""
+
+    function: Callable[..., R]
+    scope: Scope
+    name: str = field(init=False)
+    leading = 1
+    """Parameters the gate passes itself, first and by position: the session."""
+
+    def __post_init__(self) -> None:
+        self.name = f"{self.function.__module__}.{self.function.__qualname__}"
+        self.__doc__ = self.function.__doc__
+        self.__wrapped__ = self.function
+        GATED.append(self)
+
+    def arguments(self, viewer: Viewer, *args: object, **kwargs: object) -> dict[str, object]:
+        """The call's arguments by name, defaults filled in, checked and narrowed for the viewer."""
+        bound = inspect.signature(self.function).bind_partial(*([None] * self.leading), *args, **kwargs)
+        bound.apply_defaults()
+        names = list(bound.arguments)[self.leading :]
+        return self.scope.check(viewer, {name: bound.arguments[name] for name in names})
+
+
+class Command(Gated[P, R]):
+    """A gated change (an import, a sign-in, a lookup): one unit of work in a session of its own."""
+
+    leading = 2  # the session and the context
+
+    def __call__(self, ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        arguments = self.arguments(ctx.viewer, *args, **kwargs)
+        with Session(app_engine()) as session:
+            return self.function(session, ctx, **arguments)
+
+
+def command(scope: Scope) -> Callable[[Callable[Concatenate[Session, Context, P], R]], Command[P, R]]:
+    """Declare a page-facing change and who may make it: @command(OFFICER) above
+    `def f(session, ctx, /, ...)`; pages call f(ctx, ...)."""
+
+    def gate(function: Callable[Concatenate[Session, Context, P], R]) -> Command[P, R]:
+        return Command(function, scope)
+
+    return gate

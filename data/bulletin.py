@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from data.db import create_schema, make_engine
 from data.master import districts as district_lookup
-from data.read import queries
+from data.read import daily, doses, quality, reference
 from stats import STATE
 from stats.bulletin import area_for, bulletin_figures, note_inputs, render, reports_on
 from stats.quality import flags_from_frames
@@ -28,22 +28,22 @@ def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
     create_schema(engine)
     try:
         with Session(engine) as session:
-            names = queries.districts(session=session)
+            names = reference.districts.run(session)
             code = STATE
             if district:
                 code = district_lookup().resolve(district)
                 if code is None:
                     return {}, f"'{district}' is not a district of Chhattisgarh. · '{district}' छत्तीसगढ़ का ज़िला नहीं है।"
             area = area_for(code, names)
-            frames = queries.bulletin_frames(session=session, day=day, area=area.code)
+            frames = daily.bulletin_frames.run(session, day=day, area=area.code)
             if not reports_on(day, frames):
-                first, last = queries.date_range(session=session)
+                first, last = doses.date_range.run(session)
                 known = f" Data runs from {first} to {last}." if last else " No doses have been imported yet."
                 return {}, f"No doses are reported for {area.name_en} on {day.isoformat()}.{known}"
-            quality = queries.quality_frames(session=session, day=day)
+            checks = quality.quality_frames.run(session, day=day)
     finally:
         engine.dispose()
-    return note_inputs(day, area, frames, flags_from_frames(day, STATE, quality)), None
+    return note_inputs(day, area, frames, flags_from_frames(day, STATE, checks)), None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,10 @@
-"""The one engine (from DATABASE_URL, default embedded SQLite), sessions and schema creation."""
+"""Engines (from DATABASE_URL, default the embedded SQLite file), the app's one engine per process, sessions
+and schema creation."""
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,6 +62,30 @@ def make_engine(url: str | None = None) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
+
+
+_APP_ENGINES: dict[str, Engine] = {}
+_APP_ENGINES_LOCK = threading.Lock()
+
+
+def app_engine() -> Engine:
+    """The app's engine for the configured database: one per process (and URL), schema created on first use."""
+    url = database_url()
+    with _APP_ENGINES_LOCK:
+        engine = _APP_ENGINES.get(url)
+        if engine is None:
+            engine = make_engine(url)
+            create_schema(engine)
+            _APP_ENGINES[url] = engine
+    return engine
+
+
+def dispose_app_engines() -> None:
+    """Close and forget the app's engines (tests, between databases)."""
+    with _APP_ENGINES_LOCK:
+        for engine in _APP_ENGINES.values():
+            engine.dispose()
+        _APP_ENGINES.clear()
 
 
 def is_sqlite(engine: Engine) -> bool:

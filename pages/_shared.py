@@ -1,4 +1,5 @@
-"""What every page shares: the chosen language and date, and charts with their data beside them."""
+"""What every page shares: the chosen language and date, labels, the client's address, and charts with their
+data beside them (a table with an audited CSV download)."""
 
 from __future__ import annotations
 
@@ -9,32 +10,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from data.access import Context
 from data.accounts import audit
-from data.read import cached
 from stats.export import safe_csv
 from stats.labels import t
 
-
-def require_frame(page: str) -> None:
-    """Make sure app.py (the frame: sign-in, sidebar, language, date) ran before this page, and that the
-    signed-in role may open it; call it first on a page.
-
-    While a fresh server has not yet run app.py, Streamlit's legacy pages/ mode serves a deep link such as
-    /bulletin by running pages/bulletin.py alone. Such a request is sent through app.py, which then
-    switches to the page that was asked for. The role is checked here on every run (the navigation only
-    hides what a role may not open; this refuses it).
-    """
-    if "lang" not in st.session_state:
-        st.session_state["intended_page"] = f"pages/{page}.py"
-        st.switch_page("app.py")
-    if not cached.viewer().may_open(page):
-        st.warning(label("workspace.not_allowed"), icon=":material/lock:")
-        st.stop()
+LANG_KEY = "lang"
+"""Session-state key of the language chosen in the sidebar (the radio's key)."""
+AS_OF_KEY = "as_of"
+"""Session-state key of the day chosen in the sidebar (the date input's key)."""
 
 
 def lang() -> str:
     """The language chosen in the sidebar (en or hi)."""
-    return st.session_state.get("lang", "en")
+    return st.session_state.get(LANG_KEY, "en")
 
 
 def label(key: str, **values: object) -> str:
@@ -50,10 +39,12 @@ def client_address() -> str:
 
 def as_of() -> date | None:
     """The day the figures are for (the sidebar's date); None when there is no data."""
-    return st.session_state.get("as_of")
+    return st.session_state.get(AS_OF_KEY)
 
 
-def chart_with_table(figure: go.Figure, frame: pd.DataFrame, name: str, columns: dict[str, str] | None = None) -> None:
+def chart_with_table(
+    ctx: Context, figure: go.Figure, frame: pd.DataFrame, name: str, columns: dict[str, str] | None = None
+) -> None:
     """The chart, and its data as a table with a CSV download (for screen readers and spreadsheets)."""
     chart_tab, table_tab = st.tabs([label("common.chart"), label("common.table")])
     chart_tab.plotly_chart(figure, width="stretch", key=f"chart-{name}")
@@ -65,12 +56,12 @@ def chart_with_table(figure: go.Figure, frame: pd.DataFrame, name: str, columns:
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download-{name}",
-        on_click=partial(record_export, f"{name}.csv", len(shown)),
+        on_click=partial(record_download, ctx, f"{name}.csv", len(shown)),
     )
 
 
-def record_export(file_name: str, rows: int) -> None:
-    """Download callback: a signed-in user's export goes into the audit trail (what, how many rows; not the data)."""
-    viewer = cached.viewer()
-    if viewer.signed_in:
-        cached.in_session(audit.record_now, "export", actor=viewer.username, subject=file_name, counts={"rows": rows})
+def record_download(ctx: Context, file_name: str, rows: int, detail: str = "") -> None:
+    """Download callback: a signed-in user's download goes into the audit trail (what, how many rows; not the
+    data). The public's downloads are not recorded."""
+    if ctx.viewer.signed_in:
+        audit.record_download(ctx, file_name, rows, detail)

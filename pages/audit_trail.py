@@ -1,30 +1,21 @@
 """Audit trail (officers): browse who did what and when, filtered by dates (India time), actor and action, and
 download it; the download itself writes an "export" row."""
 
+from functools import partial
+
 import streamlit as st
 
 from data.accounts import audit
-from data.read import cached
-from pages._shared import label, lang, require_frame
+from data.read import workspace
+from pages._frame import require_frame
+from pages._shared import label, record_download
 from stats.export import safe_csv
 from stats.formatting import indian_number, long_date, today_in_india
 from stats.views import audit_trail as view
 
-require_frame("audit_trail")
+ctx = require_frame("audit_trail")
 
-language = lang()
-
-
-def record_export(rows: int, detail: str) -> None:
-    """on_click of the download: the export's own audit row, committed (actor: the signed-in officer)."""
-    cached.in_session(
-        audit.record_now,
-        "export",
-        actor=cached.viewer().username,
-        subject="audit trail",
-        counts={"rows": rows},
-        detail=detail,
-    )
+language = ctx.lang
 
 
 st.title(label("audit_trail.title"))
@@ -54,7 +45,7 @@ first, last = view.picked_range(picked, default)
 actor = view.actor_filter(typed_actor)
 since, until = view.utc_bounds(first, last)
 
-rows = cached.in_session(audit.browse, since=since, until=until, actor=actor, action=action or None, limit=view.LIMIT)
+rows = workspace.audit_trail(ctx, since=since, until=until, actor=actor, action=action or None, limit=view.LIMIT)
 table = view.audit_table(rows, language)
 st.caption(
     label(
@@ -76,6 +67,7 @@ st.download_button(
     mime="text/csv",
     help=label("audit_trail.download_help"),
     key="audit-download",
-    on_click=record_export,
-    args=(len(table), view.export_detail(first, last, actor, action or None)),
+    on_click=partial(
+        record_download, ctx, "audit trail", len(table), view.export_detail(first, last, actor, action or None)
+    ),
 )

@@ -1,37 +1,22 @@
 """Bulletin: the daily press note for a day and an area, in Hindi or English, with the figures behind it."""
 
-from datetime import date
-
 import streamlit as st
 
-from data.read import cached
-from pages._shared import as_of, label, lang, require_frame
+from data.read import daily, doses, reference
+from pages._frame import require_frame
+from pages._shared import as_of, label
 from stats import bulletin
 from stats.export import safe_csv
 from stats.formatting import long_date
 from stats.views.bulletin import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
 
-require_frame("bulletin")
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def note_figures(version: str, scope: tuple, day: date, area: bulletin.Area) -> bulletin.BulletinFigures | None:
-    """The note's figures (None: the area reported nothing that day), kept until an import changes version,
-    per viewer scope (the flags it names depend on which centres the viewer may see).
-
-    The data-quality flags take a few tenths of a second; keeping the figures makes a change of language instant.
-    """
-    frames = cached.load("bulletin_frames", day=day, area=area.code)
-    if not bulletin.reports_on(day, frames):
-        return None
-    inputs = bulletin.note_inputs(day, area, frames, cached.day_flags(day))
-    return bulletin.bulletin_figures(day, **inputs)
+ctx = require_frame("bulletin")
 
 
 st.title(label("bulletin.title"))
 st.caption(label("bulletin.intro"))
 
-first, last = cached.load("date_range")
+first, last = doses.date_range(ctx)
 if last is None:
     st.info(label("common.no_data"))
     st.stop()
@@ -39,10 +24,10 @@ if last is None:
 if st.session_state.get("bulletin_day") is None or not first <= st.session_state["bulletin_day"] <= last:
     st.session_state["bulletin_day"] = as_of() or last
 if st.session_state.get("bulletin_lang") not in ("hi", "en"):
-    st.session_state["bulletin_lang"] = lang()
+    st.session_state["bulletin_lang"] = ctx.lang
 
-areas = {area.code: area for area in bulletin.areas(cached.load("districts"), lang())}
-area_names = {code: area_name(area, lang()) for code, area in areas.items()}
+areas = {area.code: area for area in bulletin.areas(reference.districts(ctx), ctx.lang)}
+area_names = {code: area_name(area, ctx.lang) for code, area in areas.items()}
 note_langs = {code: label(f"bulletin.note_lang_{code}") for code in ("hi", "en")}
 
 day_column, area_column, lang_column = st.columns([1, 1, 1])
@@ -71,9 +56,9 @@ note_lang = lang_column.radio(
 
 
 area = areas[code]
-figures = note_figures(cached.data_version(), cached.viewer().scope, day, area)
+figures = daily.note_figures(ctx, day=day, area=area)
 if figures is None:
-    st.info(label("bulletin.no_data_for_area", area=area_names[code], date=long_date(day, lang())))
+    st.info(label("bulletin.no_data_for_area", area=area_names[code], date=long_date(day, ctx.lang)))
     st.stop()
 note = bulletin.render(figures, note_lang)
 
@@ -94,14 +79,14 @@ figures_column, bands_column = st.columns([1, 1])
 with figures_column:
     st.subheader(label("bulletin.figures"))
     st.dataframe(
-        figures_table(figures, lang()), width="stretch", height="content", hide_index=True, key="bulletin_figures"
+        figures_table(figures, ctx.lang), width="stretch", height="content", hide_index=True, key="bulletin_figures"
     )
 with bands_column:
     st.subheader(label("bulletin.by_band"))
     if figures.by_age_band_and_dose:
         doses_header = label("common.doses")
         st.dataframe(
-            band_dose_table(figures, lang()),
+            band_dose_table(figures, ctx.lang),
             width="stretch",
             height="content",
             hide_index=True,
@@ -110,7 +95,7 @@ with bands_column:
         )
         st.download_button(
             label("common.download_csv"),
-            data=safe_csv(band_dose_table(figures, lang(), formatted=False)),
+            data=safe_csv(band_dose_table(figures, ctx.lang, formatted=False)),
             file_name=band_table_file_name(day, area.code),
             mime="text/csv",
             key="bulletin_download_by_band",

@@ -9,19 +9,19 @@ from functools import partial
 
 import streamlit as st
 
-from data.certificates import issue as certificates
-from data.certificates import lookup
+from data import demo
+from data.certificates import issue, lookup, sms
 from data.certificates.pdf import render_pdf
 from data.certificates.qr import qr_png
 from data.certificates.signing import verification_url
-from data.certificates.sms import latest_outbox_code, sender_from_settings
-from data.read import cached
+from data.read import reference
 from data.settings import uses_demo_keys
-from pages._shared import client_address, label, lang, require_frame
+from pages._frame import require_frame
+from pages._shared import client_address, label
 from stats.names import vaccine_names
 from stats.views import certificate as view
 
-require_frame("certificate")
+ctx = require_frame("certificate")
 
 STEP, CHALLENGE, REFUSED, ISSUED = "cert_step", "cert_challenge", "cert_refused", "cert_issued"
 
@@ -33,13 +33,11 @@ def start_again() -> None:
 
 def send_code() -> None:
     """Form callback: start a lookup whatever was typed, then always go on to the code."""
-    challenge = cached.in_session(
-        lookup.start,
+    challenge = lookup.request_code(
+        ctx,
         st.session_state.get("cert_reference", ""),
         st.session_state.get("cert_mobile", ""),
-        sender=sender_from_settings(),
         client=client_address(),
-        lang=lang(),
     )
     st.session_state[CHALLENGE] = challenge or ""
     st.session_state[STEP] = "code"
@@ -48,11 +46,8 @@ def send_code() -> None:
 
 def check_code() -> None:
     """Form callback: redeem the code; on success issue (or reuse) the signed certificate."""
-    accepted, issued = cached.in_session(
-        certificates.by_code,
-        st.session_state.get(CHALLENGE, ""),
-        st.session_state.get("cert_code", ""),
-        client=client_address(),
+    accepted, issued = issue.open_certificate(
+        ctx, st.session_state.get(CHALLENGE, ""), st.session_state.get("cert_code", ""), client=client_address()
     )
     if not accepted:
         st.session_state[REFUSED] = True
@@ -74,15 +69,15 @@ if step == "details":
             label("certificate.mobile"), key="cert_mobile", max_chars=16, help=label("certificate.mobile_help")
         )
         st.form_submit_button(label("certificate.send_code"), on_click=send_code, type="primary")
-    if cached.is_demo():
-        st.info(label("certificate.demo_people", people=view.demo_people_text(cached.demo_people())))
+    people = demo.people()
+    if people:
+        st.info(label("certificate.demo_people", people=view.demo_people_text(people)))
 
 elif step == "code":
     st.info(label("certificate.code_sent"))
-    if cached.is_demo():
-        code = cached.in_session(latest_outbox_code, challenge_id=st.session_state.get(CHALLENGE, ""))
-        if code:
-            st.warning(label("certificate.demo_code", code=code), icon=":material/science:")
+    code = sms.demo_code(ctx, st.session_state.get(CHALLENGE, ""))  # on the demo database only
+    if code:
+        st.warning(label("certificate.demo_code", code=code), icon=":material/science:")
     if st.session_state.get(REFUSED):
         st.error(label("certificate.refused"))
     with st.form("cert-code", clear_on_submit=True, enter_to_submit=True):
@@ -96,22 +91,21 @@ else:
         st.info(label("certificate.no_doses"))
     else:
         cert, token = issued
-        names = vaccine_names(cached.load("vaccine_intervals"), lang())
+        vaccines = reference.vaccine_intervals(ctx)
+        names = vaccine_names(vaccines, ctx.lang)
         if uses_demo_keys():
             st.warning(label("certificate.demo_keys"), icon=":material/science:")
         details, code_column = st.columns([3, 1])
         with details:
             st.subheader(cert.name)
-            st.dataframe(view.details_table(cert, lang()), hide_index=True, width="stretch", key="cert-details-table")
+            st.dataframe(view.details_table(cert, ctx.lang), hide_index=True, width="stretch", key="cert-details-table")
         with code_column:
             st.image(qr_png(verification_url(token), scale=4), caption=label("certificate.qr_caption"))
         st.subheader(label("certificate.doses"))
-        st.dataframe(view.doses_table(cert, names, lang()), hide_index=True, width="stretch", key="cert-doses-table")
+        st.dataframe(view.doses_table(cert, names, ctx.lang), hide_index=True, width="stretch", key="cert-doses-table")
         st.download_button(
             label("certificate.download_pdf"),
-            data=partial(
-                render_pdf, cert, token, vaccine_names=view.pdf_vaccine_names(cached.load("vaccine_intervals"))
-            ),
+            data=partial(render_pdf, cert, token, vaccine_names=view.pdf_vaccine_names(vaccines)),
             file_name=view.pdf_file_name(cert),
             mime="application/pdf",
             icon=":material/download:",

@@ -3,15 +3,16 @@ published series, and the share of each district's centres that reported."""
 
 import streamlit as st
 
-from data.read import cached
-from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from data.read import doses, quality, reference
+from pages._frame import require_frame
+from pages._shared import as_of, chart_with_table, label
 from stats.export import safe_csv
 from stats.figures.data_quality import completeness_figure, sources_figure
 from stats.formatting import indian_number, long_date
 from stats.quality import RULES, area_names
 from stats.views import data_quality as view
 
-require_frame("data_quality")
+ctx = require_frame("data_quality")
 
 st.title(label("data_quality.title"))
 st.caption(label("data_quality.intro"))
@@ -21,8 +22,8 @@ if day is None:
     st.info(label("common.no_data"))
     st.stop()
 
-first, last = cached.load("date_range")
-names = area_names(cached.load("districts"))
+first, last = doses.date_range(ctx)
+names = area_names(reference.districts(ctx))
 default = view.default_range(day, first)
 picked = st.date_input(
     label("data_quality.range"),
@@ -34,10 +35,10 @@ picked = st.date_input(
     format="DD/MM/YYYY",
 )
 start, end = view.chosen_range(picked, default)
-st.caption(label("data_quality.range_shown", start=long_date(start, lang()), end=long_date(end, lang())))
+st.caption(label("data_quality.range_shown", start=long_date(start, ctx.lang), end=long_date(end, ctx.lang)))
 
 # A select widget keeps its choice as the label shown: one key per language, and labels fixed at this run.
-shown_in = lang()
+shown_in = ctx.lang
 rules_column, area_column = st.columns(2)
 rules = rules_column.multiselect(
     label("data_quality.rules"),
@@ -54,21 +55,20 @@ area = area_column.selectbox(
     key=f"dq-area-{shown_in}",
 )
 
-frames = cached.load("quality_range_frames", start=start, end=end)
-all_flags = cached.computed("stats.views.data_quality.flags_over_range", start, end, frames, names=names)
-flags = view.flags_table(all_flags, lang(), names, rules, area)
+frames, all_flags = quality.range_checks(ctx, start=start, end=end)
+flags = view.flags_table(all_flags, ctx.lang, names, rules, area)
 compared = view.source_comparison(frames["state"], frames["series"], start, end)
-counts = cached.load("centre_counts")
-reporting = cached.load("centres_reporting", start=start, end=end, by_district=True)
+counts = doses.centre_counts(ctx)
+reporting = doses.centres_reporting(ctx, start=start, end=end, by_district=True)
 completeness = view.reporting_completeness(reporting, counts, start, end, area)
 
 flags_metric, gap_metric, reporting_metric = st.columns(3)
-flags_metric.metric(label("data_quality.flags_count"), indian_number(len(flags), lang()))
-gap, where = view.largest_gap_text(compared, lang())
+flags_metric.metric(label("data_quality.flags_count"), indian_number(len(flags), ctx.lang))
+gap, where = view.largest_gap_text(compared, ctx.lang)
 gap_metric.metric(label("data_quality.largest_gap_metric"), gap)
 gap_metric.caption(where)
-reporting_metric.metric(label("data_quality.reporting_metric"), view.reporting_on(completeness, end, lang()))
-reporting_metric.caption(long_date(end, lang()))
+reporting_metric.metric(label("data_quality.reporting_metric"), view.reporting_on(completeness, end, ctx.lang))
+reporting_metric.caption(long_date(end, ctx.lang))
 
 # --- Flags -------------------------------------------------------------------------------------------
 st.header(label("data_quality.flags_header"))
@@ -115,14 +115,15 @@ if compared.empty:
     st.info(label("data_quality.no_published"))
 else:
     chart_with_table(
-        sources_figure(view.own_doses(frames["state"], start, end), compared, lang()),
-        view.comparison_table(compared, lang()),
+        ctx,
+        sources_figure(view.own_doses(frames["state"], start, end), compared, ctx.lang),
+        view.comparison_table(compared, ctx.lang),
         "own-vs-published",
         comparison_columns,
     )
     st.subheader(label("data_quality.largest_gaps"))
     st.dataframe(
-        view.comparison_table(view.largest_gaps(compared), lang()).rename(columns=comparison_columns),
+        view.comparison_table(view.largest_gaps(compared), ctx.lang).rename(columns=comparison_columns),
         width="stretch",
         hide_index=True,
         key="dq-largest-gaps",
@@ -134,11 +135,12 @@ st.caption(label("data_quality.completeness_caption"))
 if counts.empty:
     st.info(label("data_quality.no_centres"))
 elif completeness.empty:
-    st.info(label("data_quality.district_no_centres", district=view.area_label(area, lang(), names)))
+    st.info(label("data_quality.district_no_centres", district=view.area_label(area, ctx.lang, names)))
 else:
     chart_with_table(
-        completeness_figure(completeness, lang(), names),
-        view.completeness_table(completeness, lang(), names),
+        ctx,
+        completeness_figure(completeness, ctx.lang, names),
+        view.completeness_table(completeness, ctx.lang, names),
         "reporting-completeness",
         {
             "district": label("common.district"),
@@ -149,7 +151,7 @@ else:
         },
     )
     st.dataframe(
-        view.completeness_summary(completeness, lang(), names),
+        view.completeness_summary(completeness, ctx.lang, names),
         width="stretch",
         hide_index=True,
         key="dq-completeness-summary",

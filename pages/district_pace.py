@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from data.read import cached
-from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from data.read import doses, pace, reference
+from pages._frame import require_frame
+from pages._shared import as_of, chart_with_table, label
 from stats import names
 from stats.coverage import dose_bands
 from stats.export import safe_csv
@@ -12,14 +13,14 @@ from stats.figures.charts import DOSE_COLOURS
 from stats.formatting import indian_number, long_date
 from stats.views import district_pace as view
 
-require_frame("district_pace")
+ctx = require_frame("district_pace")
 
 st.title(label("district_pace.title"))
 day = as_of()
 if day is None:
     st.info(label("common.no_data"))
     st.stop()
-language = lang()
+language = ctx.lang
 day_text = long_date(day, language)
 st.caption(label("district_pace.intro", date=day_text))
 
@@ -59,27 +60,20 @@ if not bands:
     st.stop()
 
 # --- data ------------------------------------------------------------------------------------------
-districts = cached.load("districts")
-targets = cached.load("district_targets")
-totals = cached.load("total_doses", end=day, by=("district_code", "age_band", "dose_number"))
-recent = cached.load("daily_doses", start=view.history_start(day), end=day, by=("district_code", "age_band"))
-stock = cached.load("stock_on_hand", as_of=day)
+districts = reference.districts(ctx)
+targets = reference.district_targets(ctx)
+recent = doses.daily_doses(ctx, start=view.history_start(day), end=day, by=("district_code", "age_band"))
 if not view.has_doses_on(recent, day):
     st.info(label("common.no_data_for_day", date=day_text))
 
-table = cached.computed(
-    "stats.views.district_pace.league_table",
-    districts,
-    targets,
-    totals,
-    recent,
-    stock,
-    day,
-    tuple(bands),
-    target_percent,
-    target_date,
-    target_dose,
-    language,
+table = pace.league_table(
+    ctx,
+    day=day,
+    bands=tuple(bands),
+    target_percent=target_percent,
+    target_date=target_date,
+    target_dose=target_dose,
+    lang=language,
 )
 
 # --- league table ----------------------------------------------------------------------------------
@@ -146,7 +140,7 @@ st.download_button(
 # --- one district: chosen here, highlighted in the comparison below ----------------------------------
 options = names.district_options(districts, language)
 codes = list(options)
-viewer = cached.viewer()
+viewer = ctx.viewer
 code = st.session_state.get("dp_district") or viewer.district_code or table["code"].iloc[0]
 
 # --- districts compared ----------------------------------------------------------------------------
@@ -160,6 +154,7 @@ indicator = st.selectbox(
 indicator_name = label(f"district_pace.col_{indicator}")
 bars = view.indicator_bars(table, indicator, language)
 chart_with_table(
+    ctx,
     figures.indicator_chart(
         bars,
         indicator,
@@ -187,6 +182,7 @@ trend = view.pace_trend(recent, targets, code, day, bands)
 if view.area_doses(trend, code) == 0:
     st.info(label("district_pace.no_doses_district", district=name, days=indian_number(view.TREND_DAYS, language)))
 chart_with_table(
+    ctx,
     figures.trend_chart(
         trend,
         code,
@@ -206,7 +202,7 @@ first, last = view.centre_window(day)
 first_text = long_date(first, language)
 st.subheader(label("district_pace.centres_heading", first=first_text, last=day_text))
 if viewer.sees_centres_of(code):
-    performance = view.centre_performance(cached.load("centre_days", start=first, end=last, districts=[code]), day)
+    performance = view.centre_performance(doses.centre_days(ctx, start=first, end=last, districts=[code]), day)
 else:  # a collector looking at another district: its totals above, none of its centres
     performance = None
     st.info(label("workspace.not_allowed_detail"), icon=":material/lock:")
@@ -234,15 +230,15 @@ else:
 # --- its second doses due ---------------------------------------------------------------------------
 st.subheader(label("district_pace.due_heading"))
 st.caption(label("district_pace.due_caption"))
-given = cached.load(
-    "daily_doses",
+given = doses.daily_doses(
+    ctx,
     end=day,
     by=("vaccine", "dose_number"),
     districts=[code],
     dose_numbers=[1, 2],
     age_bands=dose_bands(bands),
 )
-due = view.second_doses(given, cached.load("vaccine_intervals"), day, language)
+due = view.second_doses(given, reference.vaccine_intervals(ctx), day, language)
 sums = view.dose_totals(due, ("dose1", "due", "overdue"))
 if sums["dose1"] == 0:
     st.info(label("district_pace.no_due", district=name))

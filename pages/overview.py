@@ -1,42 +1,22 @@
 """State overview: the state immunisation officer's morning view of the chosen day.
 
 Headline cards for the sidebar's date, charts over a date range, the day's data checks and its bulletin.
-Fetches through data.read.cached only; every figure and text comes from stats/.
+Fetches through data.read only; every figure and text comes from stats/.
 """
-
-from datetime import date
 
 import streamlit as st
 
-from data.read import cached
-from pages._shared import as_of, chart_with_table, label, lang, require_frame
-from stats.bulletin import Area, BulletinFigures, bulletin_figures, render
+from data.read import daily, doses
+from pages._frame import require_frame
+from pages._shared import as_of, chart_with_table, label
+from stats.bulletin import render
 from stats.doses import record_day
 from stats.figures import overview as charts
 from stats.formatting import long_date
-from stats.labels import t
-from stats.quality import Flag
 from stats.views import overview as view
 
-require_frame("overview")
-
-STATE = Area("STATE", t("common.state_name", "en"), t("common.state_name", "hi"))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def day_figures(version: str, scope: tuple, day: date) -> tuple[list[Flag], BulletinFigures, view.DayChanges]:
-    """The day's flags, bulletin figures and changes: worked out once per day, data version and viewer scope
-    (the flags take most of a second on a year of data; what they say of centres depends on the viewer)."""
-    note_frames = cached.load("bulletin_frames", day=day, area=STATE.code)
-    flags = cached.day_flags(day)
-    stock = view.known_stock(note_frames["stock"])
-    figures = bulletin_figures(
-        day, STATE, note_frames["doses"], note_frames["centres"], stock, [flag.to_dict() for flag in flags]
-    )
-    return flags, figures, view.day_changes(note_frames["centres"], day)
-
-
-language = lang()
+ctx = require_frame("overview")
+language = ctx.lang
 day = as_of()
 st.title(label("overview.title"))
 if day is None:
@@ -45,8 +25,8 @@ if day is None:
 
 when = long_date(day, language)
 st.caption(label("overview.intro", date=when))
-first, last = cached.load("date_range")
-flags, figures, changes = day_figures(cached.data_version(), cached.viewer().scope, day)
+first, last = doses.date_range(ctx)
+flags, figures, changes = daily.day_figures(ctx, day=day)
 
 # --- Headline cards -------------------------------------------------------------------------------
 st.subheader(label("overview.headline", date=when))
@@ -81,35 +61,41 @@ picked = st.date_input(
 start, end = view.chart_range(picked, default, first, last)
 st.caption(label("overview.range_caption", start=long_date(start, language), end=long_date(end, language)))
 
-history = cached.load("daily_doses", end=end)
-daily = view.daily_series(history, start, end)
-if not view.has_doses(daily):
+history = doses.daily_doses(ctx, end=end)
+per_day = view.daily_series(history, start, end)
+if not view.has_doses(per_day):
     st.info(label("overview.no_doses_in_range", start=long_date(start, language), end=long_date(end, language)))
 else:
     record = record_day(history, before=end, inclusive=True)
     left, right = st.columns(2)
     with left:
         chart_with_table(
-            charts.daily_doses_figure(daily, record, language), view.daily_table(daily, language), "daily-doses"
+            ctx,
+            charts.daily_doses_figure(per_day, record, language),
+            view.daily_table(per_day, language),
+            "daily-doses",
         )
         note = view.record_note(record, start, end, language)
         if note:
             st.caption(note)
     with right:
-        cumulative = view.cumulative_series(cached.load("daily_doses", end=end, by=("dose_number",)), start, end)
+        cumulative = view.cumulative_series(doses.daily_doses(ctx, end=end, by=("dose_number",)), start, end)
         chart_with_table(
+            ctx,
             charts.cumulative_figure(cumulative, language),
             view.cumulative_table(cumulative, language),
             "cumulative-by-dose",
         )
     left, right = st.columns(2)
     with left:
-        bands = view.band_series(cached.load("daily_doses", start=start, end=end, by=("age_band",)), start, end)
-        chart_with_table(charts.bands_figure(bands, language), view.band_table(bands, language), "doses-by-age-band")
-    with right:
-        mix = view.vaccine_mix(cached.load("total_doses", start=start, end=end, by=("vaccine",)))
+        bands = view.band_series(doses.daily_doses(ctx, start=start, end=end, by=("age_band",)), start, end)
         chart_with_table(
-            charts.vaccine_mix_figure(mix, start, end, language), view.vaccine_table(mix, language), "vaccine-mix"
+            ctx, charts.bands_figure(bands, language), view.band_table(bands, language), "doses-by-age-band"
+        )
+    with right:
+        mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",)))
+        chart_with_table(
+            ctx, charts.vaccine_mix_figure(mix, start, end, language), view.vaccine_table(mix, language), "vaccine-mix"
         )
 
 # --- Data checks ------------------------------------------------------------------------------------

@@ -1,15 +1,16 @@
 """Staff sign-in: username and password (throttled, one message for every failure), or single sign-on.
 
-The form clears on submit, so the password never stays in session state; data.accounts.users.authenticate does the
-checking, the throttling and the audit row.
+The form clears on submit, so the password never stays in session state; data.accounts.users.authenticate does
+the checking, the throttling and the audit row.
 """
 
 import streamlit as st
 
+from data import demo
 from data.accounts import users
-from data.read import cached
 from pages import _auth
-from pages._shared import client_address, label, require_frame
+from pages._frame import require_frame
+from pages._shared import label
 
 require_frame("sign_in")
 
@@ -28,19 +29,18 @@ with st.form("sign-in", clear_on_submit=True, enter_to_submit=True):
     submitted = st.form_submit_button(label("workspace.submit"), type="primary", icon=":material/login:")
 
 if submitted:
-    account = cached.in_session(users.authenticate, username, password, client=client_address())
+    signed_in = _auth.sign_in(username, password)
     del password
-    if account is None:
+    if not signed_in:
         st.error(label("workspace.failed"), icon=":material/block:")
     else:
-        _auth.start_session(account)
         st.rerun()
 
 if _auth.sso_configured():
     st.divider()
     st.button(label("workspace.sso"), icon=":material/key:", on_click=st.login)
 
-demo_accounts = cached.demo_accounts()
+demo_accounts = demo.accounts()
 if demo_accounts:
     with st.expander(label("workspace.demo_accounts"), icon=":material/science:"):
         for account in demo_accounts:

@@ -5,25 +5,26 @@ from functools import partial
 
 import streamlit as st
 
-from data.imports import stock_entry
-from data.read import cached
-from pages._shared import as_of, label, lang, record_export, require_frame
+from data.imports import workspace
+from data.read import doses, reference
+from data.read import stock as stock_data
+from pages._frame import refreshed, require_frame
+from pages._shared import as_of, label, record_download
 from stats.export import safe_csv
 from stats.formatting import indian_number, long_date
+from stats.stock import known_stock
 from stats.views import stock as view
-from stats.views.overview import known_stock
 
-require_frame("stock")
+ctx = require_frame("stock")
 
-language = lang()
-officer = cached.viewer()
+language = ctx.lang
 st.title(label("stock.title"))
 st.caption(label("stock.intro"))
 
-districts = cached.load("districts")
-vaccines = cached.load("vaccine_intervals")
+districts = reference.districts(ctx)
+vaccines = reference.vaccine_intervals(ctx)
 vaccine_names = view.vaccine_options(vaccines, language)
-_, last = cached.load("date_range")
+_, last = doses.date_range(ctx)
 
 # --- The form ----------------------------------------------------------------------------------------
 kind = st.radio(
@@ -77,13 +78,13 @@ with st.form(f"stock-entry-{kind}", border=True):
     submitted = st.form_submit_button(label("stock.submit"), type="primary", icon=":material/save:")
 
 if submitted:
-    entry = {"user": officer.username, "day": day, "vaccine": vaccine, "reference": reference}
+    entry = {"day": day, "vaccine": vaccine, "reference": reference}
     if counting:
-        result = cached.in_session(stock_entry.record_count, store=store, counted=amount, **entry)
+        result = workspace.enter_count(ctx, store=store, counted=amount, **entry)
     else:
-        result = cached.in_session(stock_entry.record_movement, kind, store=store, quantity=amount, **entry)
+        result = workspace.enter_movement(ctx, kind, store=store, quantity=amount, **entry)
     if result.status == "committed":
-        cached.clear()
+        ctx = refreshed(ctx)  # the stock table below shows the movement just recorded
         movement = view.movement_text(result.stores, vaccine, day, districts, vaccines, language)
         if counting:
             on_hand, counted = view.doses_text(result.on_hand, language), view.doses_text(result.counted, language)
@@ -101,11 +102,11 @@ if submitted:
 # --- Stock on hand and days of cover -----------------------------------------------------------------
 shown = as_of() or view.default_entry_date(last)
 st.subheader(label("stock.stock_header", date=long_date(shown, language)))
-stock = known_stock(cached.load("stock_on_hand", as_of=shown))
+stock = known_stock(stock_data.stock_on_hand(ctx, as_of=shown))
 if stock is None:
     st.info(label("stock.no_stock"))
 else:
-    pace = cached.load("daily_doses", start=view.pace_start(shown), end=shown, by=("district_code", "vaccine"))
+    pace = doses.daily_doses(ctx, start=view.pace_start(shown), end=shown, by=("district_code", "vaccine"))
     table = view.stock_table(view.stock_cover(stock, pace, shown), districts, vaccines, language)
     st.caption(label("stock.stock_caption"))
     st.dataframe(table, hide_index=True, width="stretch", key="stock-on-hand")
@@ -115,12 +116,12 @@ else:
         file_name=view.stock_file_name(shown),
         mime="text/csv",
         key="stock-on-hand-download",
-        on_click=partial(record_export, view.stock_file_name(shown), len(table)),
+        on_click=partial(record_download, ctx, view.stock_file_name(shown), len(table)),
     )
 
 # --- Latest movements --------------------------------------------------------------------------------
 st.subheader(label("stock.movements_header"))
-latest = cached.in_session(stock_entry.latest_movements, limit=view.LATEST_MOVEMENTS)
+latest = stock_data.latest_movements(ctx, limit=view.LATEST_MOVEMENTS)
 if latest.empty:
     st.info(label("stock.no_movements"))
 else:
@@ -133,5 +134,5 @@ else:
         file_name=view.MOVEMENTS_FILE,
         mime="text/csv",
         key="stock-movements-download",
-        on_click=partial(record_export, view.MOVEMENTS_FILE, len(movements)),
+        on_click=partial(record_download, ctx, view.MOVEMENTS_FILE, len(movements)),
     )

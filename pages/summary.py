@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from data.read import cached
-from pages._shared import as_of, chart_with_table, label, lang, require_frame
+from data.read import doses, reference
+from pages._frame import require_frame
+from pages._shared import as_of, chart_with_table, label
 from stats.doses import record_day
 from stats.figures import overview as charts
 from stats.formatting import long_date
 from stats.views import overview as overview_view
 from stats.views import summary as view
 
-require_frame("summary")
+ctx = require_frame("summary")
 
-language = lang()
+language = ctx.lang
 day = as_of()
 st.title(label("summary.title"))
 if day is None:
@@ -20,9 +21,9 @@ if day is None:
     st.stop()
 st.caption(label("summary.intro", date=long_date(day, language)))
 
-first, _ = cached.load("date_range")
-by_dose = cached.load("total_doses", end=day, by=("dose_number",))
-history = cached.load("daily_doses", end=day)
+first, _ = doses.date_range(ctx)
+by_dose = doses.total_doses(ctx, end=day, by=("dose_number",))
+history = doses.daily_doses(ctx, end=day)
 daily = overview_view.daily_series(history, *overview_view.default_range(day, first))
 on_day = daily.loc[daily["date"] == day, "doses"]
 figures = view.headline(by_dose, int(on_day.sum()), day, language)
@@ -36,6 +37,7 @@ st.subheader(label("summary.trend"))
 if overview_view.has_doses(daily):
     record = record_day(history, before=day, inclusive=True)
     chart_with_table(
+        ctx,
         charts.daily_doses_figure(daily, record, language),
         overview_view.daily_table(daily, language),
         "summary-daily-doses",
@@ -45,8 +47,8 @@ else:
 
 st.subheader(label("summary.districts"))
 st.caption(label("summary.districts_help"))
-totals = cached.load("total_doses", end=day, by=("district_code", "age_band", "dose_number"))
-districts, targets = cached.load("districts"), cached.load("district_targets")
+totals = doses.total_doses(ctx, end=day, by=("district_code", "age_band", "dose_number"))
+districts, targets = reference.districts(ctx), reference.district_targets(ctx)
 table = view.district_table(totals, districts, targets, language)
 numbers = {column: st.column_config.TextColumn(column, alignment="right") for column in table.columns[1:]}
 st.dataframe(table, width="stretch", height="content", hide_index=True, column_config=numbers, key="summary-districts")

@@ -1,23 +1,25 @@
 """Upload (collectors and officers): a daily-doses or stock file is checked by the server, previewed as a dry
 run of the import, and committed with one button; the history of imports and, for officers, undoing one.
 
-A collector's upload may hold their own district's daily doses only (data.imports.importer, allowed_districts); a
-collector sees their own imports. The preview is kept in session state with the SHA-256 of the bytes it was
+A collector's upload may hold their own district's daily doses only (data.imports.workspace); a collector
+sees their own imports. The preview is kept in session state with the SHA-256 of the bytes it was
 made from, and the commit goes ahead only for those same bytes.
 """
 
 import streamlit as st
 
-from data.imports import importer as load
-from data.imports import undo as imports
-from data.imports import uploads
-from data.read import cached
-from pages._shared import label, lang, require_frame
+from data.imports import uploads, workspace
+from data.imports.importer import FileReport
+from data.imports.undo import UNDOABLE_FILE_KINDS, UndoReport
+from data.read import reference
+from data.read import workspace as records
+from pages._frame import require_frame
+from pages._shared import label
 from stats import names
 from stats.export import safe_csv
 from stats.views import upload as view
 
-require_frame("upload")
+ctx = require_frame("upload")
 
 # (sha256, data version, FileReport of the dry run) of the file in the uploader.
 PREVIEW_KEY = "upload-preview"
@@ -25,11 +27,10 @@ PREVIEW_KEY = "upload-preview"
 RESULT_KEY = "upload-result"
 HISTORY_LIMIT = 200
 
-language = lang()
-viewer = cached.viewer()
+language = ctx.lang
+viewer = ctx.viewer
 collector = viewer.role == "collector"
-allowed = [viewer.district_code] if collector else None
-districts = cached.load("districts")
+districts = reference.districts(ctx)
 limit = uploads.size_text(uploads.MAX_UPLOAD_BYTES)
 
 st.title(label("upload.title"))
@@ -57,14 +58,14 @@ def show_problems(problems: list, file_name: str, key: str) -> None:
 
 # --- The last commit or undo, once ---------------------------------------------------------------------
 result = st.session_state.pop(RESULT_KEY, None)
-if isinstance(result, load.FileReport):
+if isinstance(result, FileReport):
     if result.status == "committed":
         st.success(view.committed_text(result.batch_id, result.new, result.changed, result.unchanged, language))
     elif result.status == "unchanged":
         st.info(label("upload.commit_unchanged"))
     else:
         st.error(label("upload.commit_refused"))
-elif isinstance(result, imports.UndoReport):
+elif isinstance(result, UndoReport):
     if result.ok:
         st.success(view.undone_text(result.batch_id, result.restored, result.deleted, language))
     else:
@@ -90,14 +91,12 @@ if uploaded is not None:
         st.error(label("upload.refused_file"))
         show_problems(refusals, file_name, "upload-refusals")
     else:
-        version = cached.data_version()
+        version = ctx.version
         preview = st.session_state.get(PREVIEW_KEY)
         # Shown on an earlier run for these very bytes and this data: only then may the commit button act.
         previewed = preview is not None and preview[:2] == (digest, version)
         if not previewed:
-            report = cached.in_session(
-                load.import_bytes, content, file_name, dry_run=True, user=viewer.username, allowed_districts=allowed
-            )
+            report = workspace.preview_upload(ctx, content, file_name)
             preview = (digest, version, report)
             st.session_state[PREVIEW_KEY] = preview
         report = preview[2]
@@ -128,11 +127,8 @@ if uploaded is not None:
                     if not previewed:  # the file (or the data) changed in the same run as the click
                         st.warning(label("upload.file_changed"))
                     else:
-                        committed = cached.in_session(
-                            load.import_bytes, content, file_name, user=viewer.username, allowed_districts=allowed
-                        )
+                        committed = workspace.commit_upload(ctx, content, file_name)
                         if committed.status == "committed":
-                            cached.clear()
                             st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
                         st.session_state.pop(PREVIEW_KEY, None)
                         st.session_state[RESULT_KEY] = committed
@@ -140,9 +136,7 @@ if uploaded is not None:
 
 # --- History and undo --------------------------------------------------------------------------------------
 st.subheader(label("upload.history"))
-history = cached.in_session(
-    imports.import_history, imported_by=viewer.username if collector else None, limit=HISTORY_LIMIT
-)
+history = records.import_history(ctx, limit=HISTORY_LIMIT)
 caption = "upload.history_caption_collector" if collector else "upload.history_caption_officer"
 st.caption(label(caption, limit=HISTORY_LIMIT))
 if history.empty:
@@ -153,7 +147,7 @@ else:
 if viewer.role == "officer":
     st.subheader(label("upload.undo"))
     st.caption(label("upload.undo_intro"))
-    options = view.undo_options(history, imports.UNDOABLE_FILE_KINDS, language)
+    options = view.undo_options(history, UNDOABLE_FILE_KINDS, language)
     if not options:
         st.info(label("upload.no_undo"))
     else:
@@ -166,7 +160,7 @@ if viewer.role == "officer":
                 format_func=options.get,
                 index=None,
                 placeholder=label("upload.undo_placeholder"),
-                key="upload-undo-batch-" + cached.data_version().replace(".", "-"),
+                key="upload-undo-batch-" + ctx.version.replace(".", "-"),
             )
             confirmed = st.checkbox(label("upload.undo_confirm"), key="upload-undo-confirm")
             submitted = st.form_submit_button(
@@ -178,9 +172,7 @@ if viewer.role == "officer":
             elif not confirmed:
                 st.warning(label("upload.undo_confirm_first"))
             else:
-                undone = cached.in_session(imports.undo_import, chosen, actor=viewer.username)
-                if undone.ok:
-                    cached.clear()
+                undone = workspace.undo_upload(ctx, chosen)
                 st.session_state.pop(PREVIEW_KEY, None)
                 st.session_state[RESULT_KEY] = undone
                 st.rerun()

@@ -6,13 +6,14 @@ from functools import partial
 import streamlit as st
 
 from data.accounts import users
-from data.read import cached
-from pages._shared import label, lang, record_export, require_frame
+from data.read import reference, workspace
+from pages._frame import require_frame
+from pages._shared import label, record_download
 from stats import names
 from stats.export import safe_csv
 from stats.views import users as view
 
-require_frame("users")
+ctx = require_frame("users")
 
 ACCOUNTS_FILE = "accounts.csv"
 # The confirmation of the last change, shown once after the page is drawn again.
@@ -20,8 +21,8 @@ NOTICE_KEY = "users-notice"
 # The password fields: forgotten as soon as a form is handled, so no password stays in session state.
 PASSWORD_KEYS = ("users-add-password", "users-add-again", "users-reset-password", "users-reset-again")
 
-language = lang()
-officer = cached.viewer()
+language = ctx.lang
+officer = ctx.viewer
 
 
 def forget_passwords() -> None:
@@ -29,11 +30,11 @@ def forget_passwords() -> None:
         st.session_state.pop(key, None)
 
 
-def attempt(function, *args, **kwargs) -> tuple[bool, object]:
-    """data.accounts.users.<function> as the signed-in officer: (True, its result), or (False, None) after showing why
-    it was refused (in the user's language)."""
+def attempt(change, *args, **kwargs) -> tuple[bool, object]:
+    """An account change (a command of data.accounts.users, made as the signed-in officer): (True, its result),
+    or (False, None) after showing why it was refused (in the user's language)."""
     try:
-        return True, cached.in_session(function, *args, actor=officer.username, **kwargs)
+        return True, change(ctx, *args, **kwargs)
     except users.UserError as error:
         st.error(view.user_error_text(str(error), language), icon=":material/block:")
         return False, None
@@ -53,8 +54,8 @@ notice = st.session_state.pop(NOTICE_KEY, None)
 if notice:
     st.success(notice, icon=":material/check_circle:")
 
-accounts = cached.in_session(users.list_users)
-districts = cached.load("districts")
+accounts = workspace.accounts(ctx)
+districts = reference.districts(ctx)
 district_names = names.district_options(districts, language)
 
 # --- The accounts ------------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ else:
         file_name=ACCOUNTS_FILE,
         mime="text/csv",
         key="users-accounts-download",
-        on_click=partial(record_export, ACCOUNTS_FILE, len(table)),
+        on_click=partial(record_download, ctx, ACCOUNTS_FILE, len(table)),
     )
 
 add_tab, reset_tab, disable_tab, link_tab = st.tabs(
@@ -104,7 +105,7 @@ with add_tab:
             st.error(label("users.error_passwords_differ"), icon=":material/block:")
         else:
             ok, account = attempt(
-                users.add_user, username, password, role=role, district_code=district, display_name=display_name
+                users.add_account, username, password, role=role, district_code=district, display_name=display_name
             )
             if ok:
                 done("add", username=account.username)
@@ -126,7 +127,7 @@ with reset_tab:
         elif view.passwords_differ(password, again):
             forget_passwords()
             st.error(label("users.error_passwords_differ"), icon=":material/block:")
-        elif attempt(users.reset_password, target, password)[0]:
+        elif attempt(users.reset_account_password, target, password)[0]:
             done("reset", username=target)
 
 # --- Disable an account ------------------------------------------------------------------------------
@@ -148,7 +149,7 @@ with disable_tab:
             elif not confirmed:
                 st.error(label("users.not_confirmed"), icon=":material/block:")
             else:
-                ok, changed = attempt(users.disable_user, target)
+                ok, changed = attempt(users.disable_account, target)
                 if ok:
                     done("disable" if changed else "already_disabled", username=target)
 
@@ -162,5 +163,5 @@ with link_tab:
     if link:
         if target is None:
             st.error(label("users.choose_account"), icon=":material/block:")
-        elif attempt(users.link_identity, target, email)[0]:
+        elif attempt(users.link_account_identity, target, email)[0]:
             done("link", email=email.strip(), username=target)

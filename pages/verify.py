@@ -7,11 +7,12 @@ import json
 
 import streamlit as st
 
-from data.certificates import issue as certificates
+from data.certificates import issue
 from data.certificates.qr import decode_qr
 from data.certificates.signing import jwks, public_keys_from_settings
-from data.read import cached
-from pages._shared import label, lang, require_frame
+from data.read import reference
+from pages._frame import require_frame
+from pages._shared import label
 from stats.names import vaccine_names
 from stats.views import certificate as view
 
@@ -21,7 +22,7 @@ linked = st.query_params.get("c")
 if linked and st.session_state.get("verify_linked") != linked:
     st.session_state["verify_linked"] = linked
     st.session_state["verify_text"] = linked
-require_frame("verify")
+ctx = require_frame("verify")
 
 st.title(label("verify.title"))
 st.caption(label("verify.intro"))
@@ -46,14 +47,14 @@ else:
 if not given:
     st.info(label("verify.nothing"))
 else:
-    verdict = cached.in_session(certificates.check, text)
-    message = view.verdict_text(verdict.valid, verdict.reason, lang())
+    verdict = issue.verify_text(ctx, text)
+    message = view.verdict_text(verdict.valid, verdict.reason, ctx.lang)
     if verdict.valid:
         st.success(message, icon=":material/verified:")
         st.subheader(label("verify.signed_details"))
-        names = vaccine_names(cached.load("vaccine_intervals"), lang())
+        names = vaccine_names(reference.vaccine_intervals(ctx), ctx.lang)
         st.dataframe(
-            view.claims_table(verdict.claims, names, lang()), hide_index=True, width="stretch", key="verify-claims"
+            view.claims_table(verdict.claims, names, ctx.lang), hide_index=True, width="stretch", key="verify-claims"
         )
         st.caption(f"{label('verify.key')}: {verdict.kid}")
     else:

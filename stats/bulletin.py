@@ -268,7 +268,7 @@ def _flags_line(flags: list[dict], lang: str) -> str:
 
 
 def area_for(code: str, names: pd.DataFrame) -> Area:
-    """The state (code STATE) or the district with this code; names: code, name_en, name_hi (queries.districts)."""
+    """The state (code STATE) or the district with this code; names: code, name_en, name_hi (reference.districts)."""
     if code == STATE:
         return Area(STATE, "Chhattisgarh", "छत्तीसगढ़")
     row = names.loc[names["code"] == code].iloc[0]
@@ -285,12 +285,12 @@ def areas(names: pd.DataFrame, lang: str = "en") -> list[Area]:
 
 
 def reports_on(day: date, frames: dict[str, pd.DataFrame]) -> bool:
-    """True when any centre of the area reported doses on day (frames of queries.bulletin_frames)."""
+    """True when any centre of the area reported doses on day (frames of daily.bulletin_frames)."""
     return bool((frames["centres"]["date"] == day).any())
 
 
 def note_inputs(day: date, area: Area, frames: dict[str, pd.DataFrame], flags: list[Flag]) -> dict:
-    """bulletin_figures' keyword arguments from queries.bulletin_frames and the day's flags for the state
+    """bulletin_figures' keyword arguments from daily.bulletin_frames and the day's flags for the state
     (stats.quality.flags_from_frames(day, STATE, ...)), of which the area's are kept."""
     return {
         "area": area,

@@ -1,6 +1,6 @@
 """Coverage against target populations, pace per 1,000 eligible, district ranks, and the pace a target needs.
 
-Targets come as ``data.read.queries.district_targets`` returns them: ``district_code, age_band, population``,
+Targets come as ``data.read.reference.district_targets`` returns them: ``district_code, age_band, population``,
 one row per district and split band (12-14, 15-17, 18-44, 45-59, 60+). A derived band such as 45+ is
 the sum of its parts: selecting 45+ selects the population of 45-59 and 60+, and the doses recorded as
 45+, 45-59 or 60+. Doses recorded as 45+ count only when the whole of 45+ is selected (45+ itself, or

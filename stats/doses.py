@@ -1,6 +1,6 @@
 """Doses per day: full daily calendars, cumulative totals, the 7-day average, changes, record day, centres.
 
-Input is a frame as ``data.read.queries.daily_doses`` returns it: ``date`` (``datetime.date``), any breakdown
+Input is a frame as ``data.read.doses.daily_doses`` returns it: ``date`` (``datetime.date``), any breakdown
 columns (``district_code``, ``age_band``, ``dose_number``, ``vaccine``, ...) and ``doses``, one row per day
 and breakdown with data. A day with no row is a day with zero doses: every function here first lays the
 rows on a full daily calendar (``on_calendar``), so a gap counts as zero days, never as a skipped day.

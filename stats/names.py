@@ -1,5 +1,5 @@
-"""Districts and vaccines by code, named in the user's language (from data.read.queries.districts and
-data.read.queries.vaccine_intervals: code, name_en, name_hi)."""
+"""Districts and vaccines by code, named in the user's language (from data.read.reference.districts and
+data.read.reference.vaccine_intervals: code, name_en, name_hi)."""
 
 from __future__ import annotations
 

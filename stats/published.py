@@ -1,7 +1,7 @@
 """Published cumulative series (CoWIN, health ministry): daily values derived from them, and the state's own
 daily doses compared against them.
 
-A published series comes as ``data.read.queries.published_values`` returns it: ``date`` (``datetime.date``),
+A published series comes as ``data.read.published.published_values`` returns it: ``date`` (``datetime.date``),
 ``source`` (optional: 'cowin', 'mohfw'), ``area`` ('STATE' or a district code), ``metric`` (the source's
 column name, e.g. 'Total Doses Administered') and ``value``, the cumulative figure as published.
 
@@ -108,7 +108,7 @@ def published_daily(
 def own_daily(doses: pd.DataFrame, start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """The state's own doses as a daily frame on a full calendar (a missing day is 0 doses).
 
-    doses: date, [district_code], doses (as data.read.queries.daily_doses; other breakdowns are summed).
+    doses: date, [district_code], doses (as data.read.doses.daily_doses; other breakdowns are summed).
     Columns: date, area (the district code, or STATE without a district_code column), metric ('doses'),
     value, days (1).
     """

@@ -12,7 +12,7 @@ never judged); a frame without it has one-day values. The trailing statistics us
 days before" are the dates d−28 .. d−1, whatever rows fall in them.
 
 Area names: pass ``names`` as {code: (English name, Hindi name)} (``area_names`` builds it from
-``data.read.queries.districts``); without it a district is named by its code and STATE as Chhattisgarh.
+``data.read.reference.districts``); without it a district is named by its code and STATE as Chhattisgarh.
 
 Default thresholds (the spike rule's ``k = 8``) are chosen on the real 2021 Chhattisgarh series; see
 ``SPIKE_K``.
@@ -132,7 +132,7 @@ def flags_frame(flags: Iterable[Flag]) -> pd.DataFrame:
 
 
 def area_names(districts: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """{code: (name_en, name_hi)} from a frame as data.read.queries.districts returns it, plus the state."""
+    """{code: (name_en, name_hi)} from a frame as data.read.reference.districts returns it, plus the state."""
     names = dict(zip(districts["code"], zip(districts["name_en"], districts["name_hi"], strict=True), strict=True))
     return {STATE: STATE_NAME, **names}
 
@@ -375,7 +375,7 @@ def zero_activity(
 def missing_centres(centre_days: pd.DataFrame, day: date, *, names: Names | None = None) -> list[Flag]:
     """Centres that reported on the day before but not on day: one flag per district, count and codes.
 
-    centre_days: date, centre_code, district_code, [centre_name], doses (as data.read.queries.centre_days);
+    centre_days: date, centre_code, district_code, [centre_name], doses (as data.read.doses.centre_days);
     a centre with a row reported, whatever its doses.
     """
     before = day - timedelta(days=1)
@@ -631,7 +631,7 @@ def flags_for_day(
 
 
 def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> list[Flag]:
-    """Every flag for the day and area from the frames of data.read.queries.quality_frames."""
+    """Every flag for the day and area from the frames of data.read.quality.quality_frames."""
     from stats.coverage import coverage_by_dose
     from stats.published import own_daily, published_daily, published_daily_doses
 

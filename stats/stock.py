@@ -4,7 +4,7 @@ A movement ledger is ``date, vaccine, from_store, to_store, quantity``. Stores a
 codes; SUPPLIER, WASTAGE and ADJUSTMENT are outside ends that hold no stock. Doses administered in a
 district (``date, district_code, vaccine, doses``) leave that district's store.
 
-A STATE row of ``stock_on_hand`` is the state store alone (as data.read.queries.stock_on_hand). In
+A STATE row of ``stock_on_hand`` is the state store alone (as data.read.stock.stock_on_hand). In
 ``days_of_cover`` and ``wastage_rate`` a STATE row is the whole state: the state store plus every district
 store, against the doses of the whole state, since the state store serves nobody directly.
 """
@@ -120,3 +120,11 @@ def wastage_rate(
     out = with_state_total(out, ["administered", "wasted"]).sort_values(KEYS, kind="stable", ignore_index=True)
     used = out["administered"] + out["wasted"]
     return out.assign(wastage_rate=out["wasted"] / used.where(used > 0).astype("float64"))
+
+
+def known_stock(stock: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The stock frame (data.read.stock.stock_on_hand) when a ledger exists, else None: without any movement
+    received or sent, on hand would be minus the doses given, which is not a stock figure."""
+    if stock is None or stock.empty or not (stock["received"].any() or stock["sent"].any()):
+        return None
+    return stock

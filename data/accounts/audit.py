@@ -21,6 +21,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
+from data.access import STAFF, Context, command
 from data.models import AUDIT_APPEND_ONLY_SQL, AuditEvent
 
 if TYPE_CHECKING:
@@ -92,6 +93,14 @@ def record_now(action: str, *, session: Session, **fields) -> None:
     """record(), then commit: for an event that writes nothing else (a download, an export)."""
     record(action, session=session, **fields)
     session.commit()
+
+
+@command(STAFF)
+def record_download(session: Session, ctx: Context, /, file_name: str, rows: int, detail: str = "") -> None:
+    """A signed-in user's download (what, how many rows; not the data): its "export" row, committed."""
+    record_now(
+        "export", session=session, actor=ctx.viewer.username, subject=file_name, counts={"rows": rows}, detail=detail
+    )
 
 
 def browse(

@@ -40,6 +40,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from data.access import EVERYONE, OFFICER, Context, command
 from data.accounts import audit, throttle
 from data.db import is_default_database
 from data.models import District, UserAccount, UserIdentity, UserPublic
@@ -391,6 +392,79 @@ def sign_out(username: str, *, session: Session, now: datetime | None = None) ->
     username = normalise_username(username)
     audit.record("sign-out", session=session, actor=username, subject=username, now=_now(now))
     session.commit()
+
+
+# --- What the pages may do ---------------------------------------------------------------------------
+# The frame and the sign-in page (anyone), the accounts page (the officer; each change is made as the
+# signed-in officer, who is its audit row's actor).
+
+
+@command(EVERYONE)
+def sign_in(session: Session, ctx: Context, /, username: str, password: str, *, client: str) -> UserAccount | None:
+    """A sign-in with a username and a password (authenticate)."""
+    return authenticate(username, password, session=session, client=client)
+
+
+@command(EVERYONE)
+def sign_in_sso(session: Session, ctx: Context, /, email: str | None, *, client: str) -> UserPublic | None:
+    """A sign-in with a verified single sign-on identity (sign_in_identity)."""
+    return sign_in_identity(email, session=session, client=client)
+
+
+@command(EVERYONE)
+def signed_in_account(session: Session, ctx: Context, /, username: str) -> UserPublic | None:
+    """The session's account if it may still be signed in (active_account): the frame asks on every rerun."""
+    return active_account(username, session=session)
+
+
+@command(EVERYONE)
+def record_sign_out(session: Session, ctx: Context, /, username: str) -> None:
+    """Record that the session's user signed out or was signed out for being idle (sign_out)."""
+    sign_out(username, session=session)
+
+
+@command(OFFICER)
+def add_account(
+    session: Session,
+    ctx: Context,
+    /,
+    username: str,
+    password: str,
+    *,
+    role: str,
+    district_code: str | None = None,
+    display_name: str = "",
+) -> UserAccount:
+    """add_user, as the signed-in officer."""
+    return add_user(
+        username,
+        password,
+        session=session,
+        role=role,
+        district_code=district_code,
+        display_name=display_name,
+        actor=ctx.viewer.username,
+    )
+
+
+@command(OFFICER)
+def reset_account_password(session: Session, ctx: Context, /, username: str, password: str) -> None:
+    """reset_password, as the signed-in officer."""
+    reset_password(username, password, session=session, actor=ctx.viewer.username)
+
+
+@command(OFFICER)
+def disable_account(session: Session, ctx: Context, /, username: str) -> bool:
+    """disable_user, as the signed-in officer (never their own account)."""
+    if normalise_username(username) == ctx.viewer.username:
+        raise UserError("you cannot disable your own account")
+    return disable_user(username, session=session, actor=ctx.viewer.username)
+
+
+@command(OFFICER)
+def link_account_identity(session: Session, ctx: Context, /, username: str, email: str) -> None:
+    """link_identity, as the signed-in officer."""
+    link_identity(username, email, session=session, actor=ctx.viewer.username)
 
 
 # --- CLI -----------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy import exists, insert, select
 from sqlmodel import Session
 
+from data.access import EVERYONE, Context, command
 from data.certificates import lookup
 from data.certificates.signing import (
     Verdict,
@@ -164,6 +165,20 @@ def check(text: str, *, session: Session) -> Verdict:
         public_keys=public_keys_from_settings(),
         revoked=lambda cid: is_revoked(cid, session=session),
     )
+
+
+@command(EVERYONE)
+def open_certificate(
+    session: Session, ctx: Context, /, challenge_id: str, code: str, *, client: str
+) -> tuple[bool, tuple[CertificatePublic, str] | None]:
+    """Step 2 from the certificate page: by_code()."""
+    return by_code(challenge_id, code, session=session, client=client)
+
+
+@command(EVERYONE)
+def verify_text(session: Session, ctx: Context, /, text: str) -> Verdict:
+    """The verification page's verdict on a pasted token or link, or a QR code's text: check()."""
+    return check(text, session=session)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,8 +22,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from data.access import EVERYONE, Context, command
 from data.accounts import throttle
-from data.certificates.sms import Sender
+from data.certificates.sms import Sender, sender_from_settings
 from data.imports import registry
 from data.imports.parse import ParseError
 from data.imports.validate import Invalid
@@ -188,3 +189,9 @@ def redeem(challenge_id: str, code: str, *, session: Session, client: str, now: 
         log.warning("certificate code refused: %s", type(error).__name__)
         return None
     return row.reference_id if ok else None
+
+
+@command(EVERYONE)
+def request_code(session: Session, ctx: Context, /, reference_id: str, mobile: str, *, client: str) -> str | None:
+    """Step 1 from the certificate page: start(), with the configured sender, in the page's language."""
+    return start(reference_id, mobile, session=session, sender=sender_from_settings(), client=client, lang=ctx.lang)

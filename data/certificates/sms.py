@@ -48,6 +48,8 @@ from typing import Protocol
 
 from sqlmodel import Session, col, select
 
+from data.access import EVERYONE, Context, command
+from data.db import is_default_database
 from data.models import SmsOutbox
 from data.settings import secrets_table
 
@@ -149,6 +151,15 @@ def latest_outbox_code(*, session: Session, challenge_id: str) -> str | None:
         return None
     found = _CODE_IN_BODY.search(body)
     return found.group(0) if found else None
+
+
+@command(EVERYONE)
+def demo_code(session: Session, ctx: Context, /, challenge_id: str) -> str | None:
+    """The code sent for a challenge, shown on the certificate page of the embedded demo database only (no SMS
+    is sent there); None anywhere else."""
+    if not is_default_database():
+        return None
+    return latest_outbox_code(session=session, challenge_id=challenge_id)
 
 
 # --- HTTP gateway sender --------------------------------------------------------------------------

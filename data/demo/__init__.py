@@ -45,6 +45,8 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlmodel import Session, SQLModel
 
 from data import settings
+from data.accounts.users import DEMO_ACCOUNTS, DemoAccount, ensure_demo_accounts
+from data.db import app_engine, is_default_database
 from data.imports import registry
 from data.imports.bulk import insert_columns
 from data.imports.importer import describe, import_bytes, take_import_lock
@@ -1271,6 +1273,36 @@ def ensure_demo(engine: Engine, progress: Progress | None = None) -> bool:
     except DatabaseNotEmpty:  # another process loaded it meanwhile
         return False
     return True
+
+
+# --- What the frame and the pages ask of the demo -------------------------------------------------
+
+
+def is_demo() -> bool:
+    """True when the app runs on the embedded demo database."""
+    return is_default_database()
+
+
+def prepare(progress: Progress | None = None) -> bool:
+    """The frame's first run: fill the embedded database with the demo (and its accounts) if it is empty;
+    never touches a configured database. True when it loaded the demo."""
+    if not is_demo():
+        return False
+    engine = app_engine()
+    loaded = ensure_demo(engine, progress=progress)
+    with Session(engine) as session:
+        ensure_demo_accounts(session=session)
+    return loaded
+
+
+def people() -> list[DemoPerson]:
+    """The documented demo registrations the certificate page offers to try; none outside the demo."""
+    return demo_people() if is_demo() else []
+
+
+def accounts() -> list[DemoAccount]:
+    """The documented demo accounts the sign-in page lists; none outside the demo."""
+    return list(DEMO_ACCOUNTS) if is_demo() else []
 
 
 # --- Command line ------------------------------------------------------------------------------

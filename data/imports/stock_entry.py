@@ -28,8 +28,8 @@ from sqlmodel import Session
 
 from data.imports.importer import FileReport, import_bytes
 from data.imports.problems import DETAIL_SEPARATOR, Problem, details
-from data.models import STATE, District, ImportBatch, StockMovement, Vaccine
-from data.read import queries
+from data.models import STATE, District, StockMovement, Vaccine
+from data.read import doses
 from stats.formatting import long_date
 from stats.labels import t
 from stats.views.stock import (
@@ -47,18 +47,6 @@ from stats.views.stock import (
 AUDIT_ACTION = "stock-entry"
 COLUMNS = ("date", "vaccine", "from_store", "to_store", "quantity", "reference")
 """The stock file of the data contract, as the form writes it."""
-LATEST_COLUMNS = [
-    "date",
-    "vaccine",
-    "from_store",
-    "to_store",
-    "quantity",
-    "reference",
-    "entered_by",
-    "entered_at",
-    "file_name",
-]
-"""Columns of the frame latest_movements returns."""
 
 
 @dataclass(frozen=True)
@@ -129,41 +117,13 @@ def store_daily_on_hand(store: str, vaccine: str, *, session: Session) -> pd.Dat
     if store == STATE:
         given = pd.DataFrame({"date": [], "doses": []})
     else:
-        given = queries.daily_doses(session=session, by=("district_code",), districts=[store], vaccines=[vaccine])
+        given = doses.daily_doses.run(session, by=("district_code",), districts=[store], vaccines=[vaccine])
     return daily_on_hand(movements, given, store)
 
 
 def on_hand(store: str, vaccine: str, day: date, *, session: Session) -> int:
-    """A store's stock on hand of a vaccine at the end of day (as data.read.queries.stock_on_hand)."""
+    """A store's stock on hand of a vaccine at the end of day (as data.read.stock.stock_on_hand)."""
     return on_hand_on(store_daily_on_hand(store, vaccine, session=session), day)
-
-
-def latest_movements(*, session: Session, limit: int = 20) -> pd.DataFrame:
-    """The movements entered last (by import, newest first), with who entered them, when and from which file.
-
-    Columns: LATEST_COLUMNS; entered_at is a UTC timestamp."""
-    movement, batch = StockMovement.__table__, ImportBatch.__table__
-    query = (
-        select(
-            movement.c.date,
-            movement.c.vaccine,
-            movement.c.from_store,
-            movement.c.to_store,
-            movement.c.quantity,
-            movement.c.reference,
-            batch.c.imported_by,
-            batch.c.imported_at,
-            batch.c.file_name,
-        )
-        .select_from(movement.join(batch, batch.c.id == movement.c.batch_id))
-        .order_by(movement.c.batch_id.desc(), movement.c.id.desc())
-        .limit(max(0, int(limit)))
-    )
-    rows = [tuple(row) for row in session.connection().execute(query)]
-    session.rollback()  # end the read transaction
-    frame = pd.DataFrame(rows, columns=LATEST_COLUMNS).astype({"quantity": "int64"})
-    frame["entered_at"] = pd.to_datetime(frame["entered_at"], utc=True)
-    return frame
 
 
 # --- Writing ---------------------------------------------------------------------------------------

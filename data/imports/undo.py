@@ -1,4 +1,4 @@
-"""The history of imports, and undoing one: its changed rows get their previous values back, its new rows go.
+"""Undoing an import: its changed rows get their previous values back, its new rows go.
 
 `undo_import` works from what a committed import keeps (data.imports.importer): the days it wrote rows on
 (import_batch_day), and for each value it replaced the correction with the old value and the import that had
@@ -43,20 +43,6 @@ from data.imports.validate import KEY_COLUMNS, VALUE_COLUMN, contract_kind
 from data.models import Centre, Correction, CorrectionBatch, ImportBatch, ImportBatchDay
 from data.rollup import CHUNK, refresh_derived_rollups, refresh_district_rollups
 
-HISTORY_COLUMNS = [
-    "id",
-    "imported_at",
-    "imported_by",
-    "kind",
-    "file_name",
-    "sha256",
-    "rows_new",
-    "rows_changed",
-    "rows_unchanged",
-    "status",
-]
-"""Columns of the frame import_history returns."""
-
 UNDOABLE_KINDS = ("doses", "stock", "series")
 """Stored kinds an import can be undone of (the wide published layouts are stored as series)."""
 UNDOABLE_FILE_KINDS = tuple(kind for kind in KIND_COLUMNS if contract_kind(kind) in UNDOABLE_KINDS)
@@ -90,19 +76,6 @@ class _Refused(Exception):
         super().__init__(rule)
         self.rule = rule
         self.detail = detail
-
-
-def import_history(*, session: Session, imported_by: str | None = None, limit: int = 200) -> pd.DataFrame:
-    """The latest imports first (at most `limit`; only those of one user when imported_by is given):
-    HISTORY_COLUMNS, imported_at as a UTC timestamp."""
-    batch = ImportBatch.__table__
-    query = select(*(batch.c[name] for name in HISTORY_COLUMNS)).order_by(batch.c.id.desc())
-    if imported_by is not None:
-        query = query.where(batch.c.imported_by == imported_by)
-    rows = session.connection().execute(query.limit(max(0, int(limit)))).all()
-    frame = pd.DataFrame([tuple(row) for row in rows], columns=HISTORY_COLUMNS)
-    frame["imported_at"] = pd.to_datetime(frame["imported_at"], utc=True)
-    return frame
 
 
 def undo_import(batch_id: int, *, session: Session, actor: str) -> UndoReport:

@@ -1,7 +1,7 @@
 """What the data-quality page shows: the flags of stats.quality over a range of days, the state's own daily
 doses against the published series, and the share of each district's centres that reported each day.
 
-Frames come from data.read.queries: ``quality_range_frames`` (the rules' inputs over a range), ``centres_reporting``
+Frames come from data.read: ``quality_range_frames`` (the rules' inputs over a range), ``centres_reporting``
 (by district) and ``centre_counts``. Tables for the screen and for CSV files hold text written the Indian way
 (1,09,353; 22 June 2021 / 22 जून 2021) in the chosen language.
 """
@@ -37,7 +37,7 @@ from stats.quality import (
 DEFAULT_DAYS = 28
 """The page opens on the 28 days up to the sidebar's date."""
 MISSING_CENTRES_DAYS = 7
-"""Missing centres are judged on at most the last this many days of a range (as data.read.queries reads centre_days)."""
+"""Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 LARGEST_GAPS = 5
 """Rows in the table of largest gaps."""
 ALL_AREAS = "*"
@@ -76,7 +76,7 @@ def chosen_range(value: object, fallback: tuple[date, date]) -> tuple[date, date
 def flags_over_range(
     start: date, end: date, frames: dict[str, pd.DataFrame], *, names: Names | None = None
 ) -> list[Flag]:
-    """Every flag of the rules of stats.quality dated from start to end, from data.read.queries.quality_range_frames.
+    """Every flag of the rules of stats.quality dated from start to end, from data.read.quality.quality_range_frames.
 
     Negative values, spikes, zero activity and source gaps on every day of the range (with the trailing
     history the frames carry); missing centres on the days of the range that centre_days covers (at most
@@ -228,8 +228,8 @@ def reporting_completeness(
 ) -> pd.DataFrame:
     """Per district with known centres and every day from start to end: centres that reported, known, share.
 
-    reporting: date, district_code, centres (data.read.queries.centres_reporting by district). counts:
-    district_code, centres (data.read.queries.centre_counts). area: one district code (None, ALL_AREAS or
+    reporting: date, district_code, centres (data.read.doses.centres_reporting by district). counts:
+    district_code, centres (data.read.doses.centre_counts). area: one district code (None, ALL_AREAS or
     STATE: every district).
     share = reported ÷ known. Sorted by district code, then date.
     """

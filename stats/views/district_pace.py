@@ -1,12 +1,12 @@
 """What the district-pace page shows: the league table of every district, one district's trend, its
-centres and its second doses due, as pure functions of the frames data.read.queries returns.
+centres and its second doses due, as pure functions of the frames data.read returns.
 
 Inputs (as the queries return them):
   districts  code, name_en, name_hi (every district of the master list)
   targets    district_code, age_band, population
-  totals     district_code, age_band, dose_number, doses: cumulative up to as_of (queries.total_doses)
-  recent     date, district_code, age_band, doses from history_start(as_of) to as_of (queries.daily_doses)
-  stock      store, vaccine, on_hand (queries.stock_on_hand on as_of)
+  totals     district_code, age_band, dose_number, doses: cumulative up to as_of (doses.total_doses)
+  recent     date, district_code, age_band, doses from history_start(as_of) to as_of (doses.daily_doses)
+  stock      store, vaccine, on_hand (stock.stock_on_hand on as_of)
 
 Pace is the 7-day average of the doses of the selected age bands (every dose number), per 1,000 eligible
 people of those bands. The rank is by that pace (1 = fastest); districts with the same pace share a rank.
@@ -49,7 +49,7 @@ TREND_DAYS = 90
 """Days of the trend chart (the league table's sparkline shows the last SPARK_DAYS of them)."""
 SPARK_DAYS = 28
 CENTRE_DAYS = 7
-"""Days over which centres are compared (queries.centre_days of the chosen district only)."""
+"""Days over which centres are compared (doses.centre_days of the chosen district only)."""
 TOP = 5
 AGE_BANDS = ("12-14", "15-17", "18-44", "45-59", "60+")
 """The bands a user can choose (45+ is 45-59 and 60+ together)."""
@@ -416,7 +416,7 @@ def second_doses(doses: pd.DataFrame, intervals: pd.DataFrame, as_of: date, lang
     """Per vaccine given in the district: vaccine (name in the language), dose1, dose2, due, overdue.
 
     doses: date, vaccine, dose_number, doses (one district, the chosen bands); intervals as
-    queries.vaccine_intervals. Due includes the overdue (stats.dropout.second_doses_due).
+    reference.vaccine_intervals. Due includes the overdue (stats.dropout.second_doses_due).
     """
     due = second_doses_due(doses, intervals, as_of, by=())
     name = "name_hi" if lang == "hi" else "name_en"

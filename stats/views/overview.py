@@ -124,7 +124,7 @@ class DayChanges(NamedTuple):
 
 
 def day_changes(centres: pd.DataFrame, day: date) -> DayChanges:
-    """From date, centres, doses per day (as queries.centres_reporting): the day, the day before, the average.
+    """From date, centres, doses per day (as doses.centres_reporting): the day, the day before, the average.
 
     A day without a row is a day with 0 doses and 0 centres; the day before the first day with data has
     no value (None), nor has any day when the frame is empty.
@@ -142,14 +142,6 @@ def day_changes(centres: pd.DataFrame, day: date) -> DayChanges:
         previous_centres=None if before is None else int(before["centres"]),
         average_7d=float(rolling["average_7d"].iloc[-1]),
     )
-
-
-def known_stock(stock: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The stock frame (queries.stock_on_hand) when a ledger exists, else None: without any movement
-    received or sent, on hand would be minus the doses given, which is not a stock figure."""
-    if stock is None or stock.empty or not (stock["received"].any() or stock["sent"].any()):
-        return None
-    return stock
 
 
 def reported(changes: DayChanges) -> bool:

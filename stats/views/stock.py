@@ -3,7 +3,7 @@ for, a store's day-by-day stock on hand, and the tables shown below the form.
 
 Pure functions (no Streamlit, no I/O): data/stock_entry.py and pages/stock.py hand frames and values here.
 A store is STATE or a district code; SUPPLIER, WASTAGE and ADJUSTMENT hold no stock (stats.stock). Stock on
-hand is what came in − what went out − doses administered there (as data.read.queries.stock_on_hand).
+hand is what came in − what went out − doses administered there (as data.read.stock.stock_on_hand).
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def stock_cover(stock: pd.DataFrame, doses: pd.DataFrame, as_of: date) -> pd.Dat
     """stats.stock.days_of_cover over the full 7 days up to as_of: days of the window without doses count as 0
     (days_of_cover's calendar would otherwise start at the first day with data and average over fewer days).
 
-    stock: queries.stock_on_hand on as_of; doses: date, district_code, vaccine, doses (at least the window)."""
+    stock: stock.stock_on_hand on as_of; doses: date, district_code, vaccine, doses (at least the window)."""
     window = on_calendar(doses, ("district_code", "vaccine"), start=pace_start(as_of), end=as_of)
     return days_of_cover(stock, window, as_of)
 
@@ -172,7 +172,7 @@ def kind_name(kind: str, lang: str = "en") -> str:
 
 
 def vaccine_options(vaccines: pd.DataFrame, lang: str = "en") -> dict[str, str]:
-    """Vaccine code → name in the language (queries.vaccine_intervals: code, name_en, name_hi), in the
+    """Vaccine code → name in the language (reference.vaccine_intervals: code, name_en, name_hi), in the
     dashboard's order of vaccines (Covishield first), any other after them by code."""
     names = vaccine_names(vaccines, lang)
     return {code: names[code] for code in sorted(names, key=_vaccine_rank)}

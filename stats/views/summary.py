@@ -50,7 +50,7 @@ def district_table(
     against the eligible population.
 
     totals: district_code, age_band, dose_number, doses (summed to the day); districts: code, name_en, name_hi;
-    targets: district_code, age_band, population (data.read.queries.district_targets).
+    targets: district_code, age_band, population (data.read.reference.district_targets).
     """
     cover = coverage_by_dose(totals, targets, by=("district_code",), dose_numbers=DOSES)
     doses = cover.pivot_table(index="district_code", columns="dose_number", values="doses", aggfunc="sum")

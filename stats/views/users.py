@@ -97,6 +97,7 @@ ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"give the e-mail address the identity provider reports.*"), "error_email"),
     (re.compile(r"that identity is already linked to another account"), "error_email_linked"),
     (re.compile(r"the two passwords differ"), "error_passwords_differ"),
+    (re.compile(r"you cannot disable your own account"), "cannot_disable_self"),
 )
 """data.accounts.users.UserError messages (English) → their label in stats/labels/users.py, with the values they
 quote."""

@@ -243,7 +243,7 @@ def _apptest_flow(references: list[str], mobiles: dict[str, str]) -> list[float]
 
     import pages._shared
     from data.models import SmsOutbox
-    from data.read import cached
+    from data.db import app_engine
 
     original = PagesManager.__init__
 
@@ -265,7 +265,7 @@ def _apptest_flow(references: list[str], mobiles: dict[str, str]) -> list[float]
         begin = time.perf_counter()
         app.button[0].click()
         app.run()
-        with Session(cached.engine()) as session:
+        with Session(app_engine()) as session:
             challenge = app.session_state["cert_challenge"]
             body = session.execute(select(SmsOutbox.body).where(SmsOutbox.challenge_id == challenge)).scalar()
         app.text_input(key="cert_code").input(re.search(r"\b\d{6}\b", body).group(0))

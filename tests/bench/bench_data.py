@@ -40,6 +40,7 @@ from data.db import create_schema, make_engine  # noqa: E402
 from data.imports.bulk import insert_columns  # noqa: E402
 from data.imports.importer import import_bytes  # noqa: E402
 from data.models import Centre, DailyDose, DoseRollup, ImportBatch, ReportingRollup  # noqa: E402
+from data.read import doses  # noqa: E402
 from data.rollup import refresh_rollups  # noqa: E402
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
@@ -324,22 +325,13 @@ def top_bottom_districts(engine: Engine, day: date) -> pd.DataFrame:
     return pd.concat([ranked.head(5), ranked.tail(5)])
 
 
-def _queries_module():
-    """data.read.queries when the lead's read side offers the matching functions, else None."""
-    try:
-        from data.read import queries
-    except ImportError:
-        return None
-    return queries if all(hasattr(queries, f) for f in ("daily_doses", "total_doses")) else None
-
-
 def _with_session(engine: Engine, call: Callable[[Session], object]) -> object:
     with Session(engine) as session:
         return call(session)
 
 
 def headline_queries(engine: Engine, first: date, last: date) -> list[tuple[str, Callable[[], object]]]:
-    """The four headline queries, in Core; and through data.read.queries when it has them."""
+    """The four headline queries, in Core and through data.read (in a session, without the page's gate)."""
     runs = [
         ("state doses per day, whole year (Core, reporting_rollup)", lambda: state_per_day(engine, first, last)),
         ("day × district, whole year (Core, reporting_rollup)", lambda: district_per_day(engine, first, last)),
@@ -349,33 +341,30 @@ def headline_queries(engine: Engine, first: date, last: date) -> list[tuple[str,
             lambda: top_bottom_districts(engine, last),
         ),
     ]
-    queries = _queries_module()
-    if queries is None:
-        return runs
     week = last - timedelta(days=6)
     return runs + [
         (
-            "queries.daily_doses(): state per day, year",
-            lambda: _with_session(engine, lambda s: queries.daily_doses(session=s, start=first, end=last)),
+            "doses.daily_doses(): state per day, year",
+            lambda: _with_session(engine, lambda s: doses.daily_doses.run(s, start=first, end=last)),
         ),
         (
-            "queries.daily_doses(by=district): day × district, year",
+            "doses.daily_doses(by=district): day × district, year",
             lambda: _with_session(
-                engine, lambda s: queries.daily_doses(session=s, start=first, end=last, by=("district_code",))
+                engine, lambda s: doses.daily_doses.run(s, start=first, end=last, by=("district_code",))
             ),
         ),
         (
-            "queries.total_doses(by=band, dose): one date",
+            "doses.total_doses(by=band, dose): one date",
             lambda: _with_session(
-                engine, lambda s: queries.total_doses(session=s, start=last, end=last, by=("age_band", "dose_number"))
+                engine, lambda s: doses.total_doses.run(s, start=last, end=last, by=("age_band", "dose_number"))
             ),
         ),
         (
-            "queries.total_doses(by=district), 7 days → top/bottom 5",
+            "doses.total_doses(by=district), 7 days → top/bottom 5",
             lambda: _with_session(
                 engine,
                 lambda s: (
-                    queries.total_doses(session=s, start=week, end=last, by=("district_code",))
+                    doses.total_doses.run(s, start=week, end=last, by=("district_code",))
                     .sort_values("doses")
                     .iloc[[*range(5), *range(-5, 0)]]
                 ),

@@ -9,8 +9,8 @@ ledger sized to what each district gave (demo's generator, through data.imports.
 CoWIN series. Each page then runs in its own child process (``--child PAGE``) under AppTest with
 DATABASE_URL pointing at the file: the first run (imports, engine, first queries: from_file(app.py) → run →
 switch_page → run; and, in another fresh process, the page opened by deep link), ``--repeat`` warm reruns
-(median), the time spent in data access (data.read.cached.load and data.read.cached.data_version, outermost calls
-only; data.read.queries is wrapped too for any direct call), one run after st.cache_data.clear(), and the child's
+(median), the time spent in data access (every read query, data.read.query.Query, cache hits included, and the
+frame's data-version read; outermost calls only), one run after st.cache_data.clear(), and the child's
 peak RSS. Prints a Markdown table and writes it to tests/bench/out/ (git-ignored). Not collected by pytest.
 """
 
@@ -235,17 +235,13 @@ class Meter:
 
 
 def install_meter() -> Meter:
-    """Time data.read.cached.load, data.read.cached.data_version and every public function of data.read.queries."""
-    import inspect
-
-    from data.read import cached, queries
+    """Time every read query a page or the frame makes (data.read.query.Query calls, cache hits included) and the
+    frame's data-version read (data.read.query.current_version)."""
+    from data.read import query
 
     meter = Meter()
-    cached.load = meter.wrap(cached.load, lambda name, **_: name)
-    cached.data_version = meter.wrap(cached.data_version, lambda: "data_version")
-    for name, function in inspect.getmembers(queries, inspect.isfunction):
-        if function.__module__ == queries.__name__ and not name.startswith("_"):
-            setattr(queries, name, meter.wrap(function, lambda *_, name=name, **__: f"queries.{name}"))
+    query.Query.__call__ = meter.wrap(query.Query.__call__, lambda self, *_, **__: self.name)
+    query.current_version = meter.wrap(query.current_version, lambda: "data_version")
     return meter
 
 
@@ -478,7 +474,7 @@ def child(page: str, repeat: int, profile_dir: Path | None) -> dict:
 
 def child_deep_link(page: str) -> dict:
     """A fresh process's first view of the page as a deep link: one run of app.py, which switches to the page
-    (the path a server takes for /district-pace: session_state["intended_page"], see pages/_shared.py)."""
+    (the path a server takes for /district-pace: pages/_frame.py's REQUESTED_PAGE_KEY)."""
     install_meter()
     from streamlit.testing.v1 import AppTest
 
@@ -486,7 +482,9 @@ def child_deep_link(page: str) -> dict:
     app.session_state["lang"] = "en"
     _sign_in(app)
     if page != "overview":  # the default page
-        app.session_state["intended_page"] = f"pages/{page}.py"
+        from pages._frame import REQUESTED_PAGE_KEY
+
+        app.session_state[REQUESTED_PAGE_KEY] = f"pages/{page}.py"
     app.run()
     seconds = time.perf_counter() - _PROCESS_START
     summary = _page_summary(app)
@@ -556,7 +554,7 @@ def report(results: list[dict], header: str) -> str:
         "",
         "First run = what the first visitor of a freshly started server waits for on the page's address: a fresh "
         "process (imports included) whose one run of app.py renders the page (for a page other than the "
-        "overview, app.py switches straight to it: session_state['intended_page'], as a server serves "
+        "overview, app.py switches straight to it (pages/_frame.py's requested page), as a server serves "
         f"/district_pace); the median of {DEEP_LINK_RUNS} processes, each listed under 'deep links'. Via overview = "
         "imports + app.py's first run with the default page (overview) + the page's run after switch_page, "
         "as a visitor who opens the overview first and then the page. Warm: median per rerun; "

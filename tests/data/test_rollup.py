@@ -12,7 +12,8 @@ from sqlmodel import Session
 
 from data.db import create_schema
 from data.models import CentreRollup, DoseRollup, MonthDoseRollup, StateDoseRollup
-from data.read import queries
+from data.read import doses as dose_reads
+from data.read import stock as stock_reads
 from tests.files import doses_csv, run_import
 
 ROWS = [
@@ -66,8 +67,8 @@ def test_totals_up_to_a_date_equal_dose_rollup_summed(engine, end) -> None:
     run_import(engine, doses_csv(ROWS), "doses.csv")
     by = ("district_code", "age_band", "dose_number")
     with Session(engine) as session:
-        totals = queries.total_doses(session=session, end=end, by=by)
-        stock = queries.stock_on_hand(session=session, as_of=end)
+        totals = dose_reads.total_doses.run(session, end=end, by=by)
+        stock = stock_reads.stock_on_hand.run(session, as_of=end)
         rows = session.connection().execute(select(DoseRollup.__table__).where(DoseRollup.date <= end)).all()
     want = Counter()
     given = Counter()
@@ -82,8 +83,8 @@ def test_centre_rollup_has_every_centre_that_reported_even_zero(engine) -> None:
     rows = [*ROWS, {"date": "2021-06-02", "district": "Durg", "centre_code": "DRG-02", "doses": "0"}]
     run_import(engine, doses_csv(rows), "doses.csv")
     with Session(engine) as session:
-        centres = queries.centre_days(session=session, start=date(2021, 6, 1), end=date(2021, 6, 2))
-        reporting = queries.centres_reporting(session=session, start=date(2021, 6, 2), end=date(2021, 6, 2))
+        centres = dose_reads.centre_days.run(session, start=date(2021, 6, 1), end=date(2021, 6, 2))
+        reporting = dose_reads.centres_reporting.run(session, start=date(2021, 6, 2), end=date(2021, 6, 2))
     assert centres[["date", "centre_code", "doses"]].values.tolist() == [
         [date(2021, 6, 1), "DRG-01", 11],
         [date(2021, 6, 2), "DRG-02", 0],

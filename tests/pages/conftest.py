@@ -24,9 +24,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+from data.access import Context
 from data.accounts import users
-from data.db import create_schema, make_engine
+from data.db import create_schema, dispose_app_engines, make_engine
+from data.read.query import current_version
 from pages._auth import USER_KEY
+from pages._frame import CONTEXT_KEY
 from tests.conftest import _reset_postgres
 from tests.files import doses_csv, run_import, series_csv, stock_csv
 
@@ -119,7 +122,9 @@ def frame_always_runs(monkeypatch):
     """Run app.py (the frame) on every AppTest run, as a server does once app.py has called st.navigation.
 
     AppTest resets PagesManager.uses_pages_directory before each run, and with a pages/ folder beside
-    app.py that would put every run in Streamlit's legacy mode, where a page runs without the frame.
+    app.py that would put every run in Streamlit's legacy mode, where a page runs without the frame
+    (pages/_frame.py). Streamlit offers no public way to say that a pages/ folder is not a legacy pages
+    directory, so this one fixture patches the private class: checked against Streamlit 1.67.0.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -135,6 +140,7 @@ def frame_always_runs(monkeypatch):
 def _clear_caches() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
+    dispose_app_engines()
 
 
 ACCOUNTS = {
@@ -169,7 +175,7 @@ def _app_database(url: str, monkeypatch) -> Iterator[Engine]:
     add_accounts(engine)
     _clear_caches()
     yield engine
-    _clear_caches()  # disposes the app's engine too (its cache_resource's on_release)
+    _clear_caches()  # disposes the app's engine too
     engine.dispose()
 
 
@@ -246,10 +252,10 @@ NOT_AVAILABLE = "This page is not available to you. Sign in with an account that
 def open_page_alone(page: str, user: str | None) -> AppTest:
     """The page run on its own (as if the navigation offered it) as the viewer the frame checked for user: the
     page's own role check, whatever the navigation shows."""
-    viewer = open_page(user=user).session_state["viewer"]
+    viewer = open_page(user=user).session_state[CONTEXT_KEY].viewer
     app = AppTest.from_file(str(APP.parent / "pages" / f"{page}.py"), default_timeout=60)
     app.session_state["lang"] = "en"
-    app.session_state["viewer"] = viewer
+    app.session_state[CONTEXT_KEY] = Context(viewer, current_version(), "en")
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app

@@ -18,11 +18,11 @@ from sqlalchemy import inspect, select, text
 from sqlmodel import Session
 from streamlit.runtime.media_file_manager import MediaFileManager
 
+from data import db
 from data.certificates import lookup
 from data.certificates.qr import decode_qr
 from data.certificates.signing import token_from_text
 from data.models import LookupAudit, LookupChallenge, SmsOutbox
-from data.read import cached
 from tests.files import beneficiaries_csv, doses_csv, run_import, vaccinations_csv
 from tests.pages.conftest import open_page
 
@@ -56,11 +56,9 @@ def registry(engine, monkeypatch):
         report = run_import(engine, content)
         assert report.status == "committed", report.problems
     st.cache_data.clear()
-    st.cache_resource.clear()
     yield engine
-    cached.engine().dispose()  # the app's pooled connections, before the engine is forgotten
+    db.dispose_app_engines()  # the app's pooled connections, before the engine is forgotten
     st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture
@@ -359,8 +357,10 @@ def test_a_mobile_written_any_way_the_importer_accepts_finds_the_registration(re
 
 
 def test_the_demo_shows_its_people_and_the_code_sent_in_a_marked_banner(registry, monkeypatch) -> None:
-    monkeypatch.setattr(cached, "is_demo", lambda: True)
-    app = open_page("certificate")
+    """The registry's database as the embedded default (demo) database, its demo data taken as loaded."""
+    monkeypatch.delenv("DATABASE_URL")
+    monkeypatch.setattr(db, "DEFAULT_URL", registry.url.render_as_string(hide_password=False))
+    app = open_page("certificate", demo_checked=True)
     assert not app.exception
     assert app.info[0].value == (
         "Demo registrations to try: 9123456789012 + 9912345678 (सुनीता साहू); "

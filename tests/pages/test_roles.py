@@ -251,7 +251,7 @@ def test_a_staff_download_is_audited(any_app_db) -> None:
 
 
 def test_a_staff_deep_link_asks_to_sign_in_then_opens_the_page(app_db) -> None:
-    app = open_page(user=None, intended_page="pages/bulletin.py")
+    app = open_page(user=None, requested_page="pages/bulletin.py")
     assert app.title[0].value == "Staff sign-in"
     app.text_input(key="sign_in_user").input("collector.rpr")
     app.text_input(key="sign_in_password").input(PASSWORD)
@@ -261,6 +261,6 @@ def test_a_staff_deep_link_asks_to_sign_in_then_opens_the_page(app_db) -> None:
 
 
 def test_a_deep_link_to_a_page_the_role_may_not_open_lands_on_its_home_page(app_db) -> None:
-    app = open_page(user="collector.rpr", intended_page="pages/users.py")
+    app = open_page(user="collector.rpr", requested_page="pages/users.py")
     assert app.title[0].value == "State overview"
     assert "users" not in navigation(app)

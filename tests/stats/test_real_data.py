@@ -2,7 +2,7 @@
 README lists, and daily values derived from the cumulative columns match figures worked out by hand.
 
 The three files are imported once for this module (through data.imports.importer.import_bytes, into SQLite) and read
-back with data.read.queries.published_values, as a page would. Skipped when ../shared is not there.
+back with data.read.published.published_values, as a page would. Skipped when ../shared is not there.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from data.db import create_schema, make_engine
 from data.imports.importer import import_bytes
-from data.read import queries
+from data.read import published, reference
 from stats.published import (
     FIRST,
     SECOND,
@@ -70,13 +70,13 @@ def real_engine(real_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture(scope="module")
 def series(real_engine: Engine) -> pd.DataFrame:
     with Session(real_engine) as session:
-        return queries.published_values(session=session)
+        return published.published_values.run(session)
 
 
 @pytest.fixture(scope="module")
 def names(real_engine: Engine) -> dict:
     with Session(real_engine) as session:
-        return area_names(queries.districts(session=session))
+        return area_names(reference.districts.run(session))
 
 
 @pytest.fixture(scope="module")

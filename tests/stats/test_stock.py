@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from stats.stock import days_of_cover, stock_on_hand, stockout_date, stockout_dates, wastage_rate
+from stats.stock import days_of_cover, known_stock, stock_on_hand, stockout_date, stockout_dates, wastage_rate
 from tests.stats import NaN, column, day, frame
 
 MOVEMENT_COLUMNS = "date vaccine from_store to_store quantity"
@@ -181,7 +181,7 @@ def test_wastage_rate_nothing_used_is_nan():
     assert column(out.reset_index(), "store") == ["A", "STATE"]
 
 
-# --- the pure ledger and the SQL of data.read.queries agree -------------------------------------------
+# --- the pure ledger and the SQL of data.read agree -------------------------------------------
 
 
 def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
@@ -190,7 +190,7 @@ def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
     from sqlmodel import Session
 
     from data.models import DoseRollup, ImportBatch, StockMovement
-    from data.read import queries
+    from data.read import stock
     from data.rollup import refresh_derived_rollups
 
     districts = {"A": "BLD", "B": "BST"}
@@ -213,5 +213,23 @@ def test_stock_on_hand_agrees_with_the_database(sqlite_engine):
         refresh_derived_rollups(session.connection(), given["date"].unique())
         session.commit()
         for as_of in (day(1), day(3), day(6)):
-            expected = queries.stock_on_hand(session=session, as_of=as_of)
+            expected = stock.stock_on_hand.run(session, as_of=as_of)
             assert on_hand(stock_on_hand(ledger, given, as_of)) == on_hand(expected)
+
+
+STOCK_COLUMNS = "store vaccine received sent administered on_hand"
+
+
+@pytest.mark.parametrize(
+    "rows, known",
+    [
+        ([("STATE", "CS", 100, 40, 0, 60), ("A", "CS", 40, 0, 30, 10)], True),
+        ([("A", "CS", 0, 0, 300, -300)], False),
+        ([], False),
+    ],
+    ids=["a ledger", "doses given but no movement", "nothing"],
+)
+def test_known_stock(rows, known):
+    stock = frame(STOCK_COLUMNS, rows)
+    assert (known_stock(stock) is stock) is known
+    assert known_stock(None) is None

@@ -22,7 +22,7 @@ from sqlmodel import Session
 from data.imports import stock_entry
 from data.imports.problems import Problem
 from data.models import AuditEvent, ImportBatch
-from data.read import queries
+from data.read import stock
 from tests.conftest import snapshot
 from tests.files import TODAY, doses_csv, run_import, stock_csv, stored_stock
 
@@ -44,9 +44,9 @@ def ledger(engine: Engine) -> Engine:
 
 
 def on_hand(engine: Engine, day: date = DAY) -> dict[str, int]:
-    """Covishield on hand per store at the end of day, as the page reads it (queries.stock_on_hand)."""
+    """Covishield on hand per store at the end of day, as the page reads it (stock.stock_on_hand)."""
     with Session(engine) as session:
-        frame = queries.stock_on_hand(session=session, as_of=day)
+        frame = stock.stock_on_hand.run(session, as_of=day)
     rows = frame[frame["vaccine"] == CS]
     return dict(zip(rows["store"], rows["on_hand"].astype(int), strict=True))
 
@@ -251,8 +251,8 @@ def test_latest_movements_newest_first_with_who_and_when(ledger) -> None:
     record(ledger, "receipt", quantity=2000, reference="GRN-2")
     record(ledger, "issue", quantity=700, store="DRG", reference="ISS-2")
     with Session(ledger) as session:
-        latest = stock_entry.latest_movements(session=session, limit=3)
-    assert list(latest.columns) == stock_entry.LATEST_COLUMNS
+        latest = stock.latest_movements.run(session, limit=3)
+    assert list(latest.columns) == stock.LATEST_COLUMNS
     assert list(latest["reference"]) == ["ISS-2", "GRN-2", "ISS-1"]
     assert list(latest["quantity"]) == [700, 2000, 4000]
     assert list(latest["entered_by"]) == [OFFICER, OFFICER, "test-officer"]
@@ -263,8 +263,8 @@ def test_latest_movements_newest_first_with_who_and_when(ledger) -> None:
 
 def test_latest_movements_of_an_empty_ledger(engine) -> None:
     with Session(engine) as session:
-        latest = stock_entry.latest_movements(session=session)
-    assert latest.empty and list(latest.columns) == stock_entry.LATEST_COLUMNS
+        latest = stock.latest_movements.run(session)
+    assert latest.empty and list(latest.columns) == stock.LATEST_COLUMNS
 
 
 def test_stock_file_is_a_contract_file() -> None:

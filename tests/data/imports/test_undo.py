@@ -21,7 +21,7 @@ from sqlalchemy import delete, event, func, select
 from sqlmodel import Session
 
 from data.accounts import audit
-from data.imports.undo import HISTORY_COLUMNS, UndoReport, import_history, undo_import
+from data.imports.undo import UndoReport, undo_import
 from data.models import (
     Centre,
     CorrectionBatch,
@@ -31,6 +31,7 @@ from data.models import (
     MonthDoseRollup,
     StateDoseRollup,
 )
+from data.read.workspace import HISTORY_COLUMNS, import_history
 from tests.conftest import snapshot
 from tests.files import (
     beneficiaries_csv,
@@ -89,7 +90,7 @@ def _undo(engine, batch_id: int, actor: str = "officer.test") -> UndoReport:
 
 def _history(engine, **kwargs):
     with Session(engine) as session:
-        return import_history(session=session, **kwargs)
+        return import_history.run(session, **kwargs)
 
 
 def _audit(engine, action: str | None = None):

@@ -1,4 +1,4 @@
-"""data.read.queries on SQLite and PostgreSQL against a small imported fixture, every figure worked out by hand.
+"""data.read on SQLite and PostgreSQL against a small imported fixture, every figure worked out by hand.
 
 The fixture (imported through data.imports.importer, as an officer would):
 
@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from data.db import create_schema, make_engine
-from data.read import queries
+from data.read import doses, published, query, stock, workspace
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.files import doses_csv, run_import, series_csv, stock_csv
 
@@ -87,9 +87,9 @@ def _import_fixture(engine) -> None:
 
 def _holds_fixture(engine) -> bool:
     return (
-        ask(engine, "data_version") == "3.3.0"
-        and len(ask(engine, "published_values")) == len(SERIES)
-        and records(ask(engine, "total_doses")) == [(382,)]
+        ask(engine, query.data_version) == "3.3.0"
+        and len(ask(engine, published.published_values)) == len(SERIES)
+        and records(ask(engine, doses.total_doses)) == [(382,)]
     )
 
 
@@ -128,9 +128,10 @@ def loaded(_fixture_engine: Engine) -> Engine:
     return _fixture_engine
 
 
-def ask(engine, name: str, **kwargs):
+def ask(engine, read, **kwargs):
+    """A read query (or data.read.query.data_version) run in a session of its own, unscoped."""
     with Session(engine) as session:
-        return getattr(queries, name)(session=session, **kwargs)
+        return read.run(session, **kwargs) if hasattr(read, "run") else read(session, **kwargs)
 
 
 def records(frame) -> list[tuple]:
@@ -175,7 +176,7 @@ DAILY = [
 
 @pytest.mark.parametrize("kwargs, expected", [c[:2] for c in DAILY], ids=[c[2] for c in DAILY])
 def test_daily_doses(loaded, kwargs, expected):
-    out = ask(loaded, "daily_doses", **kwargs)
+    out = ask(loaded, doses.daily_doses, **kwargs)
     assert list(out.columns) == ["date", *kwargs.get("by", ()), "doses"]
     assert records(out) == expected
     assert str(out["doses"].dtype) == "int64"
@@ -183,7 +184,7 @@ def test_daily_doses(loaded, kwargs, expected):
 
 def test_daily_doses_refuses_an_unknown_breakdown(loaded):
     with pytest.raises(ValueError, match="centre"):
-        ask(loaded, "daily_doses", by=("centre",))
+        ask(loaded, doses.daily_doses, by=("centre",))
 
 
 TOTALS = [
@@ -198,7 +199,7 @@ TOTALS = [
 
 @pytest.mark.parametrize("kwargs, expected", [c[:2] for c in TOTALS], ids=[c[2] for c in TOTALS])
 def test_total_doses(loaded, kwargs, expected):
-    assert records(ask(loaded, "total_doses", **kwargs)) == expected
+    assert records(ask(loaded, doses.total_doses, **kwargs)) == expected
 
 
 CENTRES = [
@@ -215,7 +216,7 @@ CENTRES = [
 
 @pytest.mark.parametrize("kwargs, expected", [c[:2] for c in CENTRES], ids=[c[2] for c in CENTRES])
 def test_centres_reporting(loaded, kwargs, expected):
-    assert records(ask(loaded, "centres_reporting", **kwargs)) == expected
+    assert records(ask(loaded, doses.centres_reporting, **kwargs)) == expected
 
 
 # --- stock -----------------------------------------------------------------------------------------
@@ -251,7 +252,7 @@ STOCK_ON_HAND = [
 
 @pytest.mark.parametrize("as_of, expected", [c[:2] for c in STOCK_ON_HAND], ids=[c[2] for c in STOCK_ON_HAND])
 def test_stock_on_hand(loaded, as_of, expected):
-    out = ask(loaded, "stock_on_hand", as_of=as_of)
+    out = ask(loaded, stock.stock_on_hand, as_of=as_of)
     assert list(out.columns) == ["store", "vaccine", "received", "sent", "administered", "on_hand"]
     assert records(out) == expected
 
@@ -276,7 +277,7 @@ MOVEMENTS = [
 
 @pytest.mark.parametrize("kwargs, expected", [c[:2] for c in MOVEMENTS], ids=[c[2] for c in MOVEMENTS])
 def test_stock_movements(loaded, kwargs, expected):
-    out = ask(loaded, "stock_movements", **kwargs)
+    out = ask(loaded, stock.stock_movements, **kwargs)
     assert list(out.columns) == ["date", "vaccine", "from_store", "to_store", "quantity"]
     assert records(out) == expected
     assert str(out["quantity"].dtype) == "int64"
@@ -307,15 +308,15 @@ CENTRE_DAYS = [
 
 @pytest.mark.parametrize("kwargs, expected", [c[:2] for c in CENTRE_DAYS], ids=[c[2] for c in CENTRE_DAYS])
 def test_centre_days(loaded, kwargs, expected):
-    out = ask(loaded, "centre_days", **kwargs)
+    out = ask(loaded, doses.centre_days, **kwargs)
     assert list(out.columns) == ["date", "centre_code", "centre_name", "district_code", "doses"]
     assert records(out) == expected
 
 
 def test_centre_days_refuses_a_long_range(loaded):
     with pytest.raises(ValueError, match="at most 92 days"):
-        ask(loaded, "centre_days", start=date(2021, 1, 1), end=date(2021, 4, 3))  # 93 days
-    assert len(ask(loaded, "centre_days", start=date(2021, 4, 1), end=date(2021, 7, 1))) == 7  # 92 days: fine
+        ask(loaded, doses.centre_days, start=date(2021, 1, 1), end=date(2021, 4, 3))  # 93 days
+    assert len(ask(loaded, doses.centre_days, start=date(2021, 4, 1), end=date(2021, 7, 1))) == 7  # 92 days: fine
 
 
 # --- published_values ------------------------------------------------------------------------------
@@ -347,7 +348,7 @@ PUBLISHED = [
 
 @pytest.mark.parametrize("kwargs, expected", [c[:2] for c in PUBLISHED], ids=[c[2] for c in PUBLISHED])
 def test_published_values(loaded, kwargs, expected):
-    out = ask(loaded, "published_values", **kwargs)
+    out = ask(loaded, published.published_values, **kwargs)
     assert list(out.columns) == ["date", "source", "area", "metric", "value"]
     assert records(out) == expected
     assert str(out["value"].dtype) == "int64"
@@ -357,21 +358,21 @@ def test_published_values(loaded, kwargs, expected):
 
 
 def test_empty_database(engine):
-    assert ask(engine, "data_version") == "0.0.0"
-    assert ask(engine, "date_range") == (None, None)
-    assert ask(engine, "last_import") is None
-    assert records(ask(engine, "total_doses")) == [(0,)]
-    assert ask(engine, "daily_doses").empty
-    assert ask(engine, "published_values").empty
-    assert ask(engine, "stock_movements").empty
-    assert ask(engine, "stock_on_hand", as_of=D[30]).empty
+    assert ask(engine, query.data_version) == "0.0.0"
+    assert ask(engine, doses.date_range) == (None, None)
+    assert ask(engine, workspace.last_import) is None
+    assert records(ask(engine, doses.total_doses)) == [(0,)]
+    assert ask(engine, doses.daily_doses).empty
+    assert ask(engine, published.published_values).empty
+    assert ask(engine, stock.stock_movements).empty
+    assert ask(engine, stock.stock_on_hand, as_of=D[30]).empty
 
 
 def test_data_version_dates_and_last_import_follow_imports(engine):
     _import_fixture(engine)
-    assert ask(engine, "data_version") == "3.3.0"
-    assert ask(engine, "date_range") == (D[21], D[24])
-    last = ask(engine, "last_import")
+    assert ask(engine, query.data_version) == "3.3.0"
+    assert ask(engine, doses.date_range) == (D[21], D[24])
+    last = ask(engine, workspace.last_import)
     assert (last["id"], last["kind"], last["file_name"], last["imported_by"]) == (
         3,
         "series",
@@ -381,21 +382,21 @@ def test_data_version_dates_and_last_import_follow_imports(engine):
 
     # The same file again changes nothing: no batch, the same version.
     assert run_import(engine, series_csv(_rows(SERIES_KEYS, SERIES)), "again.csv").status == "unchanged"
-    assert ask(engine, "data_version") == "3.3.0"
+    assert ask(engine, query.data_version) == "3.3.0"
 
     # A correction and a new day: a new batch, a new version, later dates.
     changed = [{"date": "2021-06-25", "district": "Durg", "centre_code": "DRG-01", "centre_name": "PHC Bhilai"}]
     assert run_import(engine, doses_csv(changed), "late.csv").status == "committed"
-    assert ask(engine, "data_version") == "4.4.0"
-    assert ask(engine, "date_range") == (D[21], D[25])
-    assert ask(engine, "last_import")["file_name"] == "late.csv"
-    assert records(ask(engine, "daily_doses", start=D[25])) == [(25, 100)]
+    assert ask(engine, query.data_version) == "4.4.0"
+    assert ask(engine, doses.date_range) == (D[21], D[25])
+    assert ask(engine, workspace.last_import)["file_name"] == "late.csv"
+    assert records(ask(engine, doses.daily_doses, start=D[25])) == [(25, 100)]
 
     # Undoing it: no new batch, but a new version (every app server's caches must forget the undone figures).
     from data.imports.undo import undo_import
 
     with Session(engine) as session:
         assert undo_import(4, session=session, actor="test-officer").ok
-    assert ask(engine, "data_version") == "4.4.1"
-    assert ask(engine, "daily_doses", start=D[25]).empty
-    assert ask(engine, "last_import")["file_name"] == "series.csv"  # the undone import is no longer the last
+    assert ask(engine, query.data_version) == "4.4.1"
+    assert ask(engine, doses.daily_doses, start=D[25]).empty
+    assert ask(engine, workspace.last_import)["file_name"] == "series.csv"  # the undone import is no longer the last

@@ -17,7 +17,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from data.read import queries
+from data.read import doses, quality
 from stats.views import data_quality as data_quality_view
 from tests.files import doses_csv, run_import, series_csv, stock_csv
 
@@ -65,9 +65,10 @@ def _load(engine) -> None:
         assert report.status == "committed", report.problems
 
 
-def ask(engine, name: str, **kwargs):
+def ask(engine, read, **kwargs):
+    """A read query (or data.read.query.data_version) run in a session of its own, unscoped."""
     with Session(engine) as session:
-        return getattr(queries, name)(session=session, **kwargs)
+        return read.run(session, **kwargs) if hasattr(read, "run") else read(session, **kwargs)
 
 
 def rows(frame) -> list[tuple]:
@@ -82,9 +83,9 @@ def rows(frame) -> list[tuple]:
 
 
 def test_centre_counts(engine):
-    assert ask(engine, "centre_counts").empty
+    assert ask(engine, doses.centre_counts).empty
     _load(engine)
-    counts = ask(engine, "centre_counts")
+    counts = ask(engine, doses.centre_counts)
     assert list(counts.columns) == ["district_code", "centres"]
     assert rows(counts) == [("DRG", 1), ("RPR", 2)]
     assert counts["centres"].dtype == "int64"
@@ -92,7 +93,7 @@ def test_centre_counts(engine):
 
 def test_quality_range_frames(engine):
     _load(engine)
-    frames = ask(engine, "quality_range_frames", start=D[10], end=D[21])
+    frames = ask(engine, quality.quality_range_frames, start=D[10], end=D[21])
     assert set(frames) == {
         "series",
         "state",
@@ -146,14 +147,14 @@ def test_quality_range_frames(engine):
 
 def test_quality_range_frames_for_a_long_range_read_few_centre_days(engine):
     _load(engine)
-    frames = ask(engine, "quality_range_frames", start=MAY_1, end=D[21])  # longer than centre_days allows
+    frames = ask(engine, quality.quality_range_frames, start=MAY_1, end=D[21])  # longer than centre_days allows
     assert sorted({r[0] for r in rows(frames["centre_days"])}) == [20, 21]
     assert rows(frames["administered"])[:2] == [((5, 1), "RPR", "COVISHIELD", 40), (1, "DRG", "COVAXIN", 30)]
-    assert queries.MISSING_CENTRES_DAYS == data_quality_view.MISSING_CENTRES_DAYS
+    assert quality.MISSING_CENTRES_DAYS == data_quality_view.MISSING_CENTRES_DAYS
 
 
 def test_quality_range_frames_on_an_empty_database(engine):
-    frames = ask(engine, "quality_range_frames", start=D[10], end=D[21])
+    frames = ask(engine, quality.quality_range_frames, start=D[10], end=D[21])
     for name in ("series", "state", "districts", "bands", "centre_days", "movements", "administered"):
         assert frames[name].empty, name
     assert list(frames["administered"].columns) == ["date", "district_code", "vaccine", "doses"]

@@ -1,16 +1,16 @@
-"""data.read.queries.vaccine_intervals on SQLite and PostgreSQL: the master vaccines with their dose intervals."""
+"""data.read.reference.vaccine_intervals on SQLite and PostgreSQL: the master vaccines with their dose intervals."""
 
 from __future__ import annotations
 
 import pandas as pd
 from sqlmodel import Session
 
-from data.read import queries
+from data.read import reference
 
 
 def test_vaccine_intervals_are_the_master_list(engine):
     with Session(engine) as session:
-        out = queries.vaccine_intervals(session=session)
+        out = reference.vaccine_intervals.run(session)
     assert list(out.columns) == [
         "code",
         "name_en",

@@ -59,7 +59,7 @@ def test_chosen_range(value, expected):
 # CoWIN's total is published from day 31 and agrees with own doses, except day 33 (200 against 100: a
 # −50% gap). CoWIN's first doses fall by 50 on day 32. Centres: C2 reported on day 33, not on 34; C1 on 34
 # and 39, not on 35 and 40; C3 (Durg) on 31, not on 32: outside the last 7 days (34..40), not judged.
-# Raipur's 18-44 population is 100 against 150 first doses (summed up to day 40, as data.read.queries gives them for
+# Raipur's 18-44 population is 100 against 150 first doses (summed up to day 40, as data.read gives them for
 # a range ending on day 40): coverage above 100% on day 40. Raipur received
 # 500 doses on day 1, gave 400 before the range and 150 on day 36: −50 on hand.
 

@@ -90,21 +90,6 @@ def test_reported(changes, expected):
 STOCK = "store vaccine received sent administered on_hand"
 
 
-@pytest.mark.parametrize(
-    "rows, known",
-    [
-        ([("STATE", "CS", 100, 40, 0, 60), ("A", "CS", 40, 0, 30, 10)], True),
-        ([("A", "CS", 0, 0, 300, -300)], False),
-        ([], False),
-    ],
-    ids=["a ledger", "doses given but no movement", "nothing"],
-)
-def test_known_stock(rows, known):
-    stock = frame(STOCK, rows)
-    assert (view.known_stock(stock) is stock) is known
-    assert view.known_stock(None) is None
-
-
 # --- Deltas and numbers -------------------------------------------------------------------------
 
 DELTAS = [

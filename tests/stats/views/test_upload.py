@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from data.imports.problems import Problem
-from data.imports.undo import HISTORY_COLUMNS, UNDOABLE_FILE_KINDS
+from data.imports.undo import UNDOABLE_FILE_KINDS
+from data.read.workspace import HISTORY_COLUMNS
 from stats.labels import LANGS
 from stats.views import upload as view
 
