@@ -24,7 +24,7 @@ from typing import Concatenate, Generic, ParamSpec, TypeVar
 
 from sqlmodel import Session
 
-from data.db import app_engine
+from data.db import app_engine, writing
 
 ROLES = ("public", "collector", "officer")
 STAFF_ROLES = ("collector", "officer")
@@ -181,21 +181,29 @@ class Gated(Generic[P, R]):
 
 
 class Command(Gated[P, R]):
-    """A gated change (an import, a sign-in, a lookup): one unit of work in a session of its own."""
+    """A gated change (an import, a sign-in, a lookup): one unit of work in a session of its own, which takes
+    the database's write lock first (data.db.writing) unless the command only reads."""
 
     leading = 2  # the session and the context
 
+    def __init__(self, function: Callable[..., R], scope: Scope, writes: bool = True) -> None:
+        super().__init__(function, scope)
+        self.writes = writes
+
     def __call__(self, ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
         arguments = self.arguments(ctx.viewer, *args, **kwargs)
-        with Session(app_engine()) as session:
+        engine = writing(app_engine()) if self.writes else app_engine()
+        with Session(engine) as session:
             return self.function(session, ctx, **arguments)
 
 
-def command(scope: Scope) -> Callable[[Callable[Concatenate[Session, Context, P], R]], Command[P, R]]:
-    """Declare a page-facing change and who may make it: @command(OFFICER) above
-    `def f(session, ctx, /, ...)`; pages call f(ctx, ...)."""
+def command(
+    scope: Scope, *, writes: bool = True
+) -> Callable[[Callable[Concatenate[Session, Context, P], R]], Command[P, R]]:
+    """Declare a page-facing change and who may make it: @command(OFFICER) above `def f(session, ctx, /, ...)`;
+    pages call f(ctx, ...). writes=False for a command that only reads (it then takes no write lock)."""
 
     def gate(function: Callable[Concatenate[Session, Context, P], R]) -> Command[P, R]:
-        return Command(function, scope)
+        return Command(function, scope, writes)
 
     return gate

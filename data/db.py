@@ -45,8 +45,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+WRITES = "teeka_writes"
+"""Execution option of an engine whose units of work write (see `writing`)."""
+
+
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A unit of work that writes takes SQLite's write lock before its first read (BEGIN IMMEDIATE, waiting up
+    # to the busy timeout for it): under WAL, a transaction that read first and writes second fails with
+    # SQLITE_BUSY_SNAPSHOT whenever another one wrote in between, so two simultaneous sign-ins lost one.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITES) else "BEGIN")
+
+
+def writing(engine: Engine) -> Engine:
+    """The engine for units of work that read and then write: on SQLite their transactions begin with the write
+    lock, so simultaneous ones wait for each other instead of failing; elsewhere the same engine."""
+    return engine.execution_options(**{WRITES: True}) if engine.dialect.name == "sqlite" else engine
 
 
 def make_engine(url: str | None = None) -> Engine:

@@ -411,7 +411,7 @@ def sign_in_sso(session: Session, ctx: Context, /, email: str | None, *, client:
     return sign_in_identity(email, session=session, client=client)
 
 
-@command(EVERYONE)
+@command(EVERYONE, writes=False)
 def signed_in_account(session: Session, ctx: Context, /, username: str) -> UserPublic | None:
     """The session's account if it may still be signed in (active_account): the frame asks on every rerun."""
     return active_account(username, session=session)

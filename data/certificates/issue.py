@@ -175,7 +175,7 @@ def open_certificate(
     return by_code(challenge_id, code, session=session, client=client)
 
 
-@command(EVERYONE)
+@command(EVERYONE, writes=False)
 def verify_text(session: Session, ctx: Context, /, text: str) -> Verdict:
     """The verification page's verdict on a pasted token or link, or a QR code's text: check()."""
     return check(text, session=session)

@@ -6,9 +6,18 @@ Built so that nothing can be learnt from it without both factors:
 - a non-matching or throttled lookup still gets a challenge (a decoy whose code was never sent), so the page
   goes on to "enter the code" every time and a wrong code, an unknown id, a wrong mobile, an expired or used
   code and a throttle all end in the same refusal;
-- throttles live in the database: failures per reference id, requests per client address; if the database
-  cannot be asked, the answer is a refusal (fail closed);
+- throttles live in the database (data.accounts.throttle): requests per client address; failures per
+  reference id from one client address, and from all of them together; a request refused while throttled is
+  not counted, so it does not prolong the throttle. If the database cannot be asked, the answer is a
+  refusal (fail closed);
+- at most a few codes are sent per reference id and per mobile, per 15 minutes and per day (SEND_CAPS): a
+  matching lookup beyond them is answered the same way and sends nothing;
 - every step writes an audit row with the keyed hash of the reference id, never the id or the mobile.
+
+Its owner's way to a code when someone else keeps failing with their reference id: the failures that
+throttle a reference id are counted per (reference id, client address) — a stranger's failures throttle the
+stranger — and a reference id is throttled for everyone only after PER_REFERENCE failures from many
+addresses within 15 minutes.
 """
 
 from __future__ import annotations
@@ -35,10 +44,21 @@ log = logging.getLogger(__name__)
 
 CODE_VALID = timedelta(minutes=10)
 CODE_TRIES = 5
-PER_REFERENCE = throttle.Bucket("lookup-reference", limit=5, window=timedelta(minutes=15))
-"""Failed lookups and wrong codes per reference id."""
+QUARTER = timedelta(minutes=15)
 PER_CLIENT = throttle.Bucket("lookup-client", limit=20, window=timedelta(minutes=1))
 """Lookups and code entries per client address."""
+PER_REFERENCE_CLIENT = throttle.Bucket("lookup-reference-client", limit=5, window=QUARTER)
+"""Failed lookups and wrong codes per reference id from one client address."""
+PER_REFERENCE = throttle.Bucket("lookup-reference", limit=30, window=QUARTER)
+"""Failed lookups and wrong codes per reference id from every address: a ceiling on guessing from many."""
+SEND_CAPS = (
+    throttle.Bucket("sent-reference-15m", limit=3, window=QUARTER),
+    throttle.Bucket("sent-reference-day", limit=10, window=timedelta(days=1)),
+    throttle.Bucket("sent-mobile-15m", limit=3, window=QUARTER),
+    throttle.Bucket("sent-mobile-day", limit=10, window=timedelta(days=1)),
+)
+"""Codes sent per reference id and per mobile, per 15 minutes and per day (the first two buckets count the
+reference id, the last two the mobile)."""
 
 _NO_MATCH = "0" * 64  # compared against when the reference id is unknown, so that path does the same work
 
@@ -62,6 +82,23 @@ def _aware(moment: datetime) -> datetime:
 
 def _client_subject(client: str) -> str:
     return identifier_hash("client:" + (client or "unknown"))
+
+
+def _pair_subject(reference: str, client: str) -> str:
+    """The throttle subject of one reference id (or its hash) asked for from one client address."""
+    return identifier_hash(f"reference-client:{reference}:{client or 'unknown'}")
+
+
+def _reference_throttled(session: Session, pair_subject: str, reference_hash: str, now: datetime) -> bool:
+    """Too many failures for the reference id from this client, or from everyone."""
+    from_here = throttle.is_exhausted(PER_REFERENCE_CLIENT, pair_subject, session=session, now=now)
+    from_all = throttle.is_exhausted(PER_REFERENCE, reference_hash, session=session, now=now)
+    return from_here or from_all
+
+
+def _count_failure(session: Session, pair_subject: str, reference_hash: str, now: datetime) -> None:
+    throttle.count(PER_REFERENCE_CLIENT, pair_subject, session=session, now=now)
+    throttle.count(PER_REFERENCE, reference_hash, session=session, now=now)
 
 
 def _code_hash(challenge_id: str, code: str) -> str:
@@ -94,11 +131,17 @@ def start(
     reference_hash = identifier_hash("reference:" + reference_id)
     mobile_hash = identifier_hash(mobile)
     client_subject = _client_subject(client)
+    pair_subject = _pair_subject(reference_hash, client)
+    send_subjects = (reference_hash, reference_hash, mobile_hash, mobile_hash)
     challenge_id = secrets.token_urlsafe(18)
     code = f"{secrets.randbelow(1_000_000):06d}"
     try:
         client_throttled = throttle.is_exhausted(PER_CLIENT, client_subject, session=session, now=now)
-        reference_throttled = throttle.is_exhausted(PER_REFERENCE, reference_hash, session=session, now=now)
+        reference_throttled = _reference_throttled(session, pair_subject, reference_hash, now)
+        capped = [
+            throttle.is_exhausted(cap, subject, session=session, now=now)
+            for cap, subject in zip(SEND_CAPS, send_subjects, strict=True)
+        ]
         table = Beneficiary.__table__
         stored = (
             session.connection()
@@ -106,7 +149,8 @@ def start(
             .scalar_one_or_none()
         )
         matches = hmac.compare_digest(stored or _NO_MATCH, mobile_hash)
-        send = matches and not client_throttled and not reference_throttled
+        throttled = client_throttled or reference_throttled
+        send = matches and not throttled and not any(capped)
         session.connection().execute(
             insert(LookupChallenge.__table__).values(
                 id=challenge_id,
@@ -118,22 +162,27 @@ def start(
                 tries=0,
             )
         )
-        throttle.count(PER_CLIENT, client_subject, session=session, now=now)
-        if not matches:
-            throttle.count(PER_REFERENCE, reference_hash, session=session, now=now)
+        if not client_throttled:
+            throttle.count(PER_CLIENT, client_subject, session=session, now=now)
+        if not matches and not throttled:
+            _count_failure(session, pair_subject, reference_hash, now)
         if client_throttled:
             outcome = "throttled-client"
         elif reference_throttled:
             outcome = "throttled-reference"
+        elif not matches:
+            outcome = "no-match"
         else:
-            outcome = "sent" if matches else "no-match"
+            outcome = "sent" if send else "send-capped"
         _audit(session, reference_hash, "lookup", outcome, client, now)
         if send:
             sender.send(session=session, challenge_id=challenge_id, mobile=mobile, code=code, lang=lang)
-        else:  # a write of the same cost as the outbox row, so that no send takes as long as a send
-            session.connection().execute(
-                update(LookupChallenge.__table__).where(LookupChallenge.__table__.c.id == challenge_id).values(tries=0)
-            )
+            for cap, subject in zip(SEND_CAPS, send_subjects, strict=True):
+                throttle.count(cap, subject, session=session, now=now)
+        else:  # writes of the same cost as the outbox row and the send counts: no send takes as long as a send
+            challenge = LookupChallenge.__table__
+            for _ in range(1 + len(SEND_CAPS)):
+                session.connection().execute(update(challenge).where(challenge.c.id == challenge_id).values(tries=0))
         session.commit()
     except Exception as error:  # fail closed: the database or the sender failed, so nothing was sent
         session.rollback()
@@ -150,10 +199,13 @@ def redeem(challenge_id: str, code: str, *, session: Session, client: str, now: 
     client_subject = _client_subject(client)
     try:
         table = LookupChallenge.__table__
-        row = session.connection().execute(select(table).where(table.c.id == (challenge_id or ""))).first()
-        reference_hash = row.reference_hash if row else identifier_hash("reference:")
         client_throttled = throttle.is_exhausted(PER_CLIENT, client_subject, session=session, now=now)
-        reference_throttled = throttle.is_exhausted(PER_REFERENCE, reference_hash, session=session, now=now)
+        # Locked until the end of the transaction: parallel guesses at one code are counted one after another.
+        query = select(table).where(table.c.id == (challenge_id or "")).with_for_update()
+        row = session.connection().execute(query).first()
+        reference_hash = row.reference_hash if row else identifier_hash("reference:")
+        pair_subject = _pair_subject(row.reference_hash if row else "", client)
+        reference_throttled = _reference_throttled(session, pair_subject, reference_hash, now)
         right = hmac.compare_digest(row.code_hash if row else _NO_MATCH, given_hash)
         usable = (
             row is not None
@@ -169,9 +221,10 @@ def redeem(challenge_id: str, code: str, *, session: Session, client: str, now: 
                 .where(table.c.id == row.id)
                 .values(tries=table.c.tries + 1, used_at=now if ok else row.used_at)
             )
-        throttle.count(PER_CLIENT, client_subject, session=session, now=now)
-        if not ok:
-            throttle.count(PER_REFERENCE, reference_hash, session=session, now=now)
+        if not client_throttled:
+            throttle.count(PER_CLIENT, client_subject, session=session, now=now)
+        if not ok and not (client_throttled or reference_throttled):
+            _count_failure(session, pair_subject, reference_hash, now)
         if ok:
             outcome = "code-accepted"
         elif client_throttled or reference_throttled:

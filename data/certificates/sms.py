@@ -153,7 +153,7 @@ def latest_outbox_code(*, session: Session, challenge_id: str) -> str | None:
     return found.group(0) if found else None
 
 
-@command(EVERYONE)
+@command(EVERYONE, writes=False)
 def demo_code(session: Session, ctx: Context, /, challenge_id: str) -> str | None:
     """The code sent for a challenge, shown on the certificate page of the embedded demo database only (no SMS
     is sent there); None anywhere else."""

@@ -23,7 +23,7 @@ def _allowed_districts(ctx: Context) -> list[str] | None:
     return [ctx.viewer.district_code] if ctx.viewer.role == "collector" else None
 
 
-@command(STAFF)
+@command(STAFF, writes=False)
 def preview_upload(session: Session, ctx: Context, /, content: bytes, file_name: str) -> FileReport:
     """A dry run of importing an uploaded file: what a commit would do, and every problem; writes nothing."""
     return import_bytes(

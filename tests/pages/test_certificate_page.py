@@ -188,7 +188,7 @@ def _failure(registry, case: str):
     elif case == "wrong code":
         submit_details(app, SUNITA["reference_id"], SUNITA["mobile"])
     elif case == "throttled":
-        for _ in range(lookup.PER_REFERENCE.limit):
+        for _ in range(lookup.PER_REFERENCE_CLIENT.limit):
             submit_details(open_page("certificate"), SUNITA["reference_id"], "9000000000")
         submit_details(app, SUNITA["reference_id"], SUNITA["mobile"])
     after_details = tree(app)
@@ -215,7 +215,7 @@ def test_every_failure_renders_the_same_page(registry) -> None:
 
 
 def test_the_reference_throttle_holds_across_sessions_and_refuses_the_right_code(registry) -> None:
-    for _ in range(lookup.PER_REFERENCE.limit):
+    for _ in range(lookup.PER_REFERENCE_CLIENT.limit):
         submit_details(open_page("certificate"), SUNITA["reference_id"], "9000000000")
     before = outbox_code(registry)
     app = submit_details(open_page("certificate"), SUNITA["reference_id"], SUNITA["mobile"])
