@@ -111,6 +111,10 @@ def create_schema(engine: Engine) -> None:
     from data.rollup import ensure_derived_rollups
 
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:  # a table made before it was append-only gets its triggers too
+        for table in models.APPEND_ONLY_TABLES:
+            for statement in models.append_only_sql(table, connection.dialect.name):
+                connection.exec_driver_sql(statement)
     with Session(engine) as session:
         reference.seed(session=session)
         if session.get(models.ImportLock, 1) is None:

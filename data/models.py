@@ -323,6 +323,43 @@ class CertificatePublic(SQLModel):
 # --- Public lookup: one-time codes, throttles, outbox, audit -------------------------------------
 
 
+APPEND_ONLY_TABLES = ("audit_event", "lookup_audit")
+"""The trails nobody may change: the workspace's audit trail and the public lookup's."""
+
+
+def append_only_sql(table: str, dialect: str) -> tuple[str, ...]:
+    """The statements that make a table append-only in the database itself: UPDATE and DELETE (and TRUNCATE on
+    PostgreSQL) are refused; DROP TABLE still works (tests and `python -m data.demo --reset` rebuild the schema).
+    Idempotent: run again, they leave one set of triggers."""
+    if dialect == "sqlite":
+        return tuple(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+            for verb in ("UPDATE", "DELETE")
+        )
+    if dialect == "postgresql":
+        return (
+            f"CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
+            f"BEGIN RAISE EXCEPTION USING MESSAGE = '{table} is append-only (' || TG_OP || ' refused)', "
+            "ERRCODE = 'insufficient_privilege'; END $fn$",
+            f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()",
+        )
+    return ()
+
+
+AUDIT_APPEND_ONLY_SQL: dict[str, tuple[str, ...]] = {
+    dialect: append_only_sql("audit_event", dialect) for dialect in ("sqlite", "postgresql")
+}
+"""audit_event's statements by dialect."""
+
+
+def _install_append_only(table, connection, **_kw) -> None:
+    """after_create of an append-only table: so every create_all (and so create_schema) installs its triggers."""
+    for statement in append_only_sql(table.name, connection.dialect.name):
+        connection.exec_driver_sql(statement)
+
+
 class LookupChallenge(SQLModel, table=True):
     """A one-time code sent for a matching lookup: stored hashed, valid 10 minutes, single use, 5 tries."""
 
@@ -349,9 +386,11 @@ class ThrottleEvent(SQLModel, table=True):
 
 
 class LookupAudit(SQLModel, table=True):
-    """Every public lookup and code entry: keyed hash of the reference id, outcome, client address, UTC time."""
+    """Every public lookup and code entry: keyed hash of the reference id, outcome, client address, UTC time.
+    Append-only (database triggers refuse UPDATE and DELETE; APPEND_ONLY_TABLES)."""
 
     __tablename__ = "lookup_audit"
+    __table_args__ = ({"listeners": [("after_create", _install_append_only)]},)
     id: int | None = Field(default=None, primary_key=True)
     reference_hash: str = Field(max_length=64, index=True)
     step: str = Field(max_length=16)  # lookup | code
@@ -390,32 +429,6 @@ class RegistryCorrection(SQLModel, table=True):
 
 # --- Officer workspace: audit trail and user accounts --------------------------------------------
 
-AUDIT_APPEND_ONLY_SQL: dict[str, tuple[str, ...]] = {
-    "sqlite": (
-        "CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event "
-        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END",
-        "CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event "
-        "BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END",
-    ),
-    "postgresql": (
-        "CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$ "
-        "BEGIN RAISE EXCEPTION USING MESSAGE = 'audit_event is append-only (' || TG_OP || ' refused)', "
-        "ERRCODE = 'insufficient_privilege'; END $fn$",
-        "DROP TRIGGER IF EXISTS audit_event_append_only ON audit_event",
-        "CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_event "
-        "FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()",
-    ),
-}
-"""Triggers that make audit_event append-only in the database itself: UPDATE and DELETE (and TRUNCATE on
-PostgreSQL) are refused; DROP TABLE still works (tests and `python -m data.demo --reset` rebuild the schema).
-Idempotent: run again, they leave one set of triggers."""
-
-
-def _install_audit_triggers(_table, connection, **_kw) -> None:
-    """after_create of audit_event: so every create_all (and so create_schema) installs the triggers."""
-    for statement in AUDIT_APPEND_ONLY_SQL.get(connection.dialect.name, ()):
-        connection.exec_driver_sql(statement)
-
 
 class AuditEvent(SQLModel, table=True):
     """One thing an officer, a collector or the system did: append-only (database triggers refuse UPDATE and
@@ -424,7 +437,7 @@ class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
     __table_args__ = (
         Index("ix_audit_event_at", "at"),
-        {"listeners": [("after_create", _install_audit_triggers)]},
+        {"listeners": [("after_create", _install_append_only)]},
     )
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))  # UTC

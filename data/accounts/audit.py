@@ -2,8 +2,8 @@
 
 `record` adds a row in the caller's transaction (so an import and its audit row commit or roll back
 together). The table refuses UPDATE and DELETE (and TRUNCATE on PostgreSQL) by triggers that
-`SQLModel.metadata.create_all` installs with the table (see `data.models.AUDIT_APPEND_ONLY_SQL`);
-`install_append_only` installs them again on an existing database, idempotently.
+`SQLModel.metadata.create_all` installs with the table (see `data.models.append_only_sql`), as it does for
+`lookup_audit`; `install_append_only` installs them again on an existing database, idempotently.
 
 A subject names what an event was about (a batch id, a username, a file name), never a person's data: as a
 second line of defence, any run of 10 or more digits in a subject or detail (a mobile, an ID number, a
@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from data.access import STAFF, Context, command
-from data.models import AUDIT_APPEND_ONLY_SQL, AuditEvent
+from data.models import APPEND_ONLY_TABLES, AuditEvent, append_only_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -133,15 +133,17 @@ def browse(
 
 
 def install_append_only(bind: Engine | Connection) -> None:
-    """Install (again) the triggers that refuse UPDATE, DELETE (and TRUNCATE on PostgreSQL) on audit_event.
+    """Install (again) the triggers that refuse UPDATE, DELETE (and TRUNCATE on PostgreSQL) on audit_event and
+    lookup_audit.
 
-    Idempotent. `create_all` already runs this when it creates the table; this is for a database whose
-    table was created otherwise."""
+    Idempotent. `create_all` already runs this when it creates the tables; this is for a database whose tables
+    were created otherwise."""
     if isinstance(bind, Engine):
         with bind.begin() as connection:
             install_append_only(connection)
         return
-    if bind.dialect.name not in AUDIT_APPEND_ONLY_SQL:
+    if not append_only_sql("audit_event", bind.dialect.name):
         raise NotImplementedError(f"no append-only triggers for {bind.dialect.name}")
-    for statement in AUDIT_APPEND_ONLY_SQL[bind.dialect.name]:
-        bind.exec_driver_sql(statement)
+    for table in APPEND_ONLY_TABLES:
+        for statement in append_only_sql(table, bind.dialect.name):
+            bind.exec_driver_sql(statement)
