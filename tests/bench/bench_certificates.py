@@ -238,20 +238,14 @@ def _apptest_flow(references: list[str], mobiles: dict[str, str]) -> list[float]
     """Seconds from submitting the details to the certificate rendered, through AppTest, per person."""
     from sqlalchemy import select
     from sqlmodel import Session
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
     import pages._shared
     from data.db import app_engine
     from data.models import SmsOutbox
+    from tests.frame import frame_runs_every_time
 
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs) -> None:  # as tests/pages/conftest.py: app.py runs on every AppTest run
-        PagesManager.uses_pages_directory = False
-        original(self, *args, **kwargs)
-
-    PagesManager.__init__ = init
+    undo = frame_runs_every_time()
     times = []
     for n, reference in enumerate(references):
         pages._shared.client_address = lambda n=n: f"bench-page-{n}"  # one client per person: no throttle
@@ -275,7 +269,7 @@ def _apptest_flow(references: list[str], mobiles: dict[str, str]) -> list[float]
         assert app.dataframe, f"no certificate shown for person {n}"
         if n:  # the first includes loading the page's modules
             times.append(elapsed)
-    PagesManager.__init__ = original
+    undo()
     return times
 
 

@@ -343,23 +343,11 @@ class Clocks:
 
 
 def keep_navigation() -> None:
-    """Run app.py (the frame) on every rerun, as a server does once app.py has called st.navigation.
+    """Run app.py (the frame) on every rerun, as a server does once app.py has called st.navigation (tests/frame.py;
+    here only after the first run, which a server serves in legacy mode too)."""
+    from tests.frame import frame_runs_every_time
 
-    AppTest resets PagesManager.uses_pages_directory before each run; with a pages/ folder next to app.py
-    that puts every run in legacy pages/ mode, where a page whose url_path equals its file name runs alone,
-    without app.py. A server sets the flag once, and st.navigation turns it off for good (as
-    tests/pages/conftest.py's frame_always_runs; here only after the first run, which a server serves in
-    legacy mode too).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs) -> None:
-        PagesManager.uses_pages_directory = False
-        original(self, *args, **kwargs)
-
-    PagesManager.__init__ = init
+    frame_runs_every_time()
 
 
 def _peak_mib() -> float:

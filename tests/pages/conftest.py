@@ -32,6 +32,7 @@ from pages._auth import USER_KEY
 from pages._frame import CONTEXT_KEY
 from tests.conftest import _reset_postgres
 from tests.files import doses_csv, run_import, series_csv, stock_csv
+from tests.frame import frame_runs_every_time
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 FIRST, LAST = date(2021, 6, 16), date(2021, 6, 22)
@@ -118,23 +119,11 @@ SERIES = [
 
 
 @pytest.fixture(autouse=True)
-def frame_always_runs(monkeypatch):
-    """Run app.py (the frame) on every AppTest run, as a server does once app.py has called st.navigation.
-
-    AppTest resets PagesManager.uses_pages_directory before each run, and with a pages/ folder beside
-    app.py that would put every run in Streamlit's legacy mode, where a page runs without the frame
-    (pages/_frame.py). Streamlit offers no public way to say that a pages/ folder is not a legacy pages
-    directory, so this one fixture patches the private class: checked against Streamlit 1.67.0.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs) -> None:
-        PagesManager.uses_pages_directory = False
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+def frame_always_runs() -> Iterator[None]:
+    """Run app.py (the frame) on every AppTest run, as a server does (tests/frame.py says why and how)."""
+    undo = frame_runs_every_time()
+    yield
+    undo()
 
 
 def _clear_caches() -> None:
