@@ -14,6 +14,7 @@ MODULES = (
     "overview",
     "district_pace",
     "data_quality",
+    "quality",
     "bulletin",
     "certificate",
     "verify",
