@@ -99,3 +99,21 @@ def parse_indian_number(text: str) -> int:
     if not INDIAN_GROUPED.fullmatch(cleaned):
         raise ValueError(f"{text!r} is not a whole number written with Indian grouping (like 1,09,353)")
     return int(cleaned.replace(",", "").replace(MINUS, "-"))
+
+
+def total_text(n: int, lang: str = "en") -> str:
+    """A total with its short form when that says more: 78,14,481 (78.14 lakh); 3,510 as it is."""
+    full, short = indian_number(n, lang), lakh_crore(n, lang)
+    return full if short == full else f"{full} ({short})"
+
+
+def doses_text(n: int, lang: str = "en") -> str:
+    """A number of doses the Indian way, below zero with a true minus sign: 2,500 / −500."""
+    return (MINUS if n < 0 else "") + indian_number(abs(int(n)), lang)
+
+
+def whole(x: float, lang: str = "en") -> str:
+    """A count rounded half up to a whole number, Indian-grouped; None or NaN as —."""
+    if is_missing(x):
+        return MISSING
+    return indian_number(int(rounded(x, 0)), lang)

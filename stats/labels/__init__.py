@@ -15,6 +15,7 @@ MODULES = (
     "district_pace",
     "data_quality",
     "quality",
+    "note",
     "bulletin",
     "certificate",
     "verify",

@@ -8,9 +8,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from stats import quality
 from stats.figures.data_quality import OWN_COLOUR, SOURCE_COLOURS, completeness_figure, sources_figure
 from stats.published import FIRST, STATE, TOTAL
-from stats import quality
 from stats.quality import RULES, Flag
 from stats.views import data_quality as view
 from tests.stats import NaN, day, day_number, doses_frame, frame
