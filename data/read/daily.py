@@ -16,10 +16,10 @@ from data.read.reference import names
 from data.read.stock import stock_on_hand
 from stats import STATE
 from stats.bulletin import Area, BulletinFigures, bulletin_figures, note_inputs, reports_on
+from stats.doses import DayChanges, day_changes
 from stats.labels import t
 from stats.quality import Flag
 from stats.stock import known_stock
-from stats.doses import DayChanges, day_changes
 
 STATE_AREA = Area(STATE, t("common.state_name", "en"), t("common.state_name", "hi"))
 
