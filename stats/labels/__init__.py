@@ -16,6 +16,7 @@ MODULES = (
     "data_quality",
     "quality",
     "note",
+    "sms",
     "bulletin",
     "certificate",
     "verify",
