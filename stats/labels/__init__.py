@@ -17,6 +17,7 @@ MODULES = (
     "quality",
     "note",
     "sms",
+    "demo",
     "bulletin",
     "certificate",
     "verify",
