@@ -78,7 +78,6 @@ _CODE_IN_BODY = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-
 class SendFailed(RuntimeError):
     """The code could not be sent. The message names no number, code or credential."""
 
