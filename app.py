@@ -14,7 +14,7 @@ from stats.formatting import india_time, long_date
 from stats.labels import both
 from stats.names import district_options
 
-st.set_page_config(page_title="Teeka · टीका", page_icon="💉", layout="wide")
+st.set_page_config(page_title=label("common.page_title"), page_icon="💉", layout="wide")
 
 if "demo_checked" not in st.session_state:
     bar = st.progress(0.0, text=both("common.preparing"))
@@ -34,7 +34,7 @@ with st.sidebar:
     st.radio(
         both("common.language"),
         options=["hi", "en"],
-        format_func=lambda code: "हिन्दी" if code == "hi" else "English",
+        format_func=lambda code: label(f"common.language_{code}"),
         key=LANG_KEY,
         horizontal=True,
     )

@@ -19,6 +19,7 @@ from data.master import districts as district_lookup
 from data.read import daily, doses, quality, reference
 from stats import STATE
 from stats.bulletin import area_for, bulletin_figures, note_inputs, render, reports_on
+from stats.labels import both
 from stats.quality import flags_from_frames
 
 
@@ -28,22 +29,23 @@ def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
     create_schema(engine)
     try:
         with Session(engine) as session:
-            names = reference.districts.run(session)
+            districts = reference.districts.run(session)
             code = STATE
             if district:
                 code = district_lookup().resolve(district)
                 if code is None:
-                    return {}, f"'{district}' is not a district of Chhattisgarh. · '{district}' छत्तीसगढ़ का ज़िला नहीं है।"
-            area = area_for(code, names)
+                    return {}, both("note.unknown_district", district=district)
+            area = area_for(code, districts)
             frames = daily.bulletin_frames.run(session, day=day, area=area.code)
             if not reports_on(day, frames):
                 first, last = doses.date_range.run(session)
                 known = f" Data runs from {first} to {last}." if last else " No doses have been imported yet."
                 return {}, f"No doses are reported for {area.name_en} on {day.isoformat()}.{known}"
             checks = quality.quality_frames.run(session, day=day)
+            names = reference.names.run(session)
     finally:
         engine.dispose()
-    return note_inputs(day, area, frames, flags_from_frames(day, STATE, checks)), None
+    return note_inputs(day, area, frames, flags_from_frames(day, STATE, checks)) | {"names": names}, None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(figures.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(render(figures, args.lang))
+        print(render(figures, args.lang, names=inputs["names"]))
     return 0
 
 

@@ -56,11 +56,12 @@ note_lang = lang_column.radio(
 
 
 area = areas[code]
+names = reference.names(ctx)
 figures = daily.note_figures(ctx, day=day, area=area)
 if figures is None:
     st.info(label("bulletin.no_data_for_area", area=area_names[code], date=long_date(day, ctx.lang)))
     st.stop()
-note = bulletin.render(figures, note_lang)
+note = bulletin.render(figures, note_lang, names=names)
 
 st.subheader(label("bulletin.note"))
 st.code(note, language=None, wrap_lines=True)
@@ -86,7 +87,7 @@ with bands_column:
     if figures.by_age_band_and_dose:
         doses_header = label("common.doses")
         st.dataframe(
-            band_dose_table(figures, ctx.lang),
+            band_dose_table(figures, names, ctx.lang),
             width="stretch",
             height="content",
             hide_index=True,
@@ -95,7 +96,7 @@ with bands_column:
         )
         st.download_button(
             label("common.download_csv"),
-            data=safe_csv(band_dose_table(figures, ctx.lang, formatted=False)),
+            data=safe_csv(band_dose_table(figures, names, ctx.lang, formatted=False)),
             file_name=band_table_file_name(day, area.code),
             mime="text/csv",
             key="bulletin_download_by_band",

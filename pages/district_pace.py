@@ -5,7 +5,7 @@ import streamlit as st
 from data.read import doses, pace, reference
 from pages._frame import require_frame
 from pages._shared import as_of, chart_with_table, label
-from stats import names
+from stats import league, names
 from stats.coverage import dose_bands
 from stats.export import safe_csv
 from stats.figures import district_pace as figures
@@ -25,32 +25,33 @@ day_text = long_date(day, language)
 st.caption(label("district_pace.intro", date=day_text))
 
 # --- inputs ----------------------------------------------------------------------------------------
+reference_names = reference.names(ctx)
 band_col, dose_col, percent_col, date_col = st.columns([3, 2, 2, 2])
 bands = band_col.multiselect(
     label("district_pace.age_bands"),
-    options=list(view.AGE_BANDS),
-    default=list(view.DEFAULT_BANDS),
+    options=list(reference_names.single_bands()),
+    default=list(league.DEFAULT_BANDS),
     help=label("district_pace.age_bands_help"),
     key="dp_bands",
 )
 target_dose = dose_col.selectbox(
     label("district_pace.target_dose"),
-    options=list(view.DOSES),
-    format_func=lambda number: label(f"common.dose_{number}"),
+    options=list(reference_names.doses),
+    format_func=lambda number: reference_names.dose(number, language),
     key="dp_target_dose",
 )
 target_percent = percent_col.number_input(
     label("district_pace.target_percent"),
     min_value=1,
     max_value=100,
-    value=view.DEFAULT_TARGET_PERCENT,
+    value=league.DEFAULT_TARGET_PERCENT,
     step=5,
     help=label("district_pace.target_percent_help"),
     key="dp_target_percent",
 )
 target_date = date_col.date_input(
     label("district_pace.target_date"),
-    value=view.default_target_date(day),
+    value=league.default_target_date(day),
     help=label("district_pace.target_date_help"),
     format="DD/MM/YYYY",
     key="dp_target_date",
@@ -62,7 +63,7 @@ if not bands:
 # --- data ------------------------------------------------------------------------------------------
 districts = reference.districts(ctx)
 targets = reference.district_targets(ctx)
-recent = doses.daily_doses(ctx, start=view.history_start(day), end=day, by=("district_code", "age_band"))
+recent = doses.daily_doses(ctx, start=league.history_start(day), end=day, by=("district_code", "age_band"))
 if not view.has_doses_on(recent, day):
     st.info(label("common.no_data_for_day", date=day_text))
 
@@ -83,7 +84,7 @@ st.caption(
         "district_pace.league_caption",
         count=indian_number(len(table), language),
         target=view.target_text(target_percent, language),
-        dose=label(f"common.dose_{target_dose}").lower(),
+        dose=reference_names.dose(target_dose, language).lower(),
         date=long_date(target_date, language),
     )
 )
@@ -111,7 +112,7 @@ column_config = {
     "days_of_cover": number("days_of_cover", "help_days_of_cover"),
     "required_daily_rate": number("required_daily_rate", "help_required_daily_rate"),
 }
-for dose in view.DOSES:
+for dose in reference_names.doses:
     column_config[f"coverage_{dose}"] = st.column_config.ProgressColumn(
         label(f"district_pace.col_coverage_{dose}"),
         help=label("district_pace.help_coverage"),
@@ -123,7 +124,7 @@ for dose in view.DOSES:
 st.dataframe(
     view.league_styler(table, language),
     column_config=column_config,
-    column_order=list(view.LEAGUE_COLUMNS),
+    column_order=list(league.LEAGUE_COLUMNS),
     hide_index=True,
     height=view.table_height(len(table)),
     width="stretch",

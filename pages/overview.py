@@ -6,9 +6,10 @@ Fetches through data.read only; every figure and text comes from stats/.
 
 import streamlit as st
 
-from data.read import daily, doses
+from data.read import daily, doses, reference
 from pages._frame import require_frame
 from pages._shared import as_of, chart_with_table, label
+from stats import trend
 from stats.bulletin import render
 from stats.doses import record_day
 from stats.figures import overview as charts
@@ -27,6 +28,7 @@ when = long_date(day, language)
 st.caption(label("overview.intro", date=when))
 first, last = doses.date_range(ctx)
 flags, figures, changes = daily.day_figures(ctx, day=day)
+names = reference.names(ctx)
 
 # --- Headline cards -------------------------------------------------------------------------------
 st.subheader(label("overview.headline", date=when))
@@ -48,7 +50,7 @@ for row in view.headline_cards(figures, changes, language):
 
 # --- Charts over the dates picked -----------------------------------------------------------------
 st.subheader(label("overview.trends"))
-default = view.default_range(day, first)
+default = trend.default_range(day, first)
 picked = st.date_input(
     label("overview.range"),
     value=default,
@@ -62,8 +64,8 @@ start, end = view.chart_range(picked, default, first, last)
 st.caption(label("overview.range_caption", start=long_date(start, language), end=long_date(end, language)))
 
 history = doses.daily_doses(ctx, end=end)
-per_day = view.daily_series(history, start, end)
-if not view.has_doses(per_day):
+per_day = trend.daily_series(history, start, end)
+if not trend.has_doses(per_day):
     st.info(label("overview.no_doses_in_range", start=long_date(start, language), end=long_date(end, language)))
 else:
     record = record_day(history, before=end, inclusive=True)
@@ -72,7 +74,7 @@ else:
         chart_with_table(
             ctx,
             charts.daily_doses_figure(per_day, record, language),
-            view.daily_table(per_day, language),
+            trend.daily_table(per_day, language),
             "daily-doses",
         )
         note = view.record_note(record, start, end, language)
@@ -82,20 +84,26 @@ else:
         cumulative = view.cumulative_series(doses.daily_doses(ctx, end=end, by=("dose_number",)), start, end)
         chart_with_table(
             ctx,
-            charts.cumulative_figure(cumulative, language),
-            view.cumulative_table(cumulative, language),
+            charts.cumulative_figure(cumulative, names, language),
+            view.cumulative_table(cumulative, names, language),
             "cumulative-by-dose",
         )
     left, right = st.columns(2)
     with left:
-        bands = view.band_series(doses.daily_doses(ctx, start=start, end=end, by=("age_band",)), start, end)
+        bands = view.band_series(doses.daily_doses(ctx, start=start, end=end, by=("age_band",)), start, end, names)
         chart_with_table(
-            ctx, charts.bands_figure(bands, language), view.band_table(bands, language), "doses-by-age-band"
+            ctx,
+            charts.bands_figure(bands, names, language),
+            view.band_table(bands, names, language),
+            "doses-by-age-band",
         )
     with right:
-        mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",)))
+        mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",)), names)
         chart_with_table(
-            ctx, charts.vaccine_mix_figure(mix, start, end, language), view.vaccine_table(mix, language), "vaccine-mix"
+            ctx,
+            charts.vaccine_mix_figure(mix, start, end, names, language),
+            view.vaccine_table(mix, names, language),
+            "vaccine-mix",
         )
 
 # --- Data checks ------------------------------------------------------------------------------------
@@ -111,7 +119,7 @@ else:
 
 # --- Bulletin ---------------------------------------------------------------------------------------
 st.subheader(label("overview.bulletin", date=when))
-bulletin = render(figures, language)
+bulletin = render(figures, language, names=names)
 st.caption(label("overview.bulletin_help"))
 st.code(bulletin, language=None, wrap_lines=True)
 st.download_button(

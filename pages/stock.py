@@ -10,8 +10,9 @@ from data.read import doses, reference
 from data.read import stock as stock_data
 from pages._frame import refreshed, require_frame
 from pages._shared import as_of, label, record_download
+from stats import stock as stock_rules
 from stats.export import safe_csv
-from stats.formatting import indian_number, long_date
+from stats.formatting import doses_text, indian_number, long_date
 from stats.stock import known_stock
 from stats.views import stock as view
 
@@ -29,7 +30,7 @@ _, last = doses.date_range(ctx)
 # --- The form ----------------------------------------------------------------------------------------
 kind = st.radio(
     label("stock.kind"),
-    options=view.KINDS,
+    options=stock_rules.KINDS,
     format_func=lambda code: view.kind_name(code, language),
     horizontal=True,
     key="stock-kind",
@@ -87,12 +88,12 @@ if submitted:
         ctx = refreshed(ctx)  # the stock table below shows the movement just recorded
         movement = view.movement_text(result.stores, vaccine, day, districts, vaccines, language)
         if counting:
-            on_hand, counted = view.doses_text(result.on_hand, language), view.doses_text(result.counted, language)
+            on_hand, counted = doses_text(result.on_hand, language), doses_text(result.counted, language)
             st.success(label("stock.adjusted", on_hand=on_hand, counted=counted, movement=movement))
         else:
             st.success(label("stock.recorded", movement=movement))
     elif result.status == "nothing":
-        st.info(label("stock.count_agrees", counted=view.doses_text(result.counted, language)))
+        st.info(label("stock.count_agrees", counted=doses_text(result.counted, language)))
     else:
         st.error(label("stock.refused" if result.status == "refused" else "stock.failed"))
         st.dataframe(

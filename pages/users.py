@@ -36,7 +36,7 @@ def attempt(change, *args, **kwargs) -> tuple[bool, object]:
     try:
         return True, change(ctx, *args, **kwargs)
     except users.UserError as error:
-        st.error(view.user_error_text(str(error), language), icon=":material/block:")
+        st.error(error.text(language), icon=":material/block:")
         return False, None
     finally:
         forget_passwords()

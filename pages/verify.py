@@ -14,7 +14,7 @@ from data.read import reference
 from pages._frame import require_frame
 from pages._shared import label
 from stats.names import vaccine_names
-from stats.views import certificate as view
+from stats.views import verify as view
 
 # The QR code opens /verify?c=<token>; keep the token across the frame's first run (require_frame).
 # Only when the link's token is new: a token pasted afterwards must not be replaced by the link's again.

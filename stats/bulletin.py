@@ -11,11 +11,10 @@ import pandas as pd
 from stats import STATE
 from stats.doses import average_daily_doses, record_day
 from stats.formatting import indian_number, lakh_crore, long_date, percent
+from stats.labels import t
+from stats.names import Names
 from stats.quality import Flag
 from stats.stock import cover_days
-
-BAND_ORDER = ("12-14", "15-17", "18-44", "45-59", "60+", "45+")
-BAND_LABELS = {"en": "{band} years", "hi": "{band} वर्ष"}
 
 
 @dataclass(frozen=True)
@@ -77,19 +76,22 @@ def bulletin_figures(
     centres: pd.DataFrame,
     stock: pd.DataFrame | None = None,
     flags: list[dict] | None = None,
+    *,
+    names: Names,
 ) -> BulletinFigures:
     """The note's figures for `day`.
 
     doses: date, age_band, dose_number, doses (the area's whole history up to day);
     centres: date, centres (the area's centres reporting per day);
-    stock: store, vaccine, on_hand as of day (stock_on_hand), or None when no ledger exists.
+    stock: store, vaccine, on_hand as of day (stock_on_hand), or None when no ledger exists;
+    names: the age bands' order (data.read.reference.names).
     """
     history = doses[doses["date"] <= day]
     today = history[history["date"] == day]
     by_band = (
         today.groupby(["age_band", "dose_number"], as_index=False)["doses"]
         .sum()
-        .assign(order=lambda f: f["age_band"].map({b: i for i, b in enumerate(BAND_ORDER)}))
+        .assign(order=lambda f: f["age_band"].map({b: i for i, b in enumerate(names.ordered("bands", f["age_band"]))}))
         .sort_values(["order", "dose_number"])
     )
     record = record_day(history[["date", "doses"]], before=day)
@@ -140,74 +142,35 @@ def _stock_cover(area: Area, stock: pd.DataFrame | None, pace: float) -> tuple[i
 
 # --- The note ----------------------------------------------------------------------------------
 
-TEXT = {
-    "en": {
-        "title": "Vaccination bulletin — {area}, {date}",
-        "lead": "On {date}, {doses} doses were given at {centres} in {area}. The total so far is {cumulative}.",
-        "lead_none": "No doses were reported in {area} on {date}. The total so far is {cumulative}.",
-        "centres": ("{n} centre", "{n} centres"),
-        "doses": "First doses {first}, second doses {second}.",
-        "doses_precaution": "First doses {first}, second doses {second}, precaution doses {precaution}.",
-        "band": "{band}: {parts}.",
-        "dose_part": {1: "{n} first doses", 2: "{n} second doses", 3: "{n} precaution doses"},
-        "stock": "Stock on hand: {stock} doses, enough for {days} at the 7-day average of {pace} doses a day.",
-        "days": ("less than a day", "1 day", "{n} days"),
-        "stock_idle": "Stock on hand: {stock} doses; no doses were given in the last 7 days.",
-        "stock_out": "Stock on hand: {stock} doses — the stores are empty at the 7-day average of {pace} doses a day.",
-        "record_new": "This is the highest daily figure so far; the previous record was {record} on {record_date}.",
-        "record_share": "The record so far is {record} doses on {record_date}; this day reached {share} of it.",
-        "first_day": "This is the first day with data.",
-        "flags_one": "Data check: {message}",
-        "flags_many": "Data check: {count} figures for this day need a look; first, {message}",
-    },
-    "hi": {
-        "title": "टीकाकरण बुलेटिन — {area}, {date}",
-        "lead": "{area} में {date} को {centres} पर {doses} खुराकें दी गईं। अब तक कुल {cumulative} खुराकें दी जा चुकी हैं।",
-        "lead_none": "{area} में {date} को कोई खुराक दर्ज नहीं हुई। अब तक कुल {cumulative} खुराकें दी जा चुकी हैं।",
-        "centres": ("{n} केंद्र", "{n} केंद्रों"),
-        "doses": "पहली खुराक {first}, दूसरी खुराक {second}।",
-        "doses_precaution": "पहली खुराक {first}, दूसरी खुराक {second}, एहतियाती खुराक {precaution}।",
-        "band": "{band}: {parts}।",
-        "dose_part": {1: "पहली खुराक {n}", 2: "दूसरी खुराक {n}", 3: "एहतियाती खुराक {n}"},
-        "stock": "भंडार में {stock} खुराकें हैं, जो 7 दिन के औसत ({pace} खुराक प्रतिदिन) पर {days} चलेंगी।",
-        "days": ("एक दिन से भी कम", "1 दिन", "{n} दिन"),
-        "stock_idle": "भंडार में {stock} खुराकें हैं; पिछले 7 दिनों में कोई खुराक नहीं दी गई।",
-        "stock_out": "भंडार में {stock} खुराकें हैं — 7 दिन के औसत ({pace} खुराक प्रतिदिन) पर भंडार ख़ाली है।",
-        "record_new": "यह अब तक का सर्वाधिक दैनिक आँकड़ा है; पिछला रिकॉर्ड {record_date} को {record} था।",
-        "record_share": "अब तक का रिकॉर्ड {record_date} को {record} खुराकें है; आज का आँकड़ा उसका {share} रहा।",
-        "first_day": "यह आँकड़ों वाला पहला दिन है।",
-        "flags_one": "आँकड़ों की जाँच: {message}",
-        "flags_many": "आँकड़ों की जाँच: इस दिन के {count} आँकड़ों पर ध्यान देना ज़रूरी है; पहला, {message}",
-    },
-}
+
+def _say(key: str, lang: str, **values: object) -> str:
+    return t(f"note.{key}", lang, **values)
 
 
-def render(figures: BulletinFigures, lang: str = "en") -> str:
-    """The press note for these figures, in natural Hindi or English with Indian number grouping."""
-    text = TEXT[lang]
+def render(figures: BulletinFigures, lang: str = "en", *, names: Names) -> str:
+    """The press note for these figures, in natural Hindi or English with Indian number grouping (the sentences
+    from stats/labels/note.py, the age bands named by names)."""
     number = lambda n: indian_number(n, lang)  # noqa: E731
     area = figures.area_name_hi if lang == "hi" else figures.area_name_en
     when = long_date(figures.date, lang)
     short = lakh_crore(figures.cumulative_doses, lang)
     total = number(figures.cumulative_doses)
     cumulative = {"cumulative": total if short == total else f"{total} ({short})"}
-    centres = text["centres"][figures.centres != 1].format(n=number(figures.centres))
-    lines = [text["title"].format(area=area, date=when), ""]
+    centres = _say("centres_many" if figures.centres != 1 else "centres_one", lang, n=number(figures.centres))
+    lines = [_say("title", lang, area=area, date=when), ""]
     if figures.doses:
         lines.append(
-            text["lead"].format(date=when, doses=number(figures.doses), centres=centres, area=area, **cumulative)
+            _say("lead", lang, date=when, doses=number(figures.doses), centres=centres, area=area, **cumulative)
         )
         with_precaution = figures.cumulative_precaution_doses > 0
-        lines.append(
-            text["doses_precaution" if with_precaution else "doses"].format(
-                first=number(figures.first_doses),
-                second=number(figures.second_doses),
-                precaution=number(figures.precaution_doses),
-            )
-        )
-        lines.extend(_band_lines(figures, lang))
+        doses = {"first": number(figures.first_doses), "second": number(figures.second_doses)}
+        if with_precaution:
+            lines.append(_say("doses_precaution", lang, precaution=number(figures.precaution_doses), **doses))
+        else:
+            lines.append(_say("doses", lang, **doses))
+        lines.extend(_band_lines(figures, lang, names))
     else:
-        lines.append(text["lead_none"].format(date=when, area=area, **cumulative))
+        lines.append(_say("lead_none", lang, date=when, area=area, **cumulative))
     stock = _stock_line(figures, lang)
     if stock:
         lines.append(stock)
@@ -217,51 +180,53 @@ def render(figures: BulletinFigures, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _band_lines(figures: BulletinFigures, lang: str) -> list[str]:
-    text = TEXT[lang]
+def _band_name(band: str, lang: str, names: Names) -> str:
+    """18–44 years / 18–44 वर्ष: the band's label, or "<band> years" for a band not in the reference data."""
+    if band in names.bands:
+        return names.band(band, lang)
+    return _say("band_years", lang, band=band.replace("-", "–"))
+
+
+def _band_lines(figures: BulletinFigures, lang: str, names: Names) -> list[str]:
     bands: dict[str, list[str]] = {}
     for row in figures.by_age_band_and_dose:
-        part = text["dose_part"][row["dose_number"]].format(n=indian_number(row["doses"], lang))
+        part = _say(f"dose_part_{row['dose_number']}", lang, n=indian_number(row["doses"], lang))
         bands.setdefault(row["age_band"], []).append(part)
     return [
-        text["band"].format(band=BAND_LABELS[lang].format(band=band.replace("-", "–")), parts=", ".join(parts))
-        for band, parts in bands.items()
+        _say("band", lang, band=_band_name(band, lang, names), parts=", ".join(parts)) for band, parts in bands.items()
     ]
 
 
 def _stock_line(figures: BulletinFigures, lang: str) -> str | None:
-    text = TEXT[lang]
     if figures.stock_on_hand is None:
         return None
     stock = indian_number(figures.stock_on_hand, lang)
     pace = indian_number(round(figures.average_7d), lang)
     if figures.days_of_cover is None or math.isinf(figures.days_of_cover):
-        return text["stock_idle"].format(stock=stock)
+        return _say("stock_idle", lang, stock=stock)
     if figures.days_of_cover <= 0:
-        return text["stock_out"].format(stock=stock, pace=pace)
+        return _say("stock_out", lang, stock=stock, pace=pace)
     whole_days = math.floor(figures.days_of_cover)
-    days = text["days"][min(whole_days, 2)].format(n=indian_number(whole_days, lang))
-    return text["stock"].format(stock=stock, days=days, pace=pace)
+    days = _say(("days_less", "days_one", "days_many")[min(whole_days, 2)], lang, n=indian_number(whole_days, lang))
+    return _say("stock", lang, stock=stock, days=days, pace=pace)
 
 
 def _record_line(figures: BulletinFigures, lang: str) -> str:
-    text = TEXT[lang]
     record = figures.record_day
     if record is None:
-        return text["first_day"]
+        return _say("first_day", lang)
     values = {"record": indian_number(record["doses"], lang), "record_date": long_date(record["date"], lang)}
     if figures.doses > record["doses"]:
-        return text["record_new"].format(**values)
+        return _say("record_new", lang, **values)
     share = figures.doses / record["doses"] if record["doses"] else 0.0
-    return text["record_share"].format(share=percent(share, lang, digits=0), **values)
+    return _say("record_share", lang, share=percent(share, lang, digits=0), **values)
 
 
 def _flags_line(flags: list[dict], lang: str) -> str:
-    text = TEXT[lang]
     message = flags[0]["message_hi" if lang == "hi" else "message_en"]
     if len(flags) == 1:
-        return text["flags_one"].format(message=message)
-    return text["flags_many"].format(count=indian_number(len(flags), lang), message=message)
+        return _say("flags_one", lang, message=message)
+    return _say("flags_many", lang, count=indian_number(len(flags), lang), message=message)
 
 
 # --- From the data layer's frames (shared by the CLI and the Bulletin page) ---------------------
@@ -270,7 +235,7 @@ def _flags_line(flags: list[dict], lang: str) -> str:
 def area_for(code: str, names: pd.DataFrame) -> Area:
     """The state (code STATE) or the district with this code; names: code, name_en, name_hi (reference.districts)."""
     if code == STATE:
-        return Area(STATE, "Chhattisgarh", "छत्तीसगढ़")
+        return Area(STATE, t("common.state_name", "en"), t("common.state_name", "hi"))
     row = names.loc[names["code"] == code].iloc[0]
     return Area(code, str(row["name_en"]), str(row["name_hi"]))
 

@@ -194,3 +194,34 @@ def doses_per_centre(
 def month_start(day: date) -> date:
     """The first day of day's calendar month."""
     return day.replace(day=1)
+
+
+class DayChanges(NamedTuple):
+    """The day against the day before and the 7-day average (None: no earlier day in the data)."""
+
+    doses: int
+    previous_doses: int | None
+    centres: int
+    previous_centres: int | None
+    average_7d: float
+
+
+def day_changes(centres: pd.DataFrame, day: date) -> DayChanges:
+    """From date, centres, doses per day (as doses.centres_reporting): the day, the day before, the average.
+
+    A day without a row is a day with 0 doses and 0 centres; the day before the first day with data has
+    no value (None), nor has any day when the frame is empty.
+    """
+    if centres.empty:
+        return DayChanges(0, None, 0, None, 0.0)
+    first = min(min(centres["date"]), day)
+    daily = on_calendar(centres, (), ("centres", "doses"), start=first, end=day)
+    rolling = rolling_daily_doses(centres[["date", "doses"]], start=first, end=day)
+    today, before = daily.iloc[-1], (daily.iloc[-2] if len(daily) > 1 else None)
+    return DayChanges(
+        doses=int(today["doses"]),
+        previous_doses=None if before is None else int(before["doses"]),
+        centres=int(today["centres"]),
+        previous_centres=None if before is None else int(before["centres"]),
+        average_7d=float(rolling["average_7d"].iloc[-1]),
+    )

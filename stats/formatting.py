@@ -1,7 +1,8 @@
 """Numbers and dates the Indian way (1,09,353; 1.09 lakh; 22 June 2021 / 22 जून 2021), through Babel's locales.
 
 Both languages write Latin digits with lakh/crore grouping (Babel's en_IN and hi_IN agree on that); they
-differ in the words: lakh / crore and लाख / करोड़. A missing value (None or NaN) is written as an em dash.
+differ in the words: lakh / crore and लाख / करोड़ (common.lakh, common.crore in the catalogue). A missing value
+(None or NaN) is written as an em dash.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from stats.labels import t
+
 INDIA = ZoneInfo("Asia/Kolkata")
 """India Standard Time: "today" and the time of day, wherever the server runs."""
 LOCALES = {"en": "en_IN", "hi": "hi_IN"}
 LAKH = 100_000
 CRORE = 100 * LAKH
-UNITS = {"en": ("lakh", "crore"), "hi": ("लाख", "करोड़")}
 MINUS = "\u2212"
 MISSING = "—"
 INDIAN_GROUPED = re.compile(r"[-+\u2212]?(?:[0-9]+|[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3})")
@@ -70,7 +72,7 @@ def lakh_crore(n: int, lang: str = "en", digits: int = 2) -> str:
     sign, size = ("-" if n < 0 else ""), abs(int(n))
     if size < LAKH:
         return sign + indian_number(size, lang)
-    lakh, crore = UNITS[lang]
+    lakh, crore = t("common.lakh", lang), t("common.crore", lang)
     in_lakh = rounded(Decimal(size) / LAKH, digits)
     if in_lakh < 100:  # 99,99,999 rounds to 100.00 lakh: that is written 1.00 crore
         return f"{sign}{grouped_decimal(in_lakh, lang, digits)} {lakh}"
@@ -99,3 +101,21 @@ def parse_indian_number(text: str) -> int:
     if not INDIAN_GROUPED.fullmatch(cleaned):
         raise ValueError(f"{text!r} is not a whole number written with Indian grouping (like 1,09,353)")
     return int(cleaned.replace(",", "").replace(MINUS, "-"))
+
+
+def total_text(n: int, lang: str = "en") -> str:
+    """A total with its short form when that says more: 78,14,481 (78.14 lakh); 3,510 as it is."""
+    full, short = indian_number(n, lang), lakh_crore(n, lang)
+    return full if short == full else f"{full} ({short})"
+
+
+def doses_text(n: int, lang: str = "en") -> str:
+    """A number of doses the Indian way, below zero with a true minus sign: 2,500 / −500."""
+    return (MINUS if n < 0 else "") + indian_number(abs(int(n)), lang)
+
+
+def whole(x: float, lang: str = "en") -> str:
+    """A count rounded half up to a whole number, Indian-grouped; None or NaN as —."""
+    if is_missing(x):
+        return MISSING
+    return indian_number(int(rounded(x, 0)), lang)

@@ -12,7 +12,8 @@ never judged); a frame without it has one-day values. The trailing statistics us
 days before" are the dates d−28 .. d−1, whatever rows fall in them.
 
 Area names: pass ``names`` as {code: (English name, Hindi name)} (``area_names`` builds it from
-``data.read.reference.districts``); without it a district is named by its code and STATE as Chhattisgarh.
+``data.read.reference.districts``); without it a district is named by its code and STATE by the catalogue's
+``common.state_name``. Every sentence and word comes from the catalogue (stats/labels/quality.py).
 
 Default thresholds (the spike rule's ``k = 8``) are chosen on the real 2021 Chhattisgarh series; see
 ``SPIKE_K``.
@@ -20,15 +21,17 @@ Default thresholds (the spike rule's ``k = 8``) are chosen on the real 2021 Chha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
-from stats.doses import on_calendar
+from stats.coverage import coverage_by_dose
+from stats.doses import calendar_days, on_calendar
 from stats.formatting import indian_number, long_date, percent, signed_change
+from stats.labels import t
 from stats.published import (
     DOSE_METRICS,
     FIRST,
@@ -39,6 +42,9 @@ from stats.published import (
     TOTAL,
     compare_daily_doses,
     daily_from_cumulative,
+    own_daily,
+    published_daily,
+    published_daily_doses,
     series_keys,
 )
 from stats.stock import PSEUDO_STORES, stock_on_hand
@@ -66,6 +72,8 @@ WINDOW = 28
 MIN_HISTORY = 7
 SOURCE_GAP_THRESHOLD = 0.1
 MAX_CODES = 5
+MISSING_CENTRES_DAYS = 7
+"""Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 """missing_centres names at most this many centre codes per district."""
 
 SPIKE_METRICS = (TOTAL, OWN)
@@ -73,23 +81,11 @@ SPIKE_METRICS = (TOTAL, OWN)
 ZERO_METRICS = (TOTAL, *SITE_METRICS, OWN)
 """Metrics ``flags_for_day`` checks for zero-activity days."""
 
-STATE_NAME = ("Chhattisgarh", "छत्तीसगढ़")
 LANGS = ("en", "hi")
-METRIC_LABELS = {
-    # English label; Hindi label in the oblique plural (it is always followed by की संख्या or में)
-    TOTAL: ("total doses", "कुल खुराकों"),
-    FIRST: ("first doses", "पहली खुराकों"),
-    SECOND: ("second doses", "दूसरी खुराकों"),
-    "Sites": ("vaccination sites", "टीकाकरण केंद्रों"),
-    "Sessions": ("sessions", "टीकाकरण सत्रों"),
-    OWN: ("doses", "खुराकों"),
-}
-SOURCE_LABELS = {
-    "cowin": ("CoWIN", "CoWIN"),
-    "mohfw": ("the health ministry (MoHFW)", "स्वास्थ्य मंत्रालय (MoHFW)"),
-    None: ("the state's own reports", "राज्य की अपनी रिपोर्टों"),
-}
-DOSE_LABELS = {1: ("first-dose", "पहली खुराक"), 2: ("second-dose", "दूसरी खुराक"), 3: ("precaution-dose", "एहतियाती खुराक")}
+METRIC_KEYS = {TOTAL: "total", FIRST: "first", SECOND: "second", "Sites": "sites", "Sessions": "sessions", OWN: "own"}
+"""A series' metric → its word in the catalogue (quality.metric_<key>)."""
+SOURCE_KEYS = {"cowin": "cowin", "mohfw": "mohfw", None: "own"}
+"""A series' source → its name in the catalogue (quality.source_<key>); None: the state's own reports."""
 
 Names = Mapping[str, tuple[str, str]]
 
@@ -134,7 +130,7 @@ def flags_frame(flags: Iterable[Flag]) -> pd.DataFrame:
 def area_names(districts: pd.DataFrame) -> dict[str, tuple[str, str]]:
     """{code: (name_en, name_hi)} from a frame as data.read.reference.districts returns it, plus the state."""
     names = dict(zip(districts["code"], zip(districts["name_en"], districts["name_hi"], strict=True), strict=True))
-    return {STATE: STATE_NAME, **names}
+    return {STATE: (t("common.state_name", "en"), t("common.state_name", "hi")), **names}
 
 
 # --- Words -------------------------------------------------------------------------------------
@@ -143,15 +139,21 @@ def area_names(districts: pd.DataFrame) -> dict[str, tuple[str, str]]:
 def _area(code: str, lang: str, names: Names | None) -> str:
     if names and code in names:
         return names[code][LANGS.index(lang)]
-    return STATE_NAME[LANGS.index(lang)] if code == STATE else code
+    return t("common.state_name", lang) if code == STATE else code
 
 
 def _metric(metric: str, lang: str) -> str:
-    return METRIC_LABELS.get(metric, (metric, metric))[LANGS.index(lang)]
+    return t(f"quality.metric_{METRIC_KEYS[metric]}", lang) if metric in METRIC_KEYS else metric
 
 
 def _source(source: str | None, lang: str) -> str:
-    return SOURCE_LABELS.get(source, (str(source), str(source)))[LANGS.index(lang)]
+    return t(f"quality.source_{SOURCE_KEYS[source]}", lang) if source in SOURCE_KEYS else str(source)
+
+
+def _sentences(key: str, values: Callable[[str], dict]) -> tuple[str, str]:
+    """The catalogue's sentence quality.<key> in English and Hindi, filled with values(lang)."""
+    english, hindi = (t(f"quality.{key}", lang, **values(lang)) for lang in LANGS)
+    return english, hindi
 
 
 def _n(x: float, lang: str) -> str:
@@ -234,28 +236,19 @@ def negative_values(daily: pd.DataFrame, *, names: Names | None = None) -> list[
             known = cumulative is not None and not pd.isna(cumulative)
             if known:
                 figures |= {"previous": int(cumulative) + fall, "cumulative": int(cumulative)}
-            words = {}
-            for lang in LANGS:
-                where = (long_date(row.date, lang), _area(area, lang, names), _source(key.get("source"), lang))
-                metric, amount = _metric(key.get("metric", OWN), lang), indian_number(fall, lang)
-                span = ""
-                if known:
-                    span = f"{indian_number(figures['previous'], lang)} → {indian_number(figures['cumulative'], lang)}"
-                if lang == "en":
-                    detail = f" (from {span.replace(' → ', ' to ')})" if known else ""
-                    words[lang] = (
-                        f"On {where[0]}, the cumulative count of {metric} for {where[1]} fell by {amount} "
-                        f"according to {where[2]}{detail}. A published cumulative count should never fall: "
-                        "this is usually a recount or a correction of earlier days."
-                    )
-                else:
-                    detail = f" ({span.replace(' → ', ' से ')})" if known else ""
-                    words[lang] = (
-                        f"{where[2]} के अनुसार {where[0]} को {where[1]} में {metric} की संचयी संख्या {amount} घट "
-                        f"गई{detail}। प्रकाशित संचयी संख्या कभी घटनी नहीं चाहिए; ऐसा आम तौर पर दोबारा गिनती या "
-                        "पिछले दिनों के आँकड़ों में सुधार से होता है।"
-                    )
-            flags.append(Flag(area, row.date, NEGATIVE, figures, words["en"], words["hi"]))
+
+            def values(lang: str, row=row, key=key, area=area, fall=fall, figures=figures, known=known) -> dict:
+                span = {k: indian_number(figures[k], lang) for k in ("previous", "cumulative")} if known else {}
+                return {
+                    "date": long_date(row.date, lang),
+                    "area": _area(area, lang, names),
+                    "source": _source(key.get("source"), lang),
+                    "metric": _metric(key.get("metric", OWN), lang),
+                    "amount": indian_number(fall, lang),
+                    "detail": t("quality.negative_detail", lang, **span) if known else "",
+                }
+
+            flags.append(Flag(area, row.date, NEGATIVE, figures, *_sentences("negative", values)))
     return sort_flags(flags)
 
 
@@ -274,10 +267,18 @@ def negative_daily_values(
 def _span_words(row, lang: str) -> str:
     if row.days <= 1:
         return ""
-    since = long_date(_previous_date(row), lang)
-    if lang == "en":
-        return f" over {int(row.days)} days since {since}"
-    return f" ({since} के बाद {int(row.days)} दिनों में)"
+    return t("quality.span", lang, days=int(row.days), since=long_date(_previous_date(row), lang))
+
+
+def _series_words(row, key: dict, area: str, lang: str, names: Names | None) -> dict:
+    """date, area, source, metric and span of a spike's or zero day's sentence."""
+    return {
+        "date": long_date(row.date, lang),
+        "area": _area(area, lang, names),
+        "source": _source(key.get("source"), lang),
+        "metric": _metric(key.get("metric", OWN), lang),
+        "span": _span_words(row, lang),
+    }
 
 
 def spikes(
@@ -302,27 +303,17 @@ def spikes(
         area = key.get("area", STATE)
         ratio = float(row.value) / row.days / median
         figures = _facts(key, row) | {"value": int(row.value), "median": float(median), "ratio": round(ratio, 2)}
-        words = {}
-        for lang in LANGS:
-            when, where = long_date(row.date, lang), _area(area, lang, names)
-            source, metric = _source(key.get("source"), lang), _metric(key.get("metric", OWN), lang)
-            value, typical = indian_number(int(row.value), lang), _n(median, lang)
-            if lang == "en":
-                words[lang] = (
-                    f"According to {source}, {where} had {value} {metric} on {when}{_span_words(row, lang)}: "
-                    f"{_times(ratio)} times a typical day in the {window} days before (median {typical}). "
-                    "A jump this size usually means a change in how doses are counted or a backlog upload: "
-                    "check it before reporting it as one day's vaccinations."
-                )
-            else:
-                words[lang] = (
-                    f"{source} के अनुसार {when} को {where} में {metric} की संख्या {value} रही"
-                    f"{_span_words(row, lang)}, जो पिछले {window} दिनों के सामान्य दिन (माध्यिका {typical}) "
-                    f"का {_times(ratio)} गुना है। इतनी बड़ी छलांग आम तौर पर गिनती के तरीक़े में बदलाव या "
-                    "पुराने आँकड़ों के एक साथ अपलोड होने का संकेत होती है; इसे एक दिन का टीकाकरण बताने से पहले "
-                    "जाँच लें।"
-                )
-        flags.append(Flag(area, row.date, SPIKE, figures, words["en"], words["hi"]))
+
+        def values(lang: str, row=row, key=key, area=area, median=median, ratio=ratio) -> dict:
+            return {
+                **_series_words(row, key, area, lang, names),
+                "value": indian_number(int(row.value), lang),
+                "ratio": _times(ratio),
+                "window": window,
+                "typical": _n(median, lang),
+            }
+
+        flags.append(Flag(area, row.date, SPIKE, figures, *_sentences("spike", values)))
     return sort_flags(flags)
 
 
@@ -346,26 +337,11 @@ def zero_activity(
         key, median = _key(keys, row), row.median
         area = key.get("area", STATE)
         figures = _facts(key, row) | {"value": 0, "median": float(median)}
-        words = {}
-        for lang in LANGS:
-            when, where = long_date(row.date, lang), _area(area, lang, names)
-            source, metric = _source(key.get("source"), lang), _metric(key.get("metric", OWN), lang)
-            typical = _n(median, lang)
-            if lang == "en":
-                words[lang] = (
-                    f"According to {source}, {where} had 0 {metric} on {when}{_span_words(row, lang)}, "
-                    f"although a typical day in the {window} days before had {typical}. A zero where there "
-                    "is normally activity usually means the figures were not uploaded, not that no one was "
-                    "vaccinated."
-                )
-            else:
-                words[lang] = (
-                    f"{source} के अनुसार {when} को {where} में {metric} की संख्या 0 रही"
-                    f"{_span_words(row, lang)}, जबकि पिछले {window} दिनों में एक सामान्य दिन (माध्यिका) में "
-                    f"यह {typical} थी। जहाँ रोज़ गतिविधि होती है, वहाँ शून्य का मतलब आम तौर पर यह होता है "
-                    "कि आँकड़े अपलोड नहीं हुए, यह नहीं कि किसी को टीका नहीं लगा।"
-                )
-        flags.append(Flag(area, row.date, ZERO, figures, words["en"], words["hi"]))
+
+        def values(lang: str, row=row, key=key, area=area, median=median) -> dict:
+            return {**_series_words(row, key, area, lang, names), "window": window, "typical": _n(median, lang)}
+
+        flags.append(Flag(area, row.date, ZERO, figures, *_sentences("zero", values)))
     return sort_flags(flags)
 
 
@@ -386,25 +362,27 @@ def missing_centres(centre_days: pd.DataFrame, day: date, *, names: Names | None
         codes = sorted(set(rows["centre_code"]))
         shown, more = codes[:MAX_CODES], len(codes) - MAX_CODES
         figures = {"centres": len(codes), "centre_codes": shown, "previous_date": before.isoformat()}
-        words = {}
-        for lang in LANGS:
-            where, count, listed = _area(district, lang, names), indian_number(len(codes), lang), ", ".join(shown)
-            if lang == "en":
-                subject = "1 centre" if len(codes) == 1 else f"{count} centres"
-                rest = f" and {indian_number(more, lang)} more" if more > 0 else ""
-                words[lang] = (
-                    f"{subject} in {where} that reported doses on {long_date(before, lang)} sent no report on "
-                    f"{long_date(day, lang)}: {listed}{rest}."
-                )
-            else:
-                subject = f"{count} केंद्र ने" if len(codes) == 1 else f"{count} केंद्रों ने"
-                rest = f" और {indian_number(more, lang)} अन्य" if more > 0 else ""
-                words[lang] = (
-                    f"{where} के {subject} {long_date(before, lang)} को खुराकों की रिपोर्ट भेजी थी, पर "
-                    f"{long_date(day, lang)} को कोई रिपोर्ट नहीं भेजी: {listed}{rest}।"
-                )
-        flags.append(Flag(district, day, MISSING_CENTRES, figures, words["en"], words["hi"]))
+
+        def values(lang: str, district=district, codes=codes, shown=shown, more=more) -> dict:
+            subject = "quality.missing_centres_one" if len(codes) == 1 else "quality.missing_centres_many"
+            return {
+                "subject": t(subject, lang, count=indian_number(len(codes), lang)),
+                "area": _area(district, lang, names),
+                "before": long_date(before, lang),
+                "date": long_date(day, lang),
+                "listed": ", ".join(shown),
+                "rest": t("quality.missing_centres_more", lang, more=indian_number(more, lang)) if more > 0 else "",
+            }
+
+        flags.append(Flag(district, day, MISSING_CENTRES, figures, *_sentences("missing_centres", values)))
     return flags
+
+
+def _coverage_dose(dose: int, lang: str) -> str:
+    """first-dose / पहली खुराक (before "coverage")."""
+    if dose in (1, 2, 3):
+        return t(f"quality.coverage_dose_{dose}", lang)
+    return t("quality.coverage_dose_other", lang, n=dose)
 
 
 def coverage_over_100(coverage: pd.DataFrame, as_of: date, *, names: Names | None = None) -> list[Flag]:
@@ -423,24 +401,18 @@ def coverage_over_100(coverage: pd.DataFrame, as_of: date, *, names: Names | Non
             "population": int(row.population),
             "coverage": float(row.coverage),
         }
-        words = {}
-        for lang in LANGS:
-            where, share = _area(area, lang, names), percent(row.coverage, lang)
-            doses, people = indian_number(int(row.doses), lang), indian_number(int(row.population), lang)
-            label = DOSE_LABELS.get(dose, (f"dose-{dose}", f"खुराक {dose}"))[LANGS.index(lang)]
-            if lang == "en":
-                words[lang] = (
-                    f"By {long_date(as_of, lang)}, {label} coverage in {where} is {share} of the target population "
-                    f"({doses} doses for {people} people). Coverage above 100% usually means the target population "
-                    "is out of date or doses were recorded in the wrong district."
-                )
-            else:
-                words[lang] = (
-                    f"{long_date(as_of, lang)} तक {where} में {label} का कवरेज लक्षित आबादी का {share} है "
-                    f"({people} लोगों के लिए {doses} खुराकें)। 100% से अधिक कवरेज का मतलब आम तौर पर यह होता है "
-                    "कि लक्षित आबादी का आँकड़ा पुराना है या खुराकें ग़लत ज़िले में दर्ज हुई हैं।"
-                )
-        flags.append(Flag(area, as_of, OVER_100, figures, words["en"], words["hi"]))
+
+        def values(lang: str, row=row, area=area, dose=dose) -> dict:
+            return {
+                "date": long_date(as_of, lang),
+                "dose": _coverage_dose(dose, lang),
+                "area": _area(area, lang, names),
+                "share": percent(row.coverage, lang),
+                "doses": indian_number(int(row.doses), lang),
+                "people": indian_number(int(row.population), lang),
+            }
+
+        flags.append(Flag(area, as_of, OVER_100, figures, *_sentences("coverage_over_100", values)))
     return sort_flags(flags)
 
 
@@ -510,25 +482,19 @@ def doses_beyond_stock(
             "days_below_zero": days,
             "until": run.until.isoformat(),
         }
-        words = {}
-        for lang in LANGS:
-            where, when = _area(store, lang, names), long_date(run.date, lang)
-            on_hand, lowest = signed_change(figures["on_hand"], lang), signed_change(figures["lowest"], lang)
-            if lang == "en":
-                length = "1 day" if days == 1 else f"{days} days"
-                words[lang] = (
-                    f"On {when}, the {vaccine} stock of {where} fell below zero: {on_hand} doses on hand. More "
-                    "doses were given than the stock ledger delivered, so a receipt is probably missing from "
-                    f"the stock movements. It stayed below zero for {length} (lowest {lowest})."
-                )
-            else:
-                words[lang] = (
-                    f"{when} को {where} के {vaccine} भंडार का स्टॉक शून्य से नीचे चला गया: {on_hand} खुराकें। "
-                    "स्टॉक रजिस्टर में जितनी खुराकें पहुँचीं, उससे ज़्यादा लगाई गईं, इसलिए शायद कोई आपूर्ति "
-                    f"स्टॉक रजिस्टर में दर्ज नहीं हुई। स्टॉक {indian_number(days, lang)} दिन शून्य से नीचे "
-                    f"रहा (सबसे कम {lowest})।"
-                )
-        flags.append(Flag(store, run.date, BEYOND_STOCK, figures, words["en"], words["hi"]))
+
+        def values(lang: str, run=run, store=store, vaccine=vaccine, days=days, figures=figures) -> dict:
+            length = "quality.beyond_stock_days_one" if days == 1 else "quality.beyond_stock_days_many"
+            return {
+                "date": long_date(run.date, lang),
+                "vaccine": vaccine,
+                "area": _area(store, lang, names),
+                "on_hand": signed_change(figures["on_hand"], lang),
+                "lowest": signed_change(figures["lowest"], lang),
+                "length": t(length, lang, days=indian_number(days, lang)),
+            }
+
+        flags.append(Flag(store, run.date, BEYOND_STOCK, figures, *_sentences("beyond_stock", values)))
     return sort_flags(flags)
 
 
@@ -561,25 +527,21 @@ def source_gaps(
             "gap": int(row.gap),
             "relative_gap": None if pd.isna(row.relative_gap) else float(row.relative_gap),
         }
-        words = {}
-        for lang in LANGS:
-            when, where, source = long_date(row.date, lang), _area(STATE, lang, names), _source(row.source, lang)
-            own_n, published_n = indian_number(int(row.own), lang), indian_number(int(row.published), lang)
-            share = "" if pd.isna(row.relative_gap) else f", {_signed_percent(row.relative_gap, lang)}"
-            difference, limit = signed_change(int(row.gap), lang), percent(threshold, lang, digits=0)
-            if lang == "en":
-                words[lang] = (
-                    f"On {when}{_span_words(row, lang)}, the state's own reports for {where} show {own_n} doses "
-                    f"against {published_n} from {source} ({difference}{share}). A gap above {limit} usually "
-                    "means reports are missing on one side or the two count up to different times of day."
-                )
-            else:
-                words[lang] = (
-                    f"{when} को{_span_words(row, lang)} {where} के लिए राज्य की अपनी रिपोर्टों में {own_n} खुराकें दर्ज "
-                    f"हैं, जबकि {source} के अनुसार {published_n} खुराकें ({difference}{share})। {limit} से अधिक का अंतर आम "
-                    "तौर पर बताता है कि किसी एक ओर रिपोर्टें छूट गई हैं या दोनों अलग-अलग समय तक की गिनती हैं।"
-                )
-        flags.append(Flag(STATE, row.date, SOURCE_GAP, figures, words["en"], words["hi"]))
+
+        def values(lang: str, row=row) -> dict:
+            return {
+                "date": long_date(row.date, lang),
+                "span": _span_words(row, lang),
+                "area": _area(STATE, lang, names),
+                "own": indian_number(int(row.own), lang),
+                "published": indian_number(int(row.published), lang),
+                "source": _source(row.source, lang),
+                "difference": signed_change(int(row.gap), lang),
+                "share": "" if pd.isna(row.relative_gap) else f", {_signed_percent(row.relative_gap, lang)}",
+                "limit": percent(threshold, lang, digits=0),
+            }
+
+        flags.append(Flag(STATE, row.date, SOURCE_GAP, figures, *_sentences("source_gap", values)))
     return sort_flags(flags)
 
 
@@ -632,8 +594,6 @@ def flags_for_day(
 
 def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> list[Flag]:
     """Every flag for the day and area from the frames of data.read.quality.quality_frames."""
-    from stats.coverage import coverage_by_dose
-    from stats.published import own_daily, published_daily, published_daily_doses
 
     start = frames["state"]["date"].min() if not frames["state"].empty else day
     daily = pd.concat(
@@ -656,3 +616,32 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
         own=frames["state"],
         names=area_names(frames["districts_names"]),
     )
+
+
+def flags_over_range(
+    start: date, end: date, frames: dict[str, pd.DataFrame], *, names: Names | None = None
+) -> list[Flag]:
+    """Every flag of the rules of stats.quality dated from start to end, from data.read.quality.quality_range_frames.
+
+    Negative values, spikes, zero activity and source gaps on every day of the range (with the trailing
+    history the frames carry); missing centres on the days of the range that centre_days covers (at most
+    the last MISSING_CENTRES_DAYS); coverage above 100% on end; doses beyond stock on every day. Sorted by
+    date, area and rule.
+    """
+    state, series = frames["state"], frames["series"]
+    first = min(state["date"]) if len(state) else start
+    # One daily frame per kind: stats.quality groups a frame by source, area and metric, and a group whose
+    # source is missing (own doses concatenated to published series) would be left out.
+    dailies = [published_daily(series), own_daily(state, first, end), own_daily(frames["districts"], first, end)]
+    flags = negative_daily_values(series, names=names)
+    for daily in dailies:
+        flags += spikes(daily, metrics=SPIKE_METRICS, names=names)
+        flags += zero_activity(daily, metrics=ZERO_METRICS, names=names)
+    centre_days = frames["centre_days"]
+    for day in calendar_days(max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1)), end):
+        flags += missing_centres(centre_days, day, names=names)
+    coverage = coverage_by_dose(frames["bands"], frames["targets"], as_of=end)
+    flags += coverage_over_100(coverage, end, names=names)
+    flags += doses_beyond_stock(frames["movements"], frames["administered"], start, end, names=names)
+    flags += source_gaps(state, published_daily_doses(series), names=names)
+    return sort_flags(f for f in flags if start <= f.date <= end)

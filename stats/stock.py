@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -128,3 +129,99 @@ def known_stock(stock: pd.DataFrame | None) -> pd.DataFrame | None:
     if stock is None or stock.empty or not (stock["received"].any() or stock["sent"].any()):
         return None
     return stock
+
+
+# --- Entering movements (the stock page's form; data.imports.stock_entry records them) ---------------
+
+SUPPLIER, _, ADJUSTMENT = PSEUDO_STORES
+
+KINDS = ("receipt", "issue", "wastage", "adjustment")
+"""The movements the form records: receipt SUPPLIER→STATE, issue STATE→district, wastage store→WASTAGE,
+adjustment after a physical count (store→ADJUSTMENT or ADJUSTMENT→store)."""
+
+
+class Stores(NamedTuple):
+    """The two ends of a movement and how many doses move."""
+
+    from_store: str
+    to_store: str
+    quantity: int
+
+
+# --- Movements -------------------------------------------------------------------------------------
+
+
+def movement_stores(kind: str, store: str | None, quantity: int) -> Stores:
+    """The ends of a receipt, issue or wastage of quantity doses (store: the district of an issue, the store
+    that wastes); ValueError for an adjustment (see count_adjustment) or a store the kind cannot use."""
+    if kind == "receipt":
+        return Stores(SUPPLIER, STATE, quantity)
+    if kind in ("issue", "wastage"):
+        if not store or store in PSEUDO_STORES or (kind == "issue" and store == STATE):
+            raise ValueError(f"{kind} needs {'a district' if kind == 'issue' else 'a store'}, not {store!r}")
+        return Stores(STATE, store, quantity) if kind == "issue" else Stores(store, WASTAGE, quantity)
+    raise ValueError(f"unknown movement kind {kind!r} (an adjustment is worked out by count_adjustment)")
+
+
+def count_adjustment(store: str, on_hand: int, counted: int) -> Stores | None:
+    """The movement that makes the store's stock on hand equal the physical count: store→ADJUSTMENT when the
+    count is lower, ADJUSTMENT→store when it is higher, None when they agree."""
+    if counted < 0:
+        raise ValueError("a physical count cannot be negative")
+    if counted < on_hand:
+        return Stores(store, ADJUSTMENT, on_hand - counted)
+    if counted > on_hand:
+        return Stores(ADJUSTMENT, store, counted - on_hand)
+    return None
+
+
+def outflow_store(stores: Stores) -> str | None:
+    """The real store the movement takes doses out of (None when doses only come in)."""
+    return None if stores.from_store in PSEUDO_STORES else stores.from_store
+
+
+# --- A store's stock day by day ------------------------------------------------------------------------
+
+
+def daily_on_hand(movements: pd.DataFrame, administered: pd.DataFrame, store: str) -> pd.DataFrame:
+    """End-of-day stock on hand of one store (one vaccine) on each day it changed: date, on_hand.
+
+    movements: date, from_store, to_store, quantity (of that vaccine); administered: date, doses (given at that
+    store's district, of that vaccine; empty for the state store)."""
+    inflow = movements.loc[movements["to_store"] == store, ["date", "quantity"]]
+    outflow = movements.loc[movements["from_store"] == store, ["date", "quantity"]]
+    changes = pd.concat(
+        [
+            pd.DataFrame({"date": inflow["date"], "change": inflow["quantity"]}),
+            pd.DataFrame({"date": outflow["date"], "change": -outflow["quantity"]}),
+            pd.DataFrame({"date": administered["date"], "change": -administered["doses"]}),
+        ],
+        ignore_index=True,
+    )
+    if changes.empty:
+        return pd.DataFrame({"date": pd.Series([], dtype="object"), "on_hand": pd.Series([], dtype="int64")})
+    daily = changes.astype({"change": "int64"}).groupby("date", as_index=False)["change"].sum()
+    daily = daily.sort_values("date", kind="stable").reset_index(drop=True)
+    return pd.DataFrame({"date": daily["date"], "on_hand": daily["change"].cumsum().astype("int64")})
+
+
+def on_hand_on(daily: pd.DataFrame, day: date) -> int:
+    """Stock on hand at the end of day (daily as daily_on_hand returns it; 0 before anything moved)."""
+    before = daily[daily["date"] <= day]
+    return int(before["on_hand"].iloc[-1]) if len(before) else 0
+
+
+class Lowest(NamedTuple):
+    """The lowest end-of-day stock on hand from a day on, and the first day it is reached."""
+
+    day: date
+    on_hand: int
+
+
+def lowest_on_hand(daily: pd.DataFrame, start: date) -> Lowest:
+    """The lowest end-of-day stock on hand on start or any later day (daily as daily_on_hand returns it)."""
+    lowest = Lowest(start, on_hand_on(daily, start))
+    for day, on_hand in zip(daily["date"], daily["on_hand"], strict=True):
+        if day > start and on_hand < lowest.on_hand:
+            lowest = Lowest(day, int(on_hand))
+    return lowest

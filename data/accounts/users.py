@@ -45,6 +45,7 @@ from data.accounts import audit, throttle
 from data.db import is_default_database
 from data.models import District, UserAccount, UserIdentity, UserPublic
 from data.settings import identifier_hash, secrets_table
+from stats.labels import t
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,17 @@ DEMO_ACCOUNTS = (
 
 
 class UserError(ValueError):
-    """A request the rules refuse (bad username, weak password, unknown account, …); the message says why."""
+    """A request the rules refuse (bad username, weak password, unknown account, …): key names its sentence in the
+    catalogue (stats/labels/users.py) and values what it quotes; str() is the English sentence (what the CLI prints)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(t(key, "en", **values))
+
+    def text(self, lang: str = "en") -> str:
+        """The refusal in the language."""
+        return t(self.key, lang, **self.values)
 
 
 def _now(now: datetime | None) -> datetime:
@@ -99,18 +110,18 @@ def check_username(text: str) -> str:
     """The username lower-cased, or UserError."""
     username = normalise_username(text)
     if not USERNAME.fullmatch(username):
-        raise UserError("a username is 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'")
+        raise UserError("users.error_username")
     return username
 
 
 def check_password(password: str) -> None:
     """UserError unless the password meets the policy (the message never repeats it)."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise UserError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise UserError("users.error_password_short", n=MIN_PASSWORD)
     if len(password) > MAX_PASSWORD:
-        raise UserError(f"a password may have at most {MAX_PASSWORD} characters")
+        raise UserError("users.error_password_long", n=MAX_PASSWORD)
     if not password.strip():
-        raise UserError("a password cannot be only spaces")
+        raise UserError("users.error_password_spaces")
 
 
 def hash_password(password: str) -> str:
@@ -146,7 +157,7 @@ def _demo_allowed(session: Session) -> bool:
 def _account(session: Session, username: str) -> UserAccount:
     account = session.get(UserAccount, username)
     if account is None:
-        raise UserError(f"no account named {username!r}")
+        raise UserError("users.error_no_account", name=username)
     return account
 
 
@@ -180,16 +191,16 @@ def add_user(
     now = _now(now)
     username = check_username(username)
     if role not in ROLES:
-        raise UserError(f"role must be one of {', '.join(ROLES)}")
+        raise UserError("users.error_role")
     if role == "collector" and not district_code:
-        raise UserError("a collector needs a district")
+        raise UserError("users.error_collector_district")
     if role == "officer" and district_code:
-        raise UserError("an officer sees the whole state: give no district")
+        raise UserError("users.error_officer_district")
     if district_code and session.get(District, district_code) is None:
-        raise UserError(f"unknown district {district_code!r}")
+        raise UserError("users.error_unknown_district", name=district_code)
     check_password(password)
     if session.get(UserAccount, username) is not None:
-        raise UserError(f"an account named {username!r} already exists")
+        raise UserError("users.error_exists", name=username)
     account = UserAccount(
         username=username,
         display_name=(display_name or "").strip()[:100] or username,
@@ -349,10 +360,10 @@ def link_identity(
     account = _account(session, normalise_username(username))
     email = (email or "").strip().lower()
     if not EMAIL.fullmatch(email):
-        raise UserError("give the e-mail address the identity provider reports for this person")
+        raise UserError("users.error_email")
     existing = session.get(UserIdentity, email)
     if existing is not None and existing.username != account.username:
-        raise UserError("that identity is already linked to another account")
+        raise UserError("users.error_email_linked")
     if existing is None:
         session.add(UserIdentity(email=email, username=account.username))
     domain = email.rsplit("@", 1)[1]
@@ -457,7 +468,7 @@ def reset_account_password(session: Session, ctx: Context, /, username: str, pas
 def disable_account(session: Session, ctx: Context, /, username: str) -> bool:
     """disable_user, as the signed-in officer (never their own account)."""
     if normalise_username(username) == ctx.viewer.username:
-        raise UserError("you cannot disable your own account")
+        raise UserError("users.cannot_disable_self")
     return disable_user(username, session=session, actor=ctx.viewer.username)
 
 
@@ -475,12 +486,12 @@ def _read_password(args: argparse.Namespace) -> str:
         line = sys.stdin.readline()
         return line[:-1] if line.endswith("\n") else line
     if not sys.stdin.isatty():
-        raise UserError("no terminal to ask for the password: pipe it in with --password-stdin")
+        raise UserError("users.error_no_terminal")
     first = getpass.getpass("Password (at least 10 characters): ")
     check_password(first)
     second = getpass.getpass("Password again: ")
     if not hmac.compare_digest(first.encode(), second.encode()):
-        raise UserError("the two passwords differ")
+        raise UserError("users.error_passwords_differ")
     return first
 
 
@@ -491,7 +502,7 @@ def _resolve_district(name: str | None) -> str | None:
 
     code = reference.districts().resolve(name)
     if code is None:
-        raise UserError(f"unknown district {name!r} (give its English or Hindi name, or its code)")
+        raise UserError("users.error_cli_unknown_district", name=name)
     return code
 
 
@@ -524,9 +535,9 @@ def _run(args: argparse.Namespace, session: Session) -> str:
         username = check_username(args.username)
         district_code = _resolve_district(args.district)
         if args.role == "collector" and district_code is None:
-            raise UserError("a collector needs --district")
+            raise UserError("users.error_cli_collector_district")
         if session.get(UserAccount, username) is not None:
-            raise UserError(f"an account named {username!r} already exists")
+            raise UserError("users.error_exists", name=username)
         password = _read_password(args)
         add_user(
             username,

@@ -52,6 +52,7 @@ from data.access import EVERYONE, Context, command
 from data.db import is_default_database
 from data.models import SmsOutbox
 from data.settings import secrets_table
+from stats.labels import LANGS, t
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +76,6 @@ _MOBILE = re.compile(r"[0-9]{10}")
 _CODE = re.compile(r"[0-9]{6}")
 _CODE_IN_BODY = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-MESSAGES = {
-    "en": "Your Teeka certificate code is {code}. It is valid for {minutes} minutes. Do not share it.",
-    "hi": "आपका टीका प्रमाणपत्र कोड {code} है। यह {minutes} मिनट तक मान्य है। इसे किसी के साथ साझा न करें।",
-}
 
 
 class SendFailed(RuntimeError):
@@ -112,11 +108,11 @@ def mask_mobile(mobile: str) -> str:
 
 
 def message_text(code: str, lang: str) -> str:
-    """The SMS body carrying the code, in Hindi ('hi') or English ('en')."""
+    """The SMS body carrying the code, in Hindi ('hi') or English ('en') (stats/labels/sms.py)."""
     _check_code(code)
-    if lang not in MESSAGES:
-        raise ValueError(f"unsupported language {lang!r}: expected one of {', '.join(MESSAGES)}")
-    return MESSAGES[lang].format(code=code, minutes=VALID_MINUTES)
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}: expected one of {', '.join(LANGS)}")
+    return t("sms.code_message", lang, code=code, minutes=VALID_MINUTES)
 
 
 # --- Outbox sender (default) ----------------------------------------------------------------------

@@ -55,6 +55,7 @@ from data.models import STATE, SUPPLIER, WASTAGE, Beneficiary, Centre, DailyDose
 from data.rollup import refresh_rollups
 from data.settings import MissingSecret
 from stats.formatting import indian_number
+from stats.labels import both
 
 Progress = Callable[[float, str], None]
 
@@ -664,27 +665,17 @@ ID_SHARES = {
 """ID documents of adults; under-18s show Aadhaar (90 %) or a student photo ID."""
 LOT_PREFIX = {"COVISHIELD": "4121Z", "COVAXIN": "EE", "SPUTNIK": "II", "CORBEVAX": "CB"}
 
-MALE = (
-    "Ramesh रमेश|Suresh सुरेश|Mahesh महेश|Rajesh राजेश|Dinesh दिनेश|Santosh संतोष|Manoj मनोज|Anil अनिल|"
-    "Sunil सुनील|Vijay विजय|Ajay अजय|Rakesh राकेश|Ravi रवि|Amit अमित|Deepak दीपक|Lakhan लखन|Dukalu दुकालू|"
-    "Sukhram सुखराम|Bhagwat भागवत|Rajkumar राजकुमार|Mohan मोहन|Shankar शंकर|Govind गोविंद|Hemant हेमंत|"
-    "Tikesh टिकेश|Yogesh योगेश|Nilesh नीलेश|Pawan पवन|Krishna कृष्णा|Arjun अर्जुन"
-)
-FEMALE = (
-    "Sunita सुनीता|Anita अनीता|Savitri सावित्री|Kamla कमला|Geeta गीता|Sita सीता|Rekha रेखा|Pooja पूजा|"
-    "Priya प्रिया|Lata लता|Meena मीना|Sarita सरिता|Radha राधा|Laxmi लक्ष्मी|Durga दुर्गा|Kiran किरण|Neha नेहा|"
-    "Jyoti ज्योति|Asha आशा|Usha उषा|Sangeeta संगीता|Champa चंपा|Dhaneshwari धनेश्वरी|Hemlata हेमलता|"
-    "Bhuneshwari भुनेश्वरी|Pushpa पुष्पा|Shanti शांति|Tulsi तुलसी|Rukmani रुक्मणी|Khileshwari खिलेश्वरी"
-)
-SURNAMES = (
-    "Sahu साहू|Verma वर्मा|Yadav यादव|Patel पटेल|Sinha सिन्हा|Tiwari तिवारी|Sharma शर्मा|Netam नेताम|"
-    "Markam मरकाम|Dhruw ध्रुव|Kanwar कंवर|Nishad निषाद|Dewangan देवांगन|Chandrakar चंद्राकर|Banjare बंजारे|"
-    "Mandavi मंडावी|Thakur ठाकुर|Kashyap कश्यप|Baghel बघेल|Kurre कुर्रे|Sonwani सोनवानी|Paikra पैकरा|"
-    "Tandon टंडन|Gupta गुप्ता|Agrawal अग्रवाल|Pandey पांडे|Mishra मिश्रा|Dubey दुबे|Kosle कोसले|Sori सोरी"
-)
-"""Common names of Chhattisgarh, romanised and in Devanagari ("Roman देवनागरी|...")."""
-MIDDLE = ("Kumar", "कुमार")
-"""The middle name of a fifth of the men."""
+NAMES_FILE = Path(__file__).resolve().parent / "names.csv"
+"""Common names of Chhattisgarh, romanised and in Devanagari (kind: male, female, surname, or middle: the middle name
+of a fifth of the men); data, kept beside the code rather than in it."""
+NAMES = pd.read_csv(NAMES_FILE, dtype=str, keep_default_na=False)
+
+
+def _in_devanagari(name: str) -> str:
+    """A romanised name of the names file written in Devanagari, word by word."""
+    script = dict(zip(NAMES["roman"], NAMES["devanagari"], strict=True))
+    return " ".join(script[word] for word in name.split())
+
 
 BENEFICIARY_COLUMNS = (
     "reference_id",
@@ -699,9 +690,9 @@ BENEFICIARY_COLUMNS = (
 VACCINATION_COLUMNS = ("reference_id", "dose_number", "date", "vaccine", "centre_code", "lot")
 
 
-def _names(table: str) -> np.ndarray:
-    """A names table as an array (names × 2): romanised, Devanagari."""
-    return np.array([pair.split(" ", 1) for pair in table.split("|")])
+def _names(kind: str) -> np.ndarray:
+    """The names of a kind as an array (names × 2): romanised, Devanagari."""
+    return NAMES.loc[NAMES["kind"] == kind, ["roman", "devanagari"]].to_numpy(dtype=str)
 
 
 @dataclass(frozen=True)
@@ -726,7 +717,7 @@ class _Known:
 
 _KNOWN = (
     _Known(
-        DemoPerson("9123456789012", "9912345678", "सुनीता साहू"),
+        DemoPerson("9123456789012", "9912345678", _in_devanagari("Sunita Sahu")),
         1994,
         "F",
         "AADHAAR",
@@ -929,7 +920,7 @@ def registry_people(
     day3 = due3 + rng.integers(0, PRECAUTION_DELAY, count)
     has3 = has2 & ((band == "60+") | worker) & (rng.random(count) < PRECAUTION_TAKERS) & (day3 < len(calendar.days))
     # Names: the household's surname and script.
-    male, female, surnames = _names(MALE), _names(FEMALE), _names(SURNAMES)
+    male, female, surnames = _names("male"), _names("female"), _names("surname")
     gender = np.asarray(list(GENDER_SHARES))[rng.choice(len(GENDER_SHARES), count, p=list(GENDER_SHARES.values()))]
     script = (rng.random(count) < DEVANAGARI_SHARE).astype(np.int64)[head]
     surname = rng.integers(0, len(surnames), count)[head]
@@ -937,7 +928,7 @@ def registry_people(
     given = np.where(
         is_male, male[rng.integers(0, len(male), count), script], female[rng.integers(0, len(female), count), script]
     )
-    middle = np.where(is_male & (rng.random(count) < 0.2), np.asarray(MIDDLE)[script], "")
+    middle = np.where(is_male & (rng.random(count) < 0.2), _names("middle")[0][script], "")
     name = np.char.add(
         np.char.add(np.char.add(given, " "), np.char.add(middle, np.where(middle != "", " ", ""))),
         surnames[surname, script],
@@ -1180,13 +1171,13 @@ def _dose_columns(doses: pd.DataFrame, centre_ids: dict[str, int]) -> dict[str, 
 def _insert_doses(conn: Connection, columns: dict[str, np.ndarray], batch_id: int, progress: Progress) -> None:
     """Bulk insert of daily_dose in chunks of CHUNK_ROWS rows; progress from 0.15 to 0.75."""
     total = len(columns["date"])
-    progress(0.15, f"Daily doses · दैनिक खुराकें: {indian_number(total)}")
+    progress(0.15, f"{both('demo.doses')}: {indian_number(total)}")
     for start in range(0, total, CHUNK_ROWS):
         chunk = {name: column[start : start + CHUNK_ROWS].tolist() for name, column in columns.items()}
         chunk["batch_id"] = [batch_id] * len(chunk["date"])
         insert_columns(conn, DailyDose.__table__, chunk)
         done = min(start + CHUNK_ROWS, total)
-        progress(0.15 + 0.6 * done / total, f"Daily doses · दैनिक खुराकें: {indian_number(done)} / {indian_number(total)}")
+        progress(0.15 + 0.6 * done / total, f"{both('demo.doses')}: {indian_number(done)} / {indian_number(total)}")
 
 
 def stock_csv(stock: pd.DataFrame) -> bytes:
@@ -1242,17 +1233,17 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) ->
         if _has_doses(conn):
             raise DatabaseNotEmpty("the database already holds daily doses; demo data goes into an empty one")
         batch_id = _insert_batch(conn, data)
-        progress(0.1, f"Centres · केंद्र: {indian_number(len(data.centres))}")
+        progress(0.1, f"{both('demo.centres')}: {indian_number(len(data.centres))}")
         centre_ids = _insert_centres(conn, data.centres)
         columns = _dose_columns(data.doses, centre_ids)
         _insert_doses(conn, columns, batch_id, progress)
-        progress(0.75, "Totals by district and day · ज़िलेवार दैनिक योग")
+        progress(0.75, both("demo.totals"))
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))
-        progress(0.9, f"Stock movements · स्टॉक प्रविष्टियाँ: {indian_number(len(data.stock))}")
+        progress(0.9, f"{both('demo.stock')}: {indian_number(len(data.stock))}")
         _import_stock(conn, data.stock)
-        progress(0.95, f"Beneficiaries · लाभार्थी: {indian_number(len(data.beneficiaries))}")
+        progress(0.95, f"{both('demo.beneficiaries')}: {indian_number(len(data.beneficiaries))}")
         _insert_registry(conn, data, centre_ids)
-    progress(1.0, "Demo data ready · डेमो डेटा तैयार")
+    progress(1.0, both("demo.ready"))
     return len(data.doses)
 
 
@@ -1267,7 +1258,7 @@ def ensure_demo(engine: Engine, progress: Progress | None = None) -> bool:
     if has_doses(engine):
         return False
     progress = progress or _silent
-    progress(0.0, "Generating demo data · डेमो डेटा बनाया जा रहा है")
+    progress(0.0, both("demo.generating"))
     try:
         load(generate(), engine=engine, progress=progress)
     except DatabaseNotEmpty:  # another process loaded it meanwhile

@@ -30,14 +30,13 @@ from data.imports.importer import FileReport, import_bytes
 from data.imports.problems import DETAIL_SEPARATOR, Problem, details
 from data.models import STATE, District, StockMovement, Vaccine
 from data.read import doses
-from stats.formatting import long_date
+from stats.formatting import doses_text, long_date
 from stats.labels import t
-from stats.views.stock import (
+from stats.stock import (
     KINDS,
     Stores,
     count_adjustment,
     daily_on_hand,
-    doses_text,
     lowest_on_hand,
     movement_stores,
     on_hand_on,

@@ -12,13 +12,14 @@ from data.access import STAFF, district
 from data.read.doses import centres_reporting, daily_doses
 from data.read.quality import day_flags
 from data.read.query import query
+from data.read.reference import names
 from data.read.stock import stock_on_hand
 from stats import STATE
 from stats.bulletin import Area, BulletinFigures, bulletin_figures, note_inputs, reports_on
+from stats.doses import DayChanges, day_changes
 from stats.labels import t
 from stats.quality import Flag
 from stats.stock import known_stock
-from stats.views.overview import DayChanges, day_changes
 
 STATE_AREA = Area(STATE, t("common.state_name", "en"), t("common.state_name", "hi"))
 
@@ -44,7 +45,7 @@ def note_figures(
     if not reports_on(day, frames):
         return None
     flags = day_flags.run(session, day=day, centre_districts=centre_districts)
-    return bulletin_figures(day, **note_inputs(day, area, frames, flags))
+    return bulletin_figures(day, **note_inputs(day, area, frames, flags), names=names.run(session))
 
 
 class DayFigures(NamedTuple):
@@ -63,6 +64,12 @@ def day_figures(session: Session, /, *, day: date, centre_districts: list[str] |
     flags = day_flags.run(session, day=day, centre_districts=centre_districts)
     stock = known_stock(frames["stock"])
     figures = bulletin_figures(
-        day, STATE_AREA, frames["doses"], frames["centres"], stock, [flag.to_dict() for flag in flags]
+        day,
+        STATE_AREA,
+        frames["doses"],
+        frames["centres"],
+        stock,
+        [flag.to_dict() for flag in flags],
+        names=names.run(session),
     )
     return DayFigures(flags, figures, day_changes(frames["centres"], day))

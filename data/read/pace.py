@@ -12,7 +12,7 @@ from data.read.doses import daily_doses, total_doses
 from data.read.query import query
 from data.read.reference import district_targets, districts
 from data.read.stock import stock_on_hand
-from stats.views import district_pace
+from stats import league
 
 
 @query(STAFF)
@@ -27,12 +27,12 @@ def league_table(
     target_dose: int,
     lang: str,
 ) -> pd.DataFrame:
-    """stats.views.district_pace.league_table for the day and the choices made, cached by data version."""
-    return district_pace.league_table(
+    """stats.league.league_table for the day and the choices made, cached by data version."""
+    return league.league_table(
         districts.run(session),
         district_targets.run(session),
         total_doses.run(session, end=day, by=("district_code", "age_band", "dose_number")),
-        daily_doses.run(session, start=district_pace.history_start(day), end=day, by=("district_code", "age_band")),
+        daily_doses.run(session, start=league.history_start(day), end=day, by=("district_code", "age_band")),
         stock_on_hand.run(session, as_of=day),
         day,
         tuple(bands),

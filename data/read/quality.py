@@ -15,8 +15,7 @@ from data.read.query import query
 from data.read.reference import district_targets, districts
 from data.read.stock import stock_movements
 from stats import STATE
-from stats.quality import Flag, area_names, flags_from_frames
-from stats.views.data_quality import flags_over_range
+from stats.quality import Flag, area_names, flags_from_frames, flags_over_range
 
 QUALITY_WINDOW_DAYS = 29
 """Days of history the quality rules look back over (a trailing 28-day median needs 29 published figures)."""

@@ -25,9 +25,9 @@ from stats.figures.charts import (
     indian_axis,
     nice_ticks,
 )
-from stats.formatting import LOCALES, indian_number, long_date, percent
+from stats.formatting import LOCALES, indian_number, long_date, percent, whole
 from stats.labels import t
-from stats.views.overview import BAND_ORDER, VACCINE_ORDER, band_name, dose_name, ordered, vaccine_name, whole
+from stats.names import Names
 
 BAR = "#56B4E9"
 """Daily bars: Okabe-Ito sky blue, with the 7-day average in the accent colour over it."""
@@ -125,13 +125,13 @@ def daily_doses_figure(daily: pd.DataFrame, record: RecordDay | None, lang: str 
     return date_axis(figure, days, lang)
 
 
-def cumulative_figure(cumulative: pd.DataFrame, lang: str = "en") -> go.Figure:
+def cumulative_figure(cumulative: pd.DataFrame, names: Names, lang: str = "en") -> go.Figure:
     """Cumulative doses by dose number as lines (overview_view.cumulative_series)."""
     figure = go.Figure()
     label = t("overview.cumulative", lang)
     for number in sorted(set(cumulative["dose_number"])):
         rows = cumulative[cumulative["dose_number"] == number]
-        name = dose_name(number, lang)
+        name = names.dose(number, lang)
         figure.add_scatter(
             x=list(rows["date"]),
             y=rows["cumulative"],
@@ -149,12 +149,12 @@ def cumulative_figure(cumulative: pd.DataFrame, lang: str = "en") -> go.Figure:
     return date_axis(figure, sorted(set(cumulative["date"])), lang)
 
 
-def bands_figure(bands: pd.DataFrame, lang: str = "en") -> go.Figure:
+def bands_figure(bands: pd.DataFrame, names: Names, lang: str = "en") -> go.Figure:
     """Doses per day by age band as stacked bars (overview_view.band_series)."""
     figure = go.Figure()
-    for band in ordered(bands["age_band"], BAND_ORDER):
+    for band in names.ordered("bands", bands["age_band"]):
         rows = bands[bands["age_band"] == band]
-        name = band_name(band, lang)
+        name = names.band(band, lang)
         figure.add_bar(
             x=list(rows["date"]),
             y=rows["doses"],
@@ -172,14 +172,13 @@ def bands_figure(bands: pd.DataFrame, lang: str = "en") -> go.Figure:
     return date_axis(figure, sorted(set(bands["date"])), lang)
 
 
-def vaccine_mix_figure(mix: pd.DataFrame, start: date, end: date, lang: str = "en") -> go.Figure:
+def vaccine_mix_figure(mix: pd.DataFrame, start: date, end: date, names: Names, lang: str = "en") -> go.Figure:
     """The vaccines' shares of the doses from start to end as a doughnut (overview_view.vaccine_mix)."""
-    order = ordered(mix["vaccine"], VACCINE_ORDER)
+    order = names.ordered("vaccines", mix["vaccine"])
     rows = mix.set_index("vaccine").loc[order].reset_index() if len(mix) else mix
-    names = [vaccine_name(v, lang) for v in rows["vaccine"]]
     figure = go.Figure(
         go.Pie(
-            labels=names,
+            labels=[names.vaccine(v, lang) for v in rows["vaccine"]],
             values=rows["doses"],
             hole=0.45,
             sort=False,

@@ -104,15 +104,4 @@ LABELS: dict[str, tuple[str, str]] = {
         "चुनी गई भाषा में प्रेस नोट: बॉक्स के ऊपर दाईं ओर के बटन से कॉपी करें, या डाउनलोड करें।",
     ),
     "bulletin_download": ("Download the bulletin (.txt)", "बुलेटिन डाउनलोड करें (.txt)"),
-    # --- Names --------------------------------------------------------------------------------------
-    "vaccine_COVISHIELD": ("Covishield", "कोविशील्ड"),
-    "vaccine_COVAXIN": ("Covaxin", "कोवैक्सिन"),
-    "vaccine_SPUTNIK": ("Sputnik V", "स्पुतनिक वी"),
-    "vaccine_CORBEVAX": ("Corbevax", "कॉर्बेवैक्स"),
-    "band_12-14": ("12–14 years", "12–14 वर्ष"),
-    "band_15-17": ("15–17 years", "15–17 वर्ष"),
-    "band_18-44": ("18–44 years", "18–44 वर्ष"),
-    "band_45-59": ("45–59 years", "45–59 वर्ष"),
-    "band_60+": ("60+ years", "60+ वर्ष"),
-    "band_45+": ("45+ years", "45+ वर्ष"),
 }

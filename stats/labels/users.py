@@ -71,7 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "You cannot disable your own account.",
         "आप अपना ही खाता निष्क्रिय नहीं कर सकते।",
     ),
-    # data.accounts.users.UserError, by kind (stats.views.users.ERRORS)
+    # data.accounts.users.UserError(key, **values): every refusal, on the page and (in English) from the CLI
     "error_username": (
         "A username is 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.",
         "उपयोगकर्ता नाम 3 से 32 अक्षरों का हो: छोटे अंग्रेज़ी अक्षर, अंक, '.', '_' या '-'।",
@@ -97,5 +97,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "That identity is already linked to another account.",
         "यह पहचान पहले से किसी दूसरे खाते से जुड़ी है।",
     ),
-    "error_other": ("The request was refused: {detail}", "अनुरोध अस्वीकार हुआ: {detail}"),
+    "error_no_terminal": (
+        "No terminal to ask for the password: pipe it in with --password-stdin.",
+        "पासवर्ड पूछने के लिए कोई टर्मिनल नहीं है: उसे --password-stdin के साथ भेजें।",
+    ),
+    "error_cli_unknown_district": (
+        "'{name}' is an unknown district: give its English or Hindi name, or its code.",
+        "'{name}' अज्ञात ज़िला है: उसका अंग्रेज़ी या हिन्दी नाम, या कोड दें।",
+    ),
+    "error_cli_collector_district": (
+        "A district collector needs --district.",
+        "ज़िला कलेक्टर के लिए --district देना ज़रूरी है।",
+    ),
 }

@@ -7,9 +7,10 @@ from datetime import date
 
 import pandas as pd
 
-from stats.bulletin import BAND_ORDER, Area, BulletinFigures
+from stats.bulletin import Area, BulletinFigures
 from stats.formatting import MISSING, grouped_decimal, indian_number, long_date, rounded
 from stats.labels import t
+from stats.names import Names
 
 COUNTS = (
     "doses",
@@ -81,19 +82,19 @@ def figures_table(figures: BulletinFigures, lang: str) -> pd.DataFrame:
     )
 
 
-def band_dose_table(figures: BulletinFigures, lang: str, *, formatted: bool = True) -> pd.DataFrame:
-    """The day's doses by age band and dose number (bands youngest first), headers in the language.
+def band_dose_table(figures: BulletinFigures, names: Names, lang: str, *, formatted: bool = True) -> pd.DataFrame:
+    """The day's doses by age band and dose number (bands in names' order), headers in the language.
 
     formatted: doses written with Indian grouping (for the screen); otherwise whole numbers (for CSV).
     """
     rows = pd.DataFrame(figures.by_age_band_and_dose, columns=["age_band", "dose_number", "doses"])
-    order = {band: i for i, band in enumerate(BAND_ORDER)}
+    order = {band: i for i, band in enumerate(names.ordered("bands", rows["age_band"]))}
     rows = rows.assign(order=rows["age_band"].map(order)).sort_values(["order", "dose_number"], kind="stable")
     doses = rows["doses"].map(lambda n: indian_number(n, lang)) if formatted else rows["doses"].astype("int64")
     return pd.DataFrame(
         {
             t("common.age_band", lang): rows["age_band"].astype(str).to_list(),
-            t("common.dose_number", lang): [t(f"common.dose_{n}", lang) for n in rows["dose_number"]],
+            t("common.dose_number", lang): [names.dose(n, lang) for n in rows["dose_number"]],
             t("common.doses", lang): doses.to_list(),
         }
     )

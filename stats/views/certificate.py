@@ -1,9 +1,10 @@
-"""What the certificate and verification pages show: the certificate's details and doses, a token's claims."""
+"""What the certificate page shows: the certificate's details and doses, its PDF's names (the verification page's
+view is stats/views/verify.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import datetime
 
 import pandas as pd
 
@@ -61,33 +62,6 @@ def doses_table(cert, names: Mapping[str, str], lang: str) -> pd.DataFrame:
         for dose in sorted(cert.doses, key=lambda dose: dose.number)
     ]
     return pd.DataFrame(rows, columns=columns)
-
-
-def claims_table(claims: Mapping, names: Mapping[str, str], lang: str) -> pd.DataFrame:
-    """A verified token's claims as shown: name, birth year, gender, each dose, certificate id, issue time."""
-    rows = [
-        (t("certificate.name", lang), claims["n"]),
-        (t("certificate.birth_year", lang), str(claims["by"])),
-        (t("certificate.gender", lang), t(f"certificate.gender_{claims['g']}", lang)),
-    ]
-    for number, day, vaccine in claims["d"]:
-        rows.append(
-            (
-                f"{t('certificate.dose', lang)} {number}",
-                f"{long_date(date.fromisoformat(day), lang)} · {names.get(vaccine, vaccine)}",
-            )
-        )
-    rows += [
-        (t("verify.certificate_id", lang), claims["cid"]),
-        (t("verify.issued", lang), issued_text(datetime.fromtimestamp(claims["iat"], UTC), lang)),
-    ]
-    return _pairs(rows, lang)
-
-
-def verdict_text(valid: bool, reason: str, lang: str) -> str:
-    if valid:
-        return t("verify.valid", lang)
-    return t("verify.invalid", lang, reason=t(f"verify.reason_{reason}", lang))
 
 
 def pdf_file_name(cert) -> str:

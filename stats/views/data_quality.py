@@ -13,31 +13,19 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from stats.coverage import coverage_by_dose
 from stats.doses import calendar_days, on_calendar, within
 from stats.formatting import indian_number, long_date, percent, signed_change
 from stats.labels import CATALOGUE, t
-from stats.published import compare_daily_doses, own_daily, published_daily, published_daily_doses
+from stats.published import compare_daily_doses, published_daily_doses
 from stats.quality import (
-    SPIKE_METRICS,
     STATE,
-    ZERO_METRICS,
     Flag,
     Names,
-    coverage_over_100,
-    doses_beyond_stock,
-    missing_centres,
-    negative_daily_values,
     sort_flags,
-    source_gaps,
-    spikes,
-    zero_activity,
 )
 
 DEFAULT_DAYS = 28
 """The page opens on the 28 days up to the sidebar's date."""
-MISSING_CENTRES_DAYS = 7
-"""Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 LARGEST_GAPS = 5
 """Rows in the table of largest gaps."""
 ALL_AREAS = "*"
@@ -71,35 +59,6 @@ def chosen_range(value: object, fallback: tuple[date, date]) -> tuple[date, date
 
 
 # --- Flags -----------------------------------------------------------------------------------------
-
-
-def flags_over_range(
-    start: date, end: date, frames: dict[str, pd.DataFrame], *, names: Names | None = None
-) -> list[Flag]:
-    """Every flag of the rules of stats.quality dated from start to end, from data.read.quality.quality_range_frames.
-
-    Negative values, spikes, zero activity and source gaps on every day of the range (with the trailing
-    history the frames carry); missing centres on the days of the range that centre_days covers (at most
-    the last MISSING_CENTRES_DAYS); coverage above 100% on end; doses beyond stock on every day. Sorted by
-    date, area and rule.
-    """
-    state, series = frames["state"], frames["series"]
-    first = min(state["date"]) if len(state) else start
-    # One daily frame per kind: stats.quality groups a frame by source, area and metric, and a group whose
-    # source is missing (own doses concatenated to published series) would be left out.
-    dailies = [published_daily(series), own_daily(state, first, end), own_daily(frames["districts"], first, end)]
-    flags = negative_daily_values(series, names=names)
-    for daily in dailies:
-        flags += spikes(daily, metrics=SPIKE_METRICS, names=names)
-        flags += zero_activity(daily, metrics=ZERO_METRICS, names=names)
-    centre_days = frames["centre_days"]
-    for day in calendar_days(max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1)), end):
-        flags += missing_centres(centre_days, day, names=names)
-    coverage = coverage_by_dose(frames["bands"], frames["targets"], as_of=end)
-    flags += coverage_over_100(coverage, end, names=names)
-    flags += doses_beyond_stock(frames["movements"], frames["administered"], start, end, names=names)
-    flags += source_gaps(state, published_daily_doses(series), names=names)
-    return sort_flags(f for f in flags if start <= f.date <= end)
 
 
 def rule_label(rule: str, lang: str) -> str:

@@ -1,5 +1,6 @@
-"""What the district-pace page shows: the league table of every district, one district's trend, its
-centres and its second doses due, as pure functions of the frames data.read returns.
+"""What the district-pace page shows: the league table of every district (worked out by stats.league) written
+for the screen and a file, one district's trend, its centres and its second doses due, as pure functions of the
+frames data.read returns.
 
 Inputs (as the queries return them):
   districts  code, name_en, name_hi (every district of the master list)
@@ -24,14 +25,11 @@ from pandas.io.formats.style import Styler
 from stats import STATE
 from stats.coverage import (
     coverage,
-    coverage_by_dose,
-    district_rank,
     doses_in_bands,
     eligible_population,
-    required_daily_rate,
 )
-from stats.doses import WINDOW, relative_change, rolling_daily_doses
-from stats.dropout import crude_dropout, second_doses_due
+from stats.doses import rolling_daily_doses
+from stats.dropout import second_doses_due
 from stats.formatting import (
     MINUS,
     MISSING,
@@ -43,21 +41,11 @@ from stats.formatting import (
     rounded,
 )
 from stats.labels import t
-from stats.stock import cover_days
+from stats.league import DEFAULT_BANDS, LEAGUE_COLUMNS, TREND_DAYS, history_start
 
-TREND_DAYS = 90
-"""Days of the trend chart (the league table's sparkline shows the last SPARK_DAYS of them)."""
-SPARK_DAYS = 28
 CENTRE_DAYS = 7
 """Days over which centres are compared (doses.centre_days of the chosen district only)."""
 TOP = 5
-AGE_BANDS = ("12-14", "15-17", "18-44", "45-59", "60+")
-"""The bands a user can choose (45+ is 45-59 and 60+ together)."""
-DEFAULT_BANDS = ("18-44", "45-59", "60+")
-DEFAULT_TARGET_PERCENT = 90
-TARGET_DATE = date(2021, 12, 31)
-TARGET_LEAD_DAYS = 90
-DOSES = (1, 2, 3)
 
 INDICATORS = (
     "per_thousand",
@@ -88,36 +76,7 @@ KINDS = {
 }
 """How each numeric column of the league table is written (see format_value)."""
 
-LEAGUE_COLUMNS = (
-    "rank",
-    "district",
-    "per_thousand",
-    "change_7d",
-    "last_28_days",
-    "coverage_1",
-    "coverage_2",
-    "coverage_3",
-    "dropout",
-    "required_daily_rate",
-    "days_of_cover",
-    "on_hand",
-    "average_7d",
-    "population",
-)
-"""The league table's columns in the order shown (code is kept beside them, not shown)."""
-
-
 # --- dates ---------------------------------------------------------------------------------------
-
-
-def default_target_date(as_of: date) -> date:
-    """31 December 2021, or as_of + 90 days when that is later."""
-    return max(TARGET_DATE, as_of + timedelta(days=TARGET_LEAD_DAYS))
-
-
-def history_start(as_of: date, days: int = TREND_DAYS) -> date:
-    """First day to fetch so that each of the last `days` days up to as_of averages over a full week."""
-    return as_of - timedelta(days=days + WINDOW - 2)
 
 
 def centre_window(as_of: date, days: int = CENTRE_DAYS) -> tuple[date, date]:
@@ -141,112 +100,6 @@ ROW_PIXELS = 35
 def table_height(rows: int) -> int:
     """Pixels for a st.dataframe to show every row and its header without scrolling."""
     return (rows + 1) * ROW_PIXELS + 3
-
-
-# --- names ---------------------------------------------------------------------------------------
-
-
-def district_names(districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """code, district (the name in the language), sorted by that name."""
-    column = "name_hi" if lang == "hi" else "name_en"
-    out = districts[["code", column]].rename(columns={column: "district"})
-    return out.sort_values("district", kind="stable").reset_index(drop=True)
-
-
-# --- the league table ----------------------------------------------------------------------------
-
-
-def _on_calendar_by_district(frame: pd.DataFrame, start: date, as_of: date) -> pd.DataFrame:
-    """date, district_code, doses, average_7d on every day from start to as_of (districts with rows only)."""
-    summed = frame[["date", "district_code", "doses"]]
-    return rolling_daily_doses(summed, ("district_code",), start=start, end=as_of)
-
-
-def _pace(daily: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """district_code, average_7d on as_of, average_7d_before (7 days earlier), last_28_days (list of doses)."""
-    now = daily[daily["date"] == as_of][["district_code", "average_7d"]]
-    before = daily[daily["date"] == as_of - timedelta(days=WINDOW)][["district_code", "average_7d"]]
-    spark = daily[daily["date"] > as_of - timedelta(days=SPARK_DAYS)]
-    lists = spark.groupby("district_code", sort=False)["doses"].agg(list).rename("last_28_days").reset_index()
-    out = now.merge(before.rename(columns={"average_7d": "average_7d_before"}), on="district_code", how="left")
-    return out.merge(lists, on="district_code", how="left")
-
-
-def _coverage_wide(totals: pd.DataFrame, targets: pd.DataFrame, age_bands: Sequence[str]) -> pd.DataFrame:
-    """district_code, doses_1..3 and coverage_1..3 (raw fractions) of the selected bands."""
-    long = coverage_by_dose(totals, targets, age_bands, ("district_code",))
-    wide = long.pivot(index="district_code", columns="dose_number", values=["doses", "coverage"])
-    wide.columns = [f"{name}_{number}" for name, number in wide.columns]
-    return wide.reset_index()
-
-
-def _stock_cover(stock: pd.DataFrame, recent: pd.DataFrame, start: date, as_of: date) -> pd.DataFrame:
-    """district_code, on_hand (every vaccine), all_bands_7d (7-day average of every dose given there)."""
-    on_hand = stock.groupby("store", as_index=False)["on_hand"].sum().rename(columns={"store": "district_code"})
-    daily = _on_calendar_by_district(recent, start, as_of)
-    pace = daily[daily["date"] == as_of][["district_code", "average_7d"]].rename(columns={"average_7d": "all_bands_7d"})
-    return on_hand.merge(pace, on="district_code", how="outer")
-
-
-def league_table(
-    districts: pd.DataFrame,
-    targets: pd.DataFrame,
-    totals: pd.DataFrame,
-    recent: pd.DataFrame,
-    stock: pd.DataFrame,
-    as_of: date,
-    age_bands: Sequence[str] = DEFAULT_BANDS,
-    target_percent: float = DEFAULT_TARGET_PERCENT,
-    target_date: date | None = None,
-    target_dose: int = 1,
-    lang: str = "en",
-) -> pd.DataFrame:
-    """One row per district (every district, with zeros where it has no doses), sorted by rank.
-
-    Columns: code, LEAGUE_COLUMNS, average_7d_before, doses_1..3. That is: district (name in the language),
-    rank (by per_thousand; ties share it), population (eligible in the bands), average_7d (doses a day,
-    7-day average), per_thousand (average_7d per 1,000 eligible), average_7d_before (the 7 days before),
-    change_7d (relative change on the week before; NaN without doses then), last_28_days (list of daily
-    doses), doses_1..3 (cumulative), coverage_1..3 (raw fractions), dropout (crude, dose 1 to 2), on_hand
-    (stock of every vaccine), days_of_cover (on hand ÷ the 7-day average of every dose given there; inf:
-    stock but no doses), required_daily_rate (doses a day for target_percent coverage of target_dose by
-    target_date; 0 when reached; NaN when no day is left or there is no target population).
-    """
-    target_date = target_date or default_target_date(as_of)
-    start = history_start(as_of)
-    names = district_names(districts, lang)
-    in_bands = doses_in_bands(recent, age_bands)
-    daily = _on_calendar_by_district(in_bands, start, as_of)
-
-    out = names.merge(
-        eligible_population(targets, age_bands).rename(columns={"district_code": "code"}), on="code", how="left"
-    )
-    out = out.merge(_pace(daily, as_of).rename(columns={"district_code": "code"}), on="code", how="left")
-    out = out.merge(
-        _coverage_wide(totals, targets, age_bands).rename(columns={"district_code": "code"}), on="code", how="left"
-    )
-    dropout = crude_dropout(doses_in_bands(totals, age_bands))[["district_code", "dropout"]]
-    out = out.merge(dropout.rename(columns={"district_code": "code"}), on="code", how="left")
-    out = out.merge(
-        _stock_cover(stock, recent, start, as_of).rename(columns={"district_code": "code"}), on="code", how="left"
-    )
-
-    counts = ["population", "doses_1", "doses_2", "doses_3", "on_hand"]
-    out = out.fillna({**dict.fromkeys(counts, 0), "average_7d": 0.0, "all_bands_7d": 0.0})
-    out = out.astype(dict.fromkeys(counts, "int64"))
-    out["last_28_days"] = [x if isinstance(x, list) else [0] * SPARK_DAYS for x in out["last_28_days"]]
-    out["per_thousand"] = coverage(out["average_7d"], out["population"]) * 1000
-    out["change_7d"] = relative_change(out["average_7d"] - out["average_7d_before"], out["average_7d_before"])
-    out["days_of_cover"] = cover_days(out["on_hand"].astype("float64"), out["all_bands_7d"])
-    given = out[f"doses_{target_dose}"]
-    rates = [
-        required_daily_rate(d, p, target_percent / 100, as_of, target_date)
-        for d, p in zip(given, out["population"], strict=True)
-    ]
-    # No target population, no target: the rate is unknown, not "reached".
-    out["required_daily_rate"] = pd.Series(rates, index=out.index, dtype="float64").where(out["population"] > 0)
-    ranked = district_rank(out, "per_thousand", order_by="district")
-    return ranked[["code", *LEAGUE_COLUMNS, "average_7d_before", "doses_1", "doses_2", "doses_3"]]
 
 
 # --- writing numbers -----------------------------------------------------------------------------

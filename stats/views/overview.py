@@ -14,74 +14,32 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from stats.bulletin import BAND_ORDER, BulletinFigures
+from stats.bulletin import BulletinFigures
 from stats.doses import (
-    WINDOW,
+    DayChanges,
     RecordDay,
     cumulative_doses,
     daily_doses,
-    on_calendar,
     relative_change,
-    rolling_daily_doses,
     within,
 )
-from stats.figures.charts import VACCINE_COLOURS
 from stats.formatting import (
     MINUS,
     MISSING,
     grouped_decimal,
     indian_number,
     is_missing,
-    lakh_crore,
     long_date,
     percent,
     rounded,
     signed_change,
+    total_text,
+    whole,
 )
 from stats.labels import t
-
-RANGE_DAYS = 90
-"""The charts start as the 90 days up to the chosen date."""
-DOSE_NUMBERS = (1, 2, 3)
-VACCINE_ORDER = tuple(VACCINE_COLOURS)
-
-# --- Names --------------------------------------------------------------------------------------
-
-
-def vaccine_name(code: str, lang: str = "en") -> str:
-    """Covishield / कोविशील्ड for COVISHIELD; an unknown code as it is."""
-    key = f"overview.vaccine_{code}"
-    try:
-        return t(key, lang)
-    except KeyError:
-        return str(code)
-
-
-def band_name(code: str, lang: str = "en") -> str:
-    """18–44 years / 18–44 वर्ष for 18-44; an unknown band as it is."""
-    try:
-        return t(f"overview.band_{code}", lang)
-    except KeyError:
-        return str(code)
-
-
-def dose_name(number: int, lang: str = "en") -> str:
-    """First dose / पहली खुराक for 1 (2: second, 3: precaution)."""
-    return t(f"common.dose_{int(number)}", lang)
-
-
-def ordered(codes: Sequence[str], order: Sequence[str]) -> list[str]:
-    """The distinct codes in the given order, any code not in it after them in sorted order."""
-    present = list(dict.fromkeys(codes))
-    return [c for c in order if c in present] + sorted(c for c in present if c not in order)
-
+from stats.names import Names
 
 # --- Dates shown --------------------------------------------------------------------------------
-
-
-def default_range(as_of: date, first: date, days: int = RANGE_DAYS) -> tuple[date, date]:
-    """The days up to as_of (days of them), starting no earlier than the first day with data."""
-    return max(first, as_of - timedelta(days=days - 1)), as_of
 
 
 def chart_range(
@@ -105,55 +63,12 @@ def chart_range(
     return clip(start), clip(end)
 
 
-def history_start(start: date, window: int = WINDOW) -> date:
-    """The first day to fetch so that the 7-day average on start averages over a full week."""
-    return start - timedelta(days=window - 1)
-
-
 # --- Headline figures ---------------------------------------------------------------------------
-
-
-class DayChanges(NamedTuple):
-    """The day against the day before and the 7-day average (None: no earlier day in the data)."""
-
-    doses: int
-    previous_doses: int | None
-    centres: int
-    previous_centres: int | None
-    average_7d: float
-
-
-def day_changes(centres: pd.DataFrame, day: date) -> DayChanges:
-    """From date, centres, doses per day (as doses.centres_reporting): the day, the day before, the average.
-
-    A day without a row is a day with 0 doses and 0 centres; the day before the first day with data has
-    no value (None), nor has any day when the frame is empty.
-    """
-    if centres.empty:
-        return DayChanges(0, None, 0, None, 0.0)
-    first = min(min(centres["date"]), day)
-    daily = on_calendar(centres, (), ("centres", "doses"), start=first, end=day)
-    rolling = rolling_daily_doses(centres[["date", "doses"]], start=first, end=day)
-    today, before = daily.iloc[-1], (daily.iloc[-2] if len(daily) > 1 else None)
-    return DayChanges(
-        doses=int(today["doses"]),
-        previous_doses=None if before is None else int(before["doses"]),
-        centres=int(today["centres"]),
-        previous_centres=None if before is None else int(before["centres"]),
-        average_7d=float(rolling["average_7d"].iloc[-1]),
-    )
 
 
 def reported(changes: DayChanges) -> bool:
     """True when any centre reported doses on the day."""
     return changes.doses > 0 or changes.centres > 0
-
-
-def whole(x: float, lang: str = "en") -> str:
-    """A count rounded half up to a whole number, Indian-grouped; None or NaN as —."""
-    if is_missing(x):
-        return MISSING
-    return indian_number(int(rounded(x, 0)), lang)
 
 
 def signed_percent(x: float | None, lang: str = "en") -> str:
@@ -194,12 +109,6 @@ class Card:
     help: str
     delta: MetricDelta | None = None
     delta_description: str | None = None
-
-
-def total_text(n: int, lang: str = "en") -> str:
-    """A total with its short form when that says more: 78,14,481 (78.14 lakh); 3,510 as it is."""
-    full, short = indian_number(n, lang), lakh_crore(n, lang)
-    return full if short == full else f"{full} ({short})"
 
 
 def cover_text(days: float | None, lang: str = "en") -> str:
@@ -298,44 +207,27 @@ def headline_cards(figures: BulletinFigures, changes: DayChanges, lang: str = "e
 # --- Series for the charts ----------------------------------------------------------------------
 
 
-def daily_series(doses: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """date, doses, average_7d from start to end (days without reports as 0).
-
-    doses: date, doses from the first day with data (or from history_start(start) at least). The average's
-    calendar starts at the later of history_start(start) and the first day in doses, so the first days shown
-    average over full weeks, and the programme's first days over the days since it began (as stats.doses).
-    """
-    first = max(history_start(start), min(doses["date"])) if len(doses) else start
-    rolling = rolling_daily_doses(doses[["date", "doses"]], start=min(first, start), end=end)
-    return within(rolling, start, end).reset_index(drop=True)
-
-
 def cumulative_series(doses: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     """date, dose_number, doses, cumulative from start to end; doses: date, dose_number, doses from the first day."""
     return within(cumulative_doses(doses, ("dose_number",), end=end), start, end).reset_index(drop=True)
 
 
-def band_series(doses: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """date, age_band, doses on every day from start to end, bands in their usual order."""
+def band_series(doses: pd.DataFrame, start: date, end: date, names: Names) -> pd.DataFrame:
+    """date, age_band, doses on every day from start to end, bands in names' order."""
     daily = daily_doses(doses, ("age_band",), start, end)
-    order = {band: i for i, band in enumerate(ordered(daily["age_band"], BAND_ORDER))}
+    order = {band: i for i, band in enumerate(names.ordered("bands", daily["age_band"]))}
     return daily.sort_values(
         ["date", "age_band"], key=lambda c: c.map(order) if c.name == "age_band" else c
     ).reset_index(drop=True)
 
 
-def vaccine_mix(totals: pd.DataFrame) -> pd.DataFrame:
-    """vaccine, doses, share (of all doses) per vaccine with doses, in the usual vaccine order."""
+def vaccine_mix(totals: pd.DataFrame, names: Names) -> pd.DataFrame:
+    """vaccine, doses, share (of all doses) per vaccine with doses, in names' vaccine order."""
     rows = totals[totals["doses"] > 0]
-    order = ordered(rows["vaccine"], VACCINE_ORDER)
+    order = names.ordered("vaccines", rows["vaccine"])
     rows = rows.set_index("vaccine").loc[order].reset_index()
     total = rows["doses"].sum()
     return rows.assign(share=rows["doses"] / total if total else 0.0)[["vaccine", "doses", "share"]]
-
-
-def has_doses(frame: pd.DataFrame) -> bool:
-    """True when the frame holds any dose (a chart with nothing to show is replaced by a message)."""
-    return bool(len(frame)) and int(frame["doses"].sum()) > 0
 
 
 def record_note(record: RecordDay | None, start: date, end: date, lang: str = "en") -> str | None:
@@ -355,22 +247,6 @@ def record_note(record: RecordDay | None, start: date, end: date, lang: str = "e
 # --- Tables beside the charts (what chart_with_table shows and offers as CSV) --------------------
 
 
-def _dates(frame: pd.DataFrame, lang: str) -> list[str]:
-    return [long_date(d, lang) for d in frame["date"]]
-
-
-def daily_table(daily: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Date, doses, 7-day average: long dates and Indian-grouped numbers, headers in the language."""
-    return pd.DataFrame(
-        {
-            t("common.date", lang): _dates(daily, lang),
-            t("common.doses", lang): [indian_number(n, lang) for n in daily["doses"]],
-            t("overview.average_7d", lang): [whole(x, lang) for x in daily["average_7d"]],
-        },
-        dtype="object",
-    )
-
-
 def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str) -> pd.DataFrame:
     wide = frame.pivot(index="date", columns=column, values=value)
     out = {t("common.date", lang): [long_date(d, lang) for d in wide.index]}
@@ -380,23 +256,23 @@ def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str) 
     return pd.DataFrame(out, dtype="object")
 
 
-def cumulative_table(cumulative: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def cumulative_table(cumulative: pd.DataFrame, names: Names, lang: str = "en") -> pd.DataFrame:
     """Date and cumulative doses per dose number (one column each), as shown in the chart."""
-    names = {n: dose_name(n, lang) for n in DOSE_NUMBERS if n in set(cumulative["dose_number"])}
-    return _wide(cumulative, "dose_number", "cumulative", names, lang)
+    numbers = names.ordered("doses", cumulative["dose_number"])
+    return _wide(cumulative, "dose_number", "cumulative", {n: names.dose(n, lang) for n in numbers}, lang)
 
 
-def band_table(bands: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Date and doses per age band (one column each, bands in order)."""
-    names = {b: band_name(b, lang) for b in ordered(bands["age_band"], BAND_ORDER)}
-    return _wide(bands, "age_band", "doses", names, lang)
+def band_table(bands: pd.DataFrame, names: Names, lang: str = "en") -> pd.DataFrame:
+    """Date and doses per age band (one column each, bands in names' order)."""
+    codes = names.ordered("bands", bands["age_band"])
+    return _wide(bands, "age_band", "doses", {b: names.band(b, lang) for b in codes}, lang)
 
 
-def vaccine_table(mix: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def vaccine_table(mix: pd.DataFrame, names: Names, lang: str = "en") -> pd.DataFrame:
     """Vaccine, doses, share of the doses in the dates shown."""
     return pd.DataFrame(
         {
-            t("common.vaccine", lang): [vaccine_name(v, lang) for v in mix["vaccine"]],
+            t("common.vaccine", lang): [names.vaccine(v, lang) for v in mix["vaccine"]],
             t("common.doses", lang): [indian_number(n, lang) for n in mix["doses"]],
             t("overview.share", lang): [percent(x, lang) for x in mix["share"]],
         },

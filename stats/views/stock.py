@@ -11,15 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 import pandas as pd
 
 from stats import STATE
 from stats.doses import WINDOW, on_calendar
-from stats.figures.charts import VACCINE_COLOURS
 from stats.formatting import (
-    MINUS,
     MISSING,
     grouped_decimal,
     india_time,
@@ -29,15 +27,10 @@ from stats.formatting import (
     today_in_india,
 )
 from stats.labels import t
-from stats.names import district_options, vaccine_names
-from stats.stock import PSEUDO_STORES, days_of_cover
+from stats.names import VACCINE_ORDER, district_options, names_from_frames
+from stats.stock import PSEUDO_STORES, Stores, days_of_cover
 
 SUPPLIER, WASTAGE, ADJUSTMENT = PSEUDO_STORES
-VACCINE_ORDER = tuple(VACCINE_COLOURS)
-
-KINDS = ("receipt", "issue", "wastage", "adjustment")
-"""The movements the form records: receipt SUPPLIER→STATE, issue STATE→district, wastage store→WASTAGE,
-adjustment after a physical count (store→ADJUSTMENT or ADJUSTMENT→store)."""
 
 LATEST_MOVEMENTS = 20
 """How many of the latest movements the page lists."""
@@ -47,93 +40,6 @@ MOVEMENTS_FILE = "stock-movements-latest.csv"
 
 STORE_KINDS = {"receipt": "none", "issue": "district", "wastage": "any", "adjustment": "any"}
 """Which store the form asks for: none (receipt: always the state store), a district, or any store."""
-
-
-class Stores(NamedTuple):
-    """The two ends of a movement and how many doses move."""
-
-    from_store: str
-    to_store: str
-    quantity: int
-
-
-# --- Movements -------------------------------------------------------------------------------------
-
-
-def movement_stores(kind: str, store: str | None, quantity: int) -> Stores:
-    """The ends of a receipt, issue or wastage of quantity doses (store: the district of an issue, the store
-    that wastes); ValueError for an adjustment (see count_adjustment) or a store the kind cannot use."""
-    if kind == "receipt":
-        return Stores(SUPPLIER, STATE, quantity)
-    if kind in ("issue", "wastage"):
-        if not store or store in PSEUDO_STORES or (kind == "issue" and store == STATE):
-            raise ValueError(f"{kind} needs {'a district' if kind == 'issue' else 'a store'}, not {store!r}")
-        return Stores(STATE, store, quantity) if kind == "issue" else Stores(store, WASTAGE, quantity)
-    raise ValueError(f"unknown movement kind {kind!r} (an adjustment is worked out by count_adjustment)")
-
-
-def count_adjustment(store: str, on_hand: int, counted: int) -> Stores | None:
-    """The movement that makes the store's stock on hand equal the physical count: store→ADJUSTMENT when the
-    count is lower, ADJUSTMENT→store when it is higher, None when they agree."""
-    if counted < 0:
-        raise ValueError("a physical count cannot be negative")
-    if counted < on_hand:
-        return Stores(store, ADJUSTMENT, on_hand - counted)
-    if counted > on_hand:
-        return Stores(ADJUSTMENT, store, counted - on_hand)
-    return None
-
-
-def outflow_store(stores: Stores) -> str | None:
-    """The real store the movement takes doses out of (None when doses only come in)."""
-    return None if stores.from_store in PSEUDO_STORES else stores.from_store
-
-
-# --- A store's stock day by day ------------------------------------------------------------------------
-
-
-def daily_on_hand(movements: pd.DataFrame, administered: pd.DataFrame, store: str) -> pd.DataFrame:
-    """End-of-day stock on hand of one store (one vaccine) on each day it changed: date, on_hand.
-
-    movements: date, from_store, to_store, quantity (of that vaccine); administered: date, doses (given at that
-    store's district, of that vaccine; empty for the state store)."""
-    inflow = movements.loc[movements["to_store"] == store, ["date", "quantity"]]
-    outflow = movements.loc[movements["from_store"] == store, ["date", "quantity"]]
-    changes = pd.concat(
-        [
-            pd.DataFrame({"date": inflow["date"], "change": inflow["quantity"]}),
-            pd.DataFrame({"date": outflow["date"], "change": -outflow["quantity"]}),
-            pd.DataFrame({"date": administered["date"], "change": -administered["doses"]}),
-        ],
-        ignore_index=True,
-    )
-    if changes.empty:
-        return pd.DataFrame({"date": pd.Series([], dtype="object"), "on_hand": pd.Series([], dtype="int64")})
-    daily = changes.astype({"change": "int64"}).groupby("date", as_index=False)["change"].sum()
-    daily = daily.sort_values("date", kind="stable").reset_index(drop=True)
-    return pd.DataFrame({"date": daily["date"], "on_hand": daily["change"].cumsum().astype("int64")})
-
-
-def on_hand_on(daily: pd.DataFrame, day: date) -> int:
-    """Stock on hand at the end of day (daily as daily_on_hand returns it; 0 before anything moved)."""
-    before = daily[daily["date"] <= day]
-    return int(before["on_hand"].iloc[-1]) if len(before) else 0
-
-
-class Lowest(NamedTuple):
-    """The lowest end-of-day stock on hand from a day on, and the first day it is reached."""
-
-    day: date
-    on_hand: int
-
-
-def lowest_on_hand(daily: pd.DataFrame, start: date) -> Lowest:
-    """The lowest end-of-day stock on hand on start or any later day (daily as daily_on_hand returns it)."""
-    lowest = Lowest(start, on_hand_on(daily, start))
-    for day, on_hand in zip(daily["date"], daily["on_hand"], strict=True):
-        if day > start and on_hand < lowest.on_hand:
-            lowest = Lowest(day, int(on_hand))
-    return lowest
 
 
 # --- Dates ---------------------------------------------------------------------------------------------
@@ -174,8 +80,7 @@ def kind_name(kind: str, lang: str = "en") -> str:
 def vaccine_options(vaccines: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     """Vaccine code → name in the language (reference.vaccine_intervals: code, name_en, name_hi), in the
     dashboard's order of vaccines (Covishield first), any other after them by code."""
-    names = vaccine_names(vaccines, lang)
-    return {code: names[code] for code in sorted(names, key=_vaccine_rank)}
+    return names_from_frames(vaccines=vaccines).options("vaccines", lang)
 
 
 def _vaccine_rank(code: str) -> tuple[int, str]:
@@ -200,11 +105,6 @@ def store_name(code: str, districts: Mapping[str, str], lang: str = "en") -> str
 
 
 # --- Text ---------------------------------------------------------------------------------------------
-
-
-def doses_text(n: int, lang: str = "en") -> str:
-    """A number of doses the Indian way, below zero with a true minus sign: 2,500 / −500."""
-    return (MINUS if n < 0 else "") + indian_number(abs(int(n)), lang)
 
 
 # --- Tables --------------------------------------------------------------------------------------------

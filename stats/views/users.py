@@ -1,5 +1,5 @@
-"""What the accounts page shows: the accounts table, the choices of its forms, and data.accounts.users' refusals in the
-user's language.
+"""What the accounts page shows: the accounts table and the choices of its forms (data.accounts.users' refusals carry
+their catalogue key: UserError.text(lang)).
 
 Pure functions (no Streamlit, no I/O). Accounts are what data.accounts.users.list_users returns (UserPublic: never a
 password hash); any object with the same attributes will do.
@@ -7,7 +7,6 @@ password hash); any object with the same attributes will do.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Protocol
@@ -81,36 +80,6 @@ def account_options(accounts: Iterable[Account], *, active_only: bool = True, ex
 def passwords_differ(password: str, repeated: str) -> bool:
     """True when the password and its repetition are not the same text."""
     return password != repeated
-
-
-ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"a username is 3 to 32 characters.*"), "error_username"),
-    (re.compile(r"a password needs at least (?P<n>\d+) characters"), "error_password_short"),
-    (re.compile(r"a password may have at most (?P<n>\d+) characters"), "error_password_long"),
-    (re.compile(r"a password cannot be only spaces"), "error_password_spaces"),
-    (re.compile(r"no account named '(?P<name>.*)'"), "error_no_account"),
-    (re.compile(r"role must be one of .*"), "error_role"),
-    (re.compile(r"a collector needs a district"), "error_collector_district"),
-    (re.compile(r"an officer sees the whole state: give no district"), "error_officer_district"),
-    (re.compile(r"unknown district '(?P<name>.*)'"), "error_unknown_district"),
-    (re.compile(r"an account named '(?P<name>.*)' already exists"), "error_exists"),
-    (re.compile(r"give the e-mail address the identity provider reports.*"), "error_email"),
-    (re.compile(r"that identity is already linked to another account"), "error_email_linked"),
-    (re.compile(r"the two passwords differ"), "error_passwords_differ"),
-    (re.compile(r"you cannot disable your own account"), "cannot_disable_self"),
-)
-"""data.accounts.users.UserError messages (English) → their label in stats/labels/users.py, with the values they
-quote."""
-
-
-def user_error_text(message: str, lang: str = "en") -> str:
-    """A data.accounts.users.UserError message in the language; one not known here in a general sentence that quotes
-    the English message."""
-    for pattern, key in ERRORS:
-        match = pattern.fullmatch(message)
-        if match:
-            return t(f"users.{key}", lang, **match.groupdict())
-    return t("users.error_other", lang, detail=message)
 
 
 def action_text(key: str, values: Mapping[str, str], lang: str = "en") -> str:

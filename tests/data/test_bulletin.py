@@ -10,6 +10,7 @@ from data import bulletin as bulletin_cli
 from data.db import create_schema, make_engine
 from stats import bulletin
 from tests.files import doses_csv, run_import, stock_csv
+from tests.stats import master_names
 
 DOSES = [
     # 20 June: 1,500 doses at 2 centres (the record before 22 June).
@@ -196,7 +197,7 @@ def test_days_of_cover_is_worded_for_one_and_less_than_one_day(cover, lang, expe
         stock_on_hand=round(cover * 100),
         days_of_cover=cover,
     )
-    assert expected in bulletin.render(figures, lang)
+    assert expected in bulletin.render(figures, lang, names=master_names())
 
 
 def test_without_any_stock_received_the_note_says_nothing_about_stock() -> None:
@@ -218,6 +219,6 @@ def test_without_any_stock_received_the_note_says_nothing_about_stock() -> None:
         }
     )
     area = bulletin.Area("STATE", "Chhattisgarh", "छत्तीसगढ़")
-    figures = bulletin.bulletin_figures(date(2021, 6, 22), area, doses, centres, stock)
+    figures = bulletin.bulletin_figures(date(2021, 6, 22), area, doses, centres, stock, names=master_names())
     assert (figures.stock_on_hand, figures.days_of_cover) == (None, None)
-    assert "Stock" not in bulletin.render(figures, "en")
+    assert "Stock" not in bulletin.render(figures, "en", names=master_names())

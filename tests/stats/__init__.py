@@ -7,11 +7,31 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
+from stats.names import Names, names_from_frames
+
 DAY0 = dt.date(2021, 6, 1)
 NaN = math.nan
+MASTER = Path(__file__).resolve().parents[2] / "data" / "master"
+
+
+@cache
+def master_names() -> Names:
+    """The Names data.read.reference.names builds, read straight from the CSV files of data/master/."""
+
+    def read(name: str) -> pd.DataFrame:
+        return pd.read_csv(MASTER / name, dtype={"code": str}, keep_default_na=False, na_values={"max_age": [""]})
+
+    return names_from_frames(
+        districts=read("districts.csv"),
+        vaccines=read("vaccines.csv"),
+        bands=read("age_bands.csv"),
+        doses=read("dose_numbers.csv"),
+    )
 
 
 def day(n: int) -> dt.date:

@@ -121,7 +121,7 @@ def test_add_user_stores_an_argon2id_hash_and_an_audit_row(engine: Engine, accou
         ("newofficer", OFFICER_PASSWORD, "admin", None, "role"),
         ("newofficer", OFFICER_PASSWORD, "officer", "RPR", "no district"),
         ("newcollector", OFFICER_PASSWORD, "collector", None, "needs a district"),
-        ("newcollector", OFFICER_PASSWORD, "collector", "XXX", "unknown district"),
+        ("newcollector", OFFICER_PASSWORD, "collector", "XXX", "not a district"),
         ("OFFICER1", OFFICER_PASSWORD, "officer", None, "already exists"),
     ],
     ids=[

@@ -18,7 +18,7 @@ from datetime import date
 from sqlmodel import Session
 
 from data.read import doses, quality
-from stats.views import data_quality as data_quality_view
+from stats import quality as quality_rules
 from tests.files import doses_csv, run_import, series_csv, stock_csv
 
 D = {n: date(2021, 6, n) for n in range(1, 31)}
@@ -150,7 +150,7 @@ def test_quality_range_frames_for_a_long_range_read_few_centre_days(engine):
     frames = ask(engine, quality.quality_range_frames, start=MAY_1, end=D[21])  # longer than centre_days allows
     assert sorted({r[0] for r in rows(frames["centre_days"])}) == [20, 21]
     assert rows(frames["administered"])[:2] == [((5, 1), "RPR", "COVISHIELD", 40), (1, "DRG", "COVAXIN", 30)]
-    assert quality.MISSING_CENTRES_DAYS == data_quality_view.MISSING_CENTRES_DAYS
+    assert quality.MISSING_CENTRES_DAYS == quality_rules.MISSING_CENTRES_DAYS
 
 
 def test_quality_range_frames_on_an_empty_database(engine):
@@ -159,4 +159,4 @@ def test_quality_range_frames_on_an_empty_database(engine):
         assert frames[name].empty, name
     assert list(frames["administered"].columns) == ["date", "district_code", "vaccine", "doses"]
     assert list(frames["bands"].columns) == ["date", "district_code", "age_band", "dose_number", "doses"]
-    assert data_quality_view.flags_over_range(D[10], D[21], frames) == []
+    assert quality_rules.flags_over_range(D[10], D[21], frames) == []

@@ -6,15 +6,18 @@ from datetime import date
 
 import pytest
 
+from stats import trend
 from stats.doses import RecordDay
 from stats.figures import overview as charts
 from stats.figures.charts import ACCENT, BAND_COLOURS, DOSE_COLOURS, VACCINE_COLOURS
 from stats.views import overview as view
-from tests.stats import day, doses_frame, frame
+from tests.stats import day, doses_frame, frame, master_names
+
+NAMES = master_names()
 
 # Days 16–22 June of the app_db fixture (tests/pages/conftest.py): 180 … 1,080 on 20 June … 740.
 DOSES = doses_frame([(16, 180), (17, 280), (18, 380), (19, 480), (20, 1_080), (21, 680), (22, 740)])
-DAILY = view.daily_series(DOSES, day(16), day(22))
+DAILY = trend.daily_series(DOSES, day(16), day(22))
 RECORD = RecordDay(day(20), 1_080)
 
 
@@ -38,7 +41,7 @@ def test_daily_figure_leaves_a_record_outside_the_days_unmarked():
 
 def test_daily_figure_in_hindi_with_indian_axis():
     big = doses_frame([(1, 1_00_000), (2, 2_50_000)])
-    figure = charts.daily_doses_figure(view.daily_series(big, day(1), day(2)), None, "hi")
+    figure = charts.daily_doses_figure(trend.daily_series(big, day(1), day(2)), None, "hi")
     assert figure.layout.title.text == "प्रतिदिन खुराकें"
     assert [t.name for t in figure.data] == ["खुराकें", "7 दिन का औसत"]
     # Top 2,50,000 plus room for the record mark: ticks every lakh up to 3,00,000, where the axis ends.
@@ -49,7 +52,7 @@ def test_daily_figure_in_hindi_with_indian_axis():
 
 def test_cumulative_figure_one_line_per_dose_in_its_colour():
     cumulative = frame("date dose_number cumulative", [(1, 1, 10), (1, 2, 5), (2, 1, 30), (2, 2, 5)])
-    figure = charts.cumulative_figure(cumulative, "en")
+    figure = charts.cumulative_figure(cumulative, NAMES, "en")
     assert [(t.name, t.line.color) for t in figure.data] == [
         ("First dose", DOSE_COLOURS[1]),
         ("Second dose", DOSE_COLOURS[2]),
@@ -58,8 +61,8 @@ def test_cumulative_figure_one_line_per_dose_in_its_colour():
 
 
 def test_bands_figure_stacked_in_band_order_and_colours():
-    bands = view.band_series(doses_frame([(1, "60+", 3), (1, "18-44", 5)], "age_band"), day(1), day(1))
-    figure = charts.bands_figure(bands, "hi")
+    bands = view.band_series(doses_frame([(1, "60+", 3), (1, "18-44", 5)], "age_band"), day(1), day(1), NAMES)
+    figure = charts.bands_figure(bands, NAMES, "hi")
     assert figure.layout.barmode == "stack"
     assert [(t.name, t.marker.color) for t in figure.data] == [
         ("18–44 वर्ष", BAND_COLOURS["18-44"]),
@@ -68,8 +71,8 @@ def test_bands_figure_stacked_in_band_order_and_colours():
 
 
 def test_vaccine_mix_figure():
-    mix = view.vaccine_mix(frame("vaccine doses", [("COVAXIN", 300), ("COVISHIELD", 3_520)]))
-    figure = charts.vaccine_mix_figure(mix, day(16), day(22), "en")
+    mix = view.vaccine_mix(frame("vaccine doses", [("COVAXIN", 300), ("COVISHIELD", 3_520)]), NAMES)
+    figure = charts.vaccine_mix_figure(mix, day(16), day(22), NAMES, "en")
     (pie,) = figure.data
     assert list(pie.labels) == ["Covishield", "Covaxin"]
     assert list(pie.marker.colors) == [VACCINE_COLOURS["COVISHIELD"], VACCINE_COLOURS["COVAXIN"]]
@@ -79,8 +82,9 @@ def test_vaccine_mix_figure():
 
 def test_figures_without_rows():
     empty = frame("date age_band doses", [])
-    assert charts.bands_figure(empty, "en").data == ()
-    assert charts.vaccine_mix_figure(view.vaccine_mix(frame("vaccine doses", [])), day(1), day(2)).data[0].labels == ()
+    assert charts.bands_figure(empty, NAMES, "en").data == ()
+    no_mix = view.vaccine_mix(frame("vaccine doses", []), NAMES)
+    assert charts.vaccine_mix_figure(no_mix, day(1), day(2), NAMES).data[0].labels == ()
 
 
 def test_time_axis_spans_the_days_shown():

@@ -11,6 +11,9 @@ import pytest
 
 from stats.bulletin import STATE, Area, BulletinFigures, area_for, areas, reports_on
 from stats.views.bulletin import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
+from tests.stats import master_names
+
+MASTER_NAMES = master_names()
 
 DAY = date(2021, 6, 22)
 NAMES = pd.DataFrame(
@@ -160,12 +163,12 @@ def test_figures_table_writes_missing_and_special_values(changes, lang, row, val
     ids=["en-screen", "hi-screen", "en-csv"],
 )
 def test_band_dose_table_orders_bands_youngest_first(lang, formatted, expected) -> None:
-    table = band_dose_table(FIGURES, lang, formatted=formatted)
+    table = band_dose_table(FIGURES, MASTER_NAMES, lang, formatted=formatted)
     assert table.to_dict("list") == expected
 
 
 def test_band_dose_table_of_a_day_without_doses_is_empty_with_headers() -> None:
-    table = band_dose_table(replace(FIGURES, by_age_band_and_dose=[]), "en", formatted=False)
+    table = band_dose_table(replace(FIGURES, by_age_band_and_dose=[]), MASTER_NAMES, "en", formatted=False)
     assert (list(table.columns), len(table)) == (["Age band", "Dose", "Doses"], 0)
 
 

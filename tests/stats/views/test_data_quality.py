@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from stats import quality
 from stats.figures.data_quality import OWN_COLOUR, SOURCE_COLOURS, completeness_figure, sources_figure
 from stats.published import FIRST, STATE, TOTAL
 from stats.quality import RULES, Flag
@@ -106,7 +107,7 @@ EXPECTED_FLAGS = [
 
 
 def test_flags_over_range_runs_every_rule_on_the_range():
-    flags = view.flags_over_range(day(31), day(40), FRAMES, names=NAMES)
+    flags = quality.flags_over_range(day(31), day(40), FRAMES, names=NAMES)
     assert when(flags) == EXPECTED_FLAGS
     assert {f.rule for f in flags} == set(RULES)
     gap = next(f for f in flags if f.rule == "source_gap")
@@ -134,20 +135,20 @@ RANGES = [
 
 @pytest.mark.parametrize("start, end, expected", [c[:3] for c in RANGES], ids=[c[3] for c in RANGES])
 def test_flags_over_range_keeps_the_days_of_the_range(start, end, expected):
-    assert when(view.flags_over_range(day(start), day(end), FRAMES, names=NAMES)) == expected
+    assert when(quality.flags_over_range(day(start), day(end), FRAMES, names=NAMES)) == expected
 
 
 def test_flags_over_range_judges_missing_centres_on_the_last_seven_days_only():
-    flags = view.flags_over_range(day(31), day(40), FRAMES, names=NAMES)
+    flags = quality.flags_over_range(day(31), day(40), FRAMES, names=NAMES)
     missing = [(day_number(f.date), f.figures["centre_codes"]) for f in flags if f.rule == "missing_centres"]
     assert missing == [(34, ["C2"]), (35, ["C1"]), (40, ["C1"])]  # not C3 on day 32 (before day 34)
-    assert view.MISSING_CENTRES_DAYS == 7
+    assert quality.MISSING_CENTRES_DAYS == 7
 
 
 def test_flags_over_range_without_data():
     empty = {name: rows.iloc[:0] for name, rows in FRAMES.items()}
     empty["targets"] = FRAMES["targets"]
-    assert view.flags_over_range(day(31), day(40), empty) == []
+    assert quality.flags_over_range(day(31), day(40), empty) == []
 
 
 # --- The flags table -------------------------------------------------------------------------------

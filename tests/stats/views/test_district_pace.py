@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from stats import league as league_rules
 from stats.figures.district_pace import date_ticks, indicator_chart, trend_chart
 from stats.names import district_options
 from stats.views import district_pace as view
@@ -72,7 +73,7 @@ def league(**kwargs) -> pd.DataFrame:
         "stock": STOCK,
         "as_of": AS_OF,
     }
-    return view.league_table(**{**arguments, **kwargs})
+    return league_rules.league_table(**{**arguments, **kwargs})
 
 
 def values(table: pd.DataFrame, name: str) -> list:
@@ -91,13 +92,13 @@ TARGET_DATES = [
 
 @pytest.mark.parametrize("as_of, expected", [c[:2] for c in TARGET_DATES], ids=[c[2] for c in TARGET_DATES])
 def test_default_target_date(as_of, expected):
-    assert view.default_target_date(as_of) == expected
+    assert league_rules.default_target_date(as_of) == expected
 
 
 def test_windows():
     # The trend's first day, 25 March (90 days up to 22 June), averages 19-25 March.
-    assert view.history_start(date(2021, 6, 22)) == date(2021, 3, 19)
-    assert view.history_start(date(2021, 6, 22), days=1) == date(2021, 6, 16)
+    assert league_rules.history_start(date(2021, 6, 22)) == date(2021, 3, 19)
+    assert league_rules.history_start(date(2021, 6, 22), days=1) == date(2021, 6, 16)
     assert view.centre_window(date(2021, 6, 22)) == (date(2021, 6, 16), date(2021, 6, 22))
 
 

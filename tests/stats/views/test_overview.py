@@ -10,11 +10,15 @@ from datetime import date
 
 import pytest
 
+from stats import trend
 from stats.bulletin import BulletinFigures
-from stats.doses import RecordDay
+from stats.doses import DayChanges, RecordDay, day_changes
+from stats.formatting import total_text, whole
 from stats.quality import Flag
 from stats.views import overview as view
-from tests.stats import NaN, column, day, doses_frame, frame
+from tests.stats import NaN, column, day, doses_frame, frame, master_names
+
+NAMES = master_names()
 
 # --- Dates shown --------------------------------------------------------------------------------
 
@@ -28,7 +32,7 @@ DEFAULT_RANGE = [
 
 @pytest.mark.parametrize("as_of, first, expected", [c[:3] for c in DEFAULT_RANGE], ids=[c[3] for c in DEFAULT_RANGE])
 def test_default_range(as_of, first, expected):
-    assert view.default_range(as_of, first) == expected
+    assert trend.default_range(as_of, first) == expected
 
 
 DEFAULT = (day(5), day(20))
@@ -50,7 +54,7 @@ def test_chart_range(selection, expected):
 
 
 def test_history_start_is_six_days_before():
-    assert view.history_start(day(10)) == day(4)
+    assert trend.history_start(day(10)) == day(4)
 
 
 # --- Day changes --------------------------------------------------------------------------------
@@ -61,26 +65,26 @@ DAY_CHANGES = [
     (
         [(d, d, 100 * d) for d in range(1, 8)],
         7,
-        view.DayChanges(700, 600, 7, 6, 400.0),
+        DayChanges(700, 600, 7, 6, 400.0),
         "a full week",
     ),
-    ([(1, 2, 50), (3, 4, 90)], 3, view.DayChanges(90, 0, 4, 0, 140 / 3), "the day before had no report: 0"),
-    ([(1, 2, 50), (3, 4, 90)], 1, view.DayChanges(50, None, 2, None, 50.0), "first day: nothing before"),
-    ([(1, 2, 50), (3, 4, 90)], 4, view.DayChanges(0, 90, 0, 4, 35.0), "a day without reports"),
-    ([], 4, view.DayChanges(0, None, 0, None, 0.0), "no data"),
+    ([(1, 2, 50), (3, 4, 90)], 3, DayChanges(90, 0, 4, 0, 140 / 3), "the day before had no report: 0"),
+    ([(1, 2, 50), (3, 4, 90)], 1, DayChanges(50, None, 2, None, 50.0), "first day: nothing before"),
+    ([(1, 2, 50), (3, 4, 90)], 4, DayChanges(0, 90, 0, 4, 35.0), "a day without reports"),
+    ([], 4, DayChanges(0, None, 0, None, 0.0), "no data"),
 ]
 
 
 @pytest.mark.parametrize("rows, on, expected", [c[:3] for c in DAY_CHANGES], ids=[c[3] for c in DAY_CHANGES])
 def test_day_changes(rows, on, expected):
-    out = view.day_changes(frame(CENTRES, rows), day(on))
+    out = day_changes(frame(CENTRES, rows), day(on))
     assert out[:4] == expected[:4]
     assert out.average_7d == pytest.approx(expected.average_7d)
 
 
 @pytest.mark.parametrize(
     "changes, expected",
-    [(view.DayChanges(0, 5, 0, 1, 1.0), False), (view.DayChanges(3, 0, 1, 0, 1.0), True)],
+    [(DayChanges(0, 5, 0, 1, 1.0), False), (DayChanges(3, 0, 1, 0, 1.0), True)],
     ids=["no report", "reported"],
 )
 def test_reported(changes, expected):
@@ -125,7 +129,7 @@ def test_signed_percent(x, expected):
     ids=["rounded", "half up", "grouped", "NaN"],
 )
 def test_whole(x, expected):
-    assert view.whole(x) == expected
+    assert whole(x) == expected
 
 
 @pytest.mark.parametrize(
@@ -138,7 +142,7 @@ def test_whole(x, expected):
     ids=["below a lakh", "lakh", "crore in Hindi"],
 )
 def test_total_text(n, lang, expected):
-    assert view.total_text(n, lang) == expected
+    assert total_text(n, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -184,7 +188,7 @@ def figures(**changes) -> BulletinFigures:
     return BulletinFigures(**(values | changes))
 
 
-CHANGES = view.DayChanges(740, 680, 2, 3, 3_820 / 7)
+CHANGES = DayChanges(740, 680, 2, 3, 3_820 / 7)
 
 
 def test_headline_cards_in_english():
@@ -238,7 +242,7 @@ def test_headline_cards_without_stock_or_use():
 
 
 def test_headline_cards_on_the_first_day():
-    daily, _, _ = view.headline_cards(figures(), view.DayChanges(740, None, 2, None, 740.0), "en")
+    daily, _, _ = view.headline_cards(figures(), DayChanges(740, None, 2, None, 740.0), "en")
     assert daily[0].delta is None and daily[0].delta_description == "no earlier day"
     assert daily[0].help == "Doses given at every centre in the state on 22 June 2021."
     assert daily[1].delta == view.MetricDelta("0 (0.0%)", "off", "gray")
@@ -249,20 +253,20 @@ def test_headline_cards_on_the_first_day():
 
 def test_daily_series_averages_over_the_days_before_the_start():
     doses = doses_frame([(d, 70 * d) for d in range(1, 11)])
-    out = view.daily_series(doses, day(8), day(10))
+    out = trend.daily_series(doses, day(8), day(10))
     assert column(out, "date") == [8, 9, 10]
     # Day 8: (2 + 3 + ... + 8) × 70 / 7 = 35 × 70 / 7 = 350.
     assert list(out["average_7d"]) == pytest.approx([350.0, 420.0, 490.0])
 
 
 def test_daily_series_at_the_programme_start_averages_the_days_since():
-    out = view.daily_series(doses_frame([(3, 30), (4, 60)]), day(3), day(5))
+    out = trend.daily_series(doses_frame([(3, 30), (4, 60)]), day(3), day(5))
     assert column(out, "doses") == [30, 60, 0]
     assert list(out["average_7d"]) == pytest.approx([30.0, 45.0, 30.0])
 
 
 def test_daily_series_without_data_is_a_calendar_of_zeros():
-    out = view.daily_series(doses_frame([]), day(1), day(2))
+    out = trend.daily_series(doses_frame([]), day(1), day(2))
     assert column(out, "doses") == [0, 0]
 
 
@@ -281,7 +285,7 @@ def test_cumulative_series_counts_doses_before_the_start():
 
 def test_band_series_fills_days_in_band_order():
     doses = doses_frame([(1, "60+", 3), (1, "18-44", 5), (3, "12-14", 2)], "age_band")
-    out = view.band_series(doses, day(1), day(2))
+    out = view.band_series(doses, day(1), day(2), NAMES)
     assert list(zip(column(out, "date"), out["age_band"], out["doses"], strict=True)) == [
         (1, "12-14", 0),
         (1, "18-44", 5),
@@ -294,7 +298,7 @@ def test_band_series_fills_days_in_band_order():
 
 def test_vaccine_mix_shares_in_vaccine_order():
     totals = frame("vaccine doses", [("COVAXIN", 300), ("COVISHIELD", 3_520), ("SPUTNIK", 0), ("ZYCOV", 180)])
-    out = view.vaccine_mix(totals)
+    out = view.vaccine_mix(totals, NAMES)
     assert list(out["vaccine"]) == ["COVISHIELD", "COVAXIN", "ZYCOV"]
     assert list(out["share"]) == pytest.approx([3_520 / 4_000, 300 / 4_000, 180 / 4_000])
 
@@ -303,7 +307,7 @@ def test_vaccine_mix_shares_in_vaccine_order():
     "rows, expected", [([], False), ([(1, 0)], False), ([(1, 0), (2, 4)], True)], ids=["empty", "zeros", "doses"]
 )
 def test_has_doses(rows, expected):
-    assert view.has_doses(doses_frame(rows)) is expected
+    assert trend.has_doses(doses_frame(rows)) is expected
 
 
 # --- Tables -------------------------------------------------------------------------------------
@@ -311,26 +315,26 @@ def test_has_doses(rows, expected):
 
 def test_daily_table_in_hindi():
     daily = frame("date doses average_7d", [(1, 1_09_353, 99_999.5)])
-    table = view.daily_table(daily, "hi")
+    table = trend.daily_table(daily, "hi")
     assert list(table.columns) == ["तारीख़", "खुराकें", "7 दिन का औसत"]
     assert table.iloc[0].tolist() == ["1 जून 2021", "1,09,353", "1,00,000"]
 
 
 def test_cumulative_and_band_tables_one_column_each():
     cumulative = frame("date dose_number cumulative", [(1, 1, 1_00_000), (1, 3, 7)])
-    assert view.cumulative_table(cumulative, "en").iloc[0].tolist() == ["1 June 2021", "1,00,000", "7"]
-    assert list(view.cumulative_table(cumulative, "en").columns) == ["Date", "First dose", "Precaution dose"]
+    assert view.cumulative_table(cumulative, NAMES, "en").iloc[0].tolist() == ["1 June 2021", "1,00,000", "7"]
+    assert list(view.cumulative_table(cumulative, NAMES, "en").columns) == ["Date", "First dose", "Precaution dose"]
     bands = frame("date age_band doses", [(1, "60+", 3), (1, "18-44", 5)])
-    assert list(view.band_table(bands, "hi").columns) == ["तारीख़", "18–44 वर्ष", "60+ वर्ष"]
+    assert list(view.band_table(bands, NAMES, "hi").columns) == ["तारीख़", "18–44 वर्ष", "60+ वर्ष"]
 
 
 def test_vaccine_table():
-    mix = view.vaccine_mix(frame("vaccine doses", [("COVISHIELD", 3_520), ("COVAXIN", 300)]))
-    assert view.vaccine_table(mix, "en").values.tolist() == [
+    mix = view.vaccine_mix(frame("vaccine doses", [("COVISHIELD", 3_520), ("COVAXIN", 300)]), NAMES)
+    assert view.vaccine_table(mix, NAMES, "en").values.tolist() == [
         ["Covishield", "3,520", "92.1%"],
         ["Covaxin", "300", "7.9%"],
     ]
-    assert list(view.vaccine_table(mix, "hi")["टीका"]) == ["कोविशील्ड", "कोवैक्सिन"]
+    assert list(view.vaccine_table(mix, NAMES, "hi")["टीका"]) == ["कोविशील्ड", "कोवैक्सिन"]
 
 
 # --- Names, alerts, bulletin --------------------------------------------------------------------
@@ -339,11 +343,11 @@ def test_vaccine_table():
 @pytest.mark.parametrize(
     "function, code, lang, expected",
     [
-        (view.vaccine_name, "SPUTNIK", "hi", "स्पुतनिक वी"),
-        (view.vaccine_name, "ZYCOV", "en", "ZYCOV"),
-        (view.band_name, "45-59", "en", "45–59 years"),
-        (view.band_name, "99+", "hi", "99+"),
-        (view.dose_name, 3, "hi", "एहतियाती खुराक"),
+        (NAMES.vaccine, "SPUTNIK", "hi", "स्पुतनिक वी"),
+        (NAMES.vaccine, "ZYCOV", "en", "ZYCOV"),
+        (NAMES.band, "45-59", "en", "45–59 years"),
+        (NAMES.band, "99+", "hi", "99+"),
+        (NAMES.dose, 3, "hi", "एहतियाती खुराक"),
     ],
     ids=["vaccine", "unknown vaccine", "band", "unknown band", "dose"],
 )

@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 
 from data.imports.problems import Problem
+from stats import stock as stock_rules
+from stats.formatting import doses_text
 from stats.views import stock as view
 from tests.stats import day, frame
 
@@ -37,7 +39,7 @@ VACCINES = pd.DataFrame(
     ids=["receipt", "receipt-ignores-store", "issue", "wastage-district", "wastage-state"],
 )
 def test_movement_stores(kind, store, expected):
-    assert tuple(view.movement_stores(kind, store, 10)) == expected
+    assert tuple(stock_rules.movement_stores(kind, store, 10)) == expected
 
 
 @pytest.mark.parametrize(
@@ -47,7 +49,7 @@ def test_movement_stores(kind, store, expected):
 )
 def test_movement_stores_refuses(kind, store):
     with pytest.raises(ValueError):
-        view.movement_stores(kind, store, 10)
+        stock_rules.movement_stores(kind, store, 10)
 
 
 @pytest.mark.parametrize(
@@ -63,27 +65,27 @@ def test_movement_stores_refuses(kind, store):
     ids=["lower", "higher", "agrees", "empty", "was-negative", "nothing-either-way"],
 )
 def test_count_adjustment(on_hand, counted, expected):
-    result = view.count_adjustment("RPR", on_hand, counted)
+    result = stock_rules.count_adjustment("RPR", on_hand, counted)
     assert (tuple(result) if result else None) == expected
 
 
 def test_count_adjustment_refuses_a_negative_count():
     with pytest.raises(ValueError):
-        view.count_adjustment("RPR", 10, -1)
+        stock_rules.count_adjustment("RPR", 10, -1)
 
 
 @pytest.mark.parametrize(
     "stores, expected",
     [
-        (view.Stores("SUPPLIER", "STATE", 1), None),
-        (view.Stores("ADJUSTMENT", "RPR", 1), None),
-        (view.Stores("STATE", "RPR", 1), "STATE"),
-        (view.Stores("RPR", "WASTAGE", 1), "RPR"),
+        (stock_rules.Stores("SUPPLIER", "STATE", 1), None),
+        (stock_rules.Stores("ADJUSTMENT", "RPR", 1), None),
+        (stock_rules.Stores("STATE", "RPR", 1), "STATE"),
+        (stock_rules.Stores("RPR", "WASTAGE", 1), "RPR"),
     ],
     ids=["receipt", "count-higher", "issue", "wastage"],
 )
 def test_outflow_store(stores, expected):
-    assert view.outflow_store(stores) == expected
+    assert stock_rules.outflow_store(stores) == expected
 
 
 # The store A: 1,000 in on day 1, 300 out on day 2 (to B), 70 given on day 3, 5 back in on day 5, 20 given on 5.
@@ -95,21 +97,21 @@ GIVEN = frame("date doses", [(3, 70), (5, 20)])
 
 
 def test_daily_on_hand():
-    daily = view.daily_on_hand(MOVEMENTS, GIVEN, "A")
+    daily = stock_rules.daily_on_hand(MOVEMENTS, GIVEN, "A")
     assert list(zip(daily["date"], daily["on_hand"], strict=True)) == [
         (day(1), 1000),
         (day(2), 700),
         (day(3), 630),
         (day(5), 615),
     ]
-    assert view.daily_on_hand(MOVEMENTS.iloc[0:0], GIVEN.iloc[0:0], "A").empty
+    assert stock_rules.daily_on_hand(MOVEMENTS.iloc[0:0], GIVEN.iloc[0:0], "A").empty
 
 
 @pytest.mark.parametrize(
     "on, expected", [(0, 0), (1, 1000), (2, 700), (4, 630), (5, 615), (9, 615)], ids=lambda v: str(v)
 )
 def test_on_hand_on(on, expected):
-    assert view.on_hand_on(view.daily_on_hand(MOVEMENTS, GIVEN, "A"), day(on)) == expected
+    assert stock_rules.on_hand_on(stock_rules.daily_on_hand(MOVEMENTS, GIVEN, "A"), day(on)) == expected
 
 
 @pytest.mark.parametrize(
@@ -118,14 +120,14 @@ def test_on_hand_on(on, expected):
     ids=["from-the-first-day", "from-a-quiet-day", "after-the-last-change"],
 )
 def test_lowest_on_hand(start, expected):
-    lowest = view.lowest_on_hand(view.daily_on_hand(MOVEMENTS, GIVEN, "A"), day(start))
+    lowest = stock_rules.lowest_on_hand(stock_rules.daily_on_hand(MOVEMENTS, GIVEN, "A"), day(start))
     assert (lowest.day, lowest.on_hand) == (day(expected[0]), expected[1])
 
 
 def test_lowest_on_hand_finds_the_first_lowest_day():
     daily = frame("date on_hand", [(1, 100), (2, 40), (3, 90), (4, 40)])
-    assert view.lowest_on_hand(daily, day(1)) == view.Lowest(day(2), 40)
-    assert view.lowest_on_hand(daily, day(3)) == view.Lowest(day(4), 40)
+    assert stock_rules.lowest_on_hand(daily, day(1)) == stock_rules.Lowest(day(2), 40)
+    assert stock_rules.lowest_on_hand(daily, day(3)) == stock_rules.Lowest(day(4), 40)
 
 
 @pytest.mark.parametrize(
@@ -162,7 +164,7 @@ def test_options_in_both_languages():
     "n, lang, expected", [(2500, "en", "2,500"), (-500, "en", "−500"), (0, "hi", "0"), (1234567, "hi", "12,34,567")]
 )
 def test_doses_text(n, lang, expected):
-    assert view.doses_text(n, lang) == expected
+    assert doses_text(n, lang) == expected
 
 
 def test_stock_table():
@@ -250,7 +252,7 @@ def test_problem_table_names_the_form_fields():
 
 
 def test_movement_text():
-    stores = view.Stores("SUPPLIER", "STATE", 200000)
+    stores = stock_rules.Stores("SUPPLIER", "STATE", 200000)
     assert view.movement_text(stores, "COVAXIN", date(2021, 6, 22), DISTRICTS, VACCINES) == (
         "2,00,000 doses of Covaxin from Supplier to State store on 22 June 2021"
     )

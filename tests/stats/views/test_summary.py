@@ -8,6 +8,9 @@ import pandas as pd
 import pytest
 
 from stats.views.summary import district_table, headline
+from tests.stats import master_names
+
+NAMES = master_names()
 
 DAY = date(2021, 6, 30)
 
@@ -39,7 +42,7 @@ DAY = date(2021, 6, 30)
 )
 def test_headline(lang, expected) -> None:
     totals = pd.DataFrame({"dose_number": [1, 2], "doses": [67_22_247, 16_97_461]})
-    figures = headline(totals, 1_49_462, DAY, lang)
+    figures = headline(totals, 1_49_462, DAY, NAMES, lang)
     assert [(f.label, f.value, f.when) for f in figures] == expected
 
 
@@ -61,11 +64,11 @@ def test_district_table_sums_bands_and_divides_by_every_band_s_population() -> N
         }
     )
     # Raipur: first 600 + 400 = 1,000 of 10,000 = 10.0%; second 250 = 2.5%. Durg: precaution only.
-    table = district_table(totals, districts, targets, "en")
+    table = district_table(totals, districts, targets, NAMES, "en")
     assert table.values.tolist() == [
         ["Durg", "10", "0", "0", "10", "0.0%", "0.0%"],
         ["Raipur", "1,250", "1,000", "250", "0", "10.0%", "2.5%"],
     ]
-    plain = district_table(totals, districts, targets, "hi", formatted=False)
+    plain = district_table(totals, districts, targets, NAMES, "hi", formatted=False)
     assert list(plain.columns)[0] == "ज़िला" and plain.iloc[1, 1:5].tolist() == [1250, 1000, 250, 0]
     assert plain.iloc[1, 5] == pytest.approx(0.1) and plain.iloc[1, 6] == pytest.approx(0.025)

@@ -1,0 +1,78 @@
+"""The data-quality flags' sentences (stats.quality): one per rule, with the words they are built from."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    # What a series counts; the Hindi in the oblique plural (always followed by की संख्या or में)
+    "metric_total": ("total doses", "कुल खुराकों"),
+    "metric_first": ("first doses", "पहली खुराकों"),
+    "metric_second": ("second doses", "दूसरी खुराकों"),
+    "metric_sites": ("vaccination sites", "टीकाकरण केंद्रों"),
+    "metric_sessions": ("sessions", "टीकाकरण सत्रों"),
+    "metric_own": ("doses", "खुराकों"),
+    # Who published a series
+    "source_cowin": ("CoWIN", "CoWIN"),
+    "source_mohfw": ("the health ministry (MoHFW)", "स्वास्थ्य मंत्रालय (MoHFW)"),
+    "source_own": ("the state's own reports", "राज्य की अपनी रिपोर्टों"),
+    # A dose number before "coverage"
+    "coverage_dose_1": ("first-dose", "पहली खुराक"),
+    "coverage_dose_2": ("second-dose", "दूसरी खुराक"),
+    "coverage_dose_3": ("precaution-dose", "एहतियाती खुराक"),
+    "coverage_dose_other": ("dose-{n}", "खुराक {n}"),
+    # A value that covers several days (after a missing published date)
+    "span": (" over {days} days since {since}", " ({since} के बाद {days} दिनों में)"),
+    "negative": (
+        "On {date}, the cumulative count of {metric} for {area} fell by {amount} according to {source}{detail}. A "
+        "published cumulative count should never fall: this is usually a recount or a correction of earlier days.",
+        "{source} के अनुसार {date} को {area} में {metric} की संचयी संख्या {amount} घट गई{detail}। प्रकाशित संचयी संख्या "
+        "कभी घटनी नहीं चाहिए; ऐसा आम तौर पर दोबारा गिनती या पिछले दिनों के आँकड़ों में सुधार से होता है।",
+    ),
+    "negative_detail": (" (from {previous} to {cumulative})", " ({previous} से {cumulative})"),
+    "spike": (
+        "According to {source}, {area} had {value} {metric} on {date}{span}: {ratio} times a typical day in the "
+        "{window} days before (median {typical}). A jump this size usually means a change in how doses are counted "
+        "or a backlog upload: check it before reporting it as one day's vaccinations.",
+        "{source} के अनुसार {date} को {area} में {metric} की संख्या {value} रही{span}, जो पिछले {window} दिनों के "
+        "सामान्य दिन (माध्यिका {typical}) का {ratio} गुना है। इतनी बड़ी छलांग आम तौर पर गिनती के तरीक़े में बदलाव या "
+        "पुराने आँकड़ों के एक साथ अपलोड होने का संकेत होती है; इसे एक दिन का टीकाकरण बताने से पहले जाँच लें।",
+    ),
+    "zero": (
+        "According to {source}, {area} had 0 {metric} on {date}{span}, although a typical day in the {window} days "
+        "before had {typical}. A zero where there is normally activity usually means the figures were not "
+        "uploaded, not that no one was vaccinated.",
+        "{source} के अनुसार {date} को {area} में {metric} की संख्या 0 रही{span}, जबकि पिछले {window} दिनों में एक "
+        "सामान्य दिन (माध्यिका) में यह {typical} थी। जहाँ रोज़ गतिविधि होती है, वहाँ शून्य का मतलब आम तौर पर यह होता "
+        "है कि आँकड़े अपलोड नहीं हुए, यह नहीं कि किसी को टीका नहीं लगा।",
+    ),
+    "missing_centres": (
+        "{subject} in {area} that reported doses on {before} sent no report on {date}: {listed}{rest}.",
+        "{area} के {subject} {before} को खुराकों की रिपोर्ट भेजी थी, पर {date} को कोई रिपोर्ट नहीं भेजी: {listed}{rest}।",
+    ),
+    "missing_centres_one": ("{count} centre", "{count} केंद्र ने"),
+    "missing_centres_many": ("{count} centres", "{count} केंद्रों ने"),
+    "missing_centres_more": (" and {more} more", " और {more} अन्य"),
+    "coverage_over_100": (
+        "By {date}, {dose} coverage in {area} is {share} of the target population ({doses} doses for {people} "
+        "people). Coverage above 100% usually means the target population is out of date or doses were recorded in "
+        "the wrong district.",
+        "{date} तक {area} में {dose} का कवरेज लक्षित आबादी का {share} है ({people} लोगों के लिए {doses} खुराकें)। "
+        "100% से अधिक कवरेज का मतलब आम तौर पर यह होता है कि लक्षित आबादी का आँकड़ा पुराना है या खुराकें ग़लत ज़िले में "
+        "दर्ज हुई हैं।",
+    ),
+    "beyond_stock": (
+        "On {date}, the {vaccine} stock of {area} fell below zero: {on_hand} doses on hand. More doses were given "
+        "than the stock ledger delivered, so a receipt is probably missing from the stock movements. It stayed "
+        "below zero for {length} (lowest {lowest}).",
+        "{date} को {area} के {vaccine} भंडार का स्टॉक शून्य से नीचे चला गया: {on_hand} खुराकें। स्टॉक रजिस्टर में जितनी "
+        "खुराकें पहुँचीं, उससे ज़्यादा लगाई गईं, इसलिए शायद कोई आपूर्ति स्टॉक रजिस्टर में दर्ज नहीं हुई। स्टॉक {length} "
+        "शून्य से नीचे रहा (सबसे कम {lowest})।",
+    ),
+    "beyond_stock_days_one": ("{days} day", "{days} दिन"),
+    "beyond_stock_days_many": ("{days} days", "{days} दिन"),
+    "source_gap": (
+        "On {date}{span}, the state's own reports for {area} show {own} doses against {published} from {source} "
+        "({difference}{share}). A gap above {limit} usually means reports are missing on one side or the two count "
+        "up to different times of day.",
+        "{date} को{span} {area} के लिए राज्य की अपनी रिपोर्टों में {own} खुराकें दर्ज हैं, जबकि {source} के अनुसार "
+        "{published} खुराकें ({difference}{share})। {limit} से अधिक का अंतर आम तौर पर बताता है कि किसी एक ओर रिपोर्टें "
+        "छूट गई हैं या दोनों अलग-अलग समय तक की गिनती हैं।",
+    ),
+}
