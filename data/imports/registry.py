@@ -23,7 +23,7 @@ from data import master as reference
 from data import settings
 from data.imports.bulk import insert_columns
 from data.imports.files import RawTable
-from data.imports.parse import DEVANAGARI_DIGITS, ParseError, name_key
+from data.imports.parse import DEVANAGARI_DIGITS, ParseError
 from data.imports.problems import Problem, details
 from data.imports.validate import (
     CAMPAIGN_START,
@@ -72,96 +72,8 @@ _MOBILE = re.compile(r"[6-9][0-9]{9}")
 _SEPARATORS = re.compile(r"[\s\-().]")
 _ID_SEPARATORS = re.compile(r"[\s\-/.]")
 
-GENDERS = {
-    "M": ("m", "male", "man", "पुरुष", "पु"),
-    "F": ("f", "female", "woman", "महिला", "स्त्री", "औरत"),
-    "O": ("o", "other", "others", "transgender", "third gender", "t", "tg", "अन्य", "ट्रांसजेंडर", "तृतीय लिंग", "किन्नर"),
-}
-_GENDER = {name_key(name): code for code, names in GENDERS.items() for name in names}
-
-
-@dataclass(frozen=True)
-class IdType:
-    """An accepted photo-ID document: its stored code, names, and the pattern of its number (normalised)."""
-
-    code: str
-    label_en: str
-    label_hi: str
-    pattern: re.Pattern[str]
-    form_en: str
-    form_hi: str
-    aliases: tuple[str, ...] = ()
-
-
-_ANY_ID = re.compile(r"[A-Z0-9]{4,20}")
-_ANY_EN, _ANY_HI = "4 to 20 letters or digits", "4 से 20 अक्षर या अंक"
-ID_TYPES = {
-    t.code: t
-    for t in (
-        IdType(
-            "AADHAAR",
-            "Aadhaar",
-            "आधार",
-            re.compile(r"[2-9][0-9]{11}"),
-            "12 digits, the first not 0 or 1",
-            "12 अंक, पहला अंक 0 या 1 नहीं",
-            ("Aadhar", "Aadhaar Card", "Aadhar Card", "Adhaar", "UID", "UIDAI", "आधार कार्ड", "आधार नंबर"),
-        ),
-        IdType(
-            "PAN",
-            "PAN",
-            "पैन",
-            re.compile(r"[A-Z]{5}[0-9]{4}[A-Z]"),
-            "5 letters, 4 digits and a letter, like ABCDE1234F",
-            "5 अक्षर, 4 अंक और 1 अक्षर, जैसे ABCDE1234F",
-            ("PAN Card", "Permanent Account Number", "पैन कार्ड"),
-        ),
-        IdType(
-            "PASSPORT",
-            "Passport",
-            "पासपोर्ट",
-            re.compile(r"[A-Z][0-9]{7}"),
-            "a letter and 7 digits, like A1234567",
-            "1 अक्षर और 7 अंक, जैसे A1234567",
-            ("Indian Passport",),
-        ),
-        IdType(
-            "DRIVING_LICENCE",
-            "Driving Licence",
-            "ड्राइविंग लाइसेंस",
-            re.compile(r"[A-Z]{2}[0-9]{2}[0-9A-Z]{7,14}"),
-            "the state code, the RTO number and the licence number, like CG04 20110012345",
-            "राज्य कोड, आरटीओ क्रमांक और लाइसेंस क्रमांक, जैसे CG04 20110012345",
-            ("Driving License", "Driving Licence Card", "DL", "ड्राइविंग लायसेंस", "वाहन चालन अनुज्ञप्ति"),
-        ),
-        IdType(
-            "VOTER_ID",
-            "Voter ID",
-            "मतदाता पहचान पत्र",
-            re.compile(r"[A-Z]{3}[0-9]{7}"),
-            "3 letters and 7 digits, like ABC1234567",
-            "3 अक्षर और 7 अंक, जैसे ABC1234567",
-            ("Voter ID Card", "Voter Card", "EPIC", "Election Card", "Voter Identity Card", "वोटर आईडी", "वोटर कार्ड"),
-        ),
-        IdType("RATION_CARD", "Ration Card", "राशन कार्ड", _ANY_ID, _ANY_EN, _ANY_HI, ("Ration Card with Photo",)),
-        IdType("NPR_SMART_CARD", "NPR Smart Card", "एनपीआर स्मार्ट कार्ड", _ANY_ID, _ANY_EN, _ANY_HI, ("NPR",)),
-        IdType("PENSION_PASSBOOK", "Pension Passbook", "पेंशन पासबुक", _ANY_ID, _ANY_EN, _ANY_HI, ("Pension Card",)),
-        IdType("UDID", "Unique Disability ID", "विशिष्ट दिव्यांगता पहचान पत्र", _ANY_ID, _ANY_EN, _ANY_HI, ("UDID Card",)),
-        IdType(
-            "STUDENT_ID",
-            "Student Photo ID",
-            "छात्र फ़ोटो पहचान पत्र",
-            _ANY_ID,
-            _ANY_EN,
-            _ANY_HI,
-            ("Student ID", "Student ID Card", "School ID", "छात्र पहचान पत्र"),
-        ),
-    )
-}
-"""The photo-ID documents CoWIN accepted; the code is what is stored (beneficiary.id_type)."""
-ID_TYPE_LOOKUP = reference.Lookup(
-    {name_key(name): t.code for t in ID_TYPES.values() for name in (t.code, t.label_en, t.label_hi, *t.aliases)}
-)
+ID_TYPES = reference.id_types()
+"""The photo-ID documents CoWIN accepted (data/master/id_types.csv), by the code beneficiary.id_type stores."""
 _ID_TYPE_LIST = details(
     ", ".join(t.label_en for t in ID_TYPES.values()), ", ".join(t.label_hi for t in ID_TYPES.values())
 )
@@ -258,9 +170,9 @@ def _birth_year_rule(today: date) -> Callable[[str], int]:
 
 
 def gender(text: str) -> str:
-    """M, F or O from a code or a word in English or Hindi."""
+    """M, F or O from a code or a word in English or Hindi (data/master/genders.csv)."""
     _required(text)
-    code = _GENDER.get(name_key(text))
+    code = reference.genders().resolve(text)
     if code is None:
         raise Invalid("gender")
     return code
@@ -285,7 +197,7 @@ def mobile_number(text: str) -> str:
 
 def id_type(text: str) -> str:
     _required(text)
-    code = ID_TYPE_LOOKUP.resolve(text)
+    code = reference.id_type_names().resolve(text)
     if code is None:
         raise Invalid("id_type", _ID_TYPE_LIST)
     return code

@@ -20,7 +20,6 @@ CAMPAIGN_START = date(2021, 1, 16)
 """India's COVID-19 vaccination began on this day; no dose or published figure can be older."""
 STOCK_START = date(2021, 1, 1)
 """Vaccine reached the state store a few days before the first dose."""
-STATE_NAMES = {name_key(n) for n in ("Chhattisgarh", "छत्तीसगढ़", "CT", "CG", STATE)}
 CENTRE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-/.]{0,31}")
 SOURCE_NAME = re.compile(r"[a-z0-9_]{1,16}")
 
@@ -148,10 +147,15 @@ def _source(text: str) -> str:
     return _pattern_rule(SOURCE_NAME, "unknown_source")(text.lower())
 
 
+def is_state(text: str) -> bool:
+    """Whether a name is the state's own (in English or Hindi, one of its codes, or STATE)."""
+    return name_key(text) == name_key(STATE) or reference.state().resolve(text) is not None
+
+
 def _area(text: str) -> str:
     if not text:
         raise ParseError("required", "")
-    if name_key(text) in STATE_NAMES:
+    if is_state(text):
         return STATE
     code = reference.districts().resolve(text)
     if code is None:
@@ -284,9 +288,10 @@ def _series_long(table: RawTable, kind: str, problems: list[Problem]) -> tuple[p
     id_columns = SERIES_ID_COLUMNS[kind]
     date_column = "date" if "date" in frame.columns else id_columns[1]
     metrics = [c for c in table.columns if header_key(c) not in id_columns]
+    state_name = reference.state_names()[0]
     for row, state in zip(frame["_row"], frame["state"], strict=True):
-        if name_key(state) not in STATE_NAMES:
-            problems.append(Problem(int(row), "State", state, "wrong_state", "Chhattisgarh"))
+        if not is_state(state):
+            problems.append(Problem(int(row), "State", state, "wrong_state", state_name))
     if kind == "cowin_district":
         area = frame["district"].where(frame["district"] != "", frame["cowin_key"])
         area_label = "district"
