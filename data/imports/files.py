@@ -11,7 +11,8 @@ from datetime import date, datetime
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from data.imports.problems import Problem
+from data.imports.problems import Problem, details
+from stats.labels import t
 
 MAX_XLSX_UNCOMPRESSED = 512 * 1024 * 1024
 """An XLSX that inflates beyond this is refused (a zip bomb, or not a spreadsheet we expect)."""
@@ -34,17 +35,6 @@ KIND_COLUMNS: dict[str, tuple[str, ...]] = {
     "vaccinations": ("reference_id", "dose_number", "date", "vaccine", "centre_code", "batch"),
 }
 """The columns that identify each kind of file (compared after trimming and lower-casing)."""
-
-KIND_TITLES = {
-    "doses": "daily doses",
-    "stock": "stock movements",
-    "series": "published series (long format)",
-    "cowin_state": "published series: CoWIN, state, cumulative",
-    "cowin_district": "published series: CoWIN, districts, cumulative",
-    "mohfw_state": "published series: health ministry, state, cumulative",
-    "beneficiaries": "registry: beneficiaries",
-    "vaccinations": "registry: vaccinations",
-}
 
 
 @dataclass
@@ -154,6 +144,6 @@ def detect_kind(table: RawTable) -> tuple[str | None, list[Problem]]:
         if best_missing is None or len(missing) < len(best_missing):
             best, best_missing = kind, missing
     if best is not None and best_missing is not None and len(best_missing) <= len(KIND_COLUMNS[best]) // 2:
-        detail = f" (a {KIND_TITLES[best]} file needs: {', '.join(KIND_COLUMNS[best])})"
+        detail = details(t(f"kinds.{best}", "en"), ", ".join(KIND_COLUMNS[best]))
         return None, [Problem(1, c, None, "missing_column", detail) for c in best_missing]
     return None, [Problem(1, None, None, "unknown_kind")]

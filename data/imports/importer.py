@@ -32,7 +32,7 @@ from data import master as reference
 from data.accounts import audit
 from data.imports import registry
 from data.imports.bulk import insert_columns
-from data.imports.files import KIND_TITLES, RawTable, detect_kind, header_key, read_table
+from data.imports.files import RawTable, detect_kind, header_key, read_table
 from data.imports.problems import Problem, details
 from data.imports.validate import KEY_COLUMNS, VALUE_COLUMN, contract_kind, validate
 from data.models import (
@@ -50,6 +50,7 @@ from data.models import (
 from data.rollup import refresh_derived_rollups, refresh_district_rollups
 from data.settings import MissingSecret
 from stats.formatting import indian_number
+from stats.labels import CATALOGUE, t
 
 TABLES = {"doses": DailyDose.__table__, "stock": StockMovement.__table__, "series": PublishedValue.__table__}
 # In the fact table a centre is stored by id; files and corrections name it by code.
@@ -333,7 +334,7 @@ def _stock_problems(typed: pd.DataFrame, new: pd.DataFrame, changed: pd.DataFram
         if culprits.empty:
             culprits = rows[rows["to_store"] == store]
         culprit = culprits.sort_values(["date", "_row"]).iloc[-1]
-        detail = f"{store} store's {vaccine} stock on {first.date} (it would be {int(first.balance)})"
+        detail = details(store, vaccine, first.date, int(first.balance))
         problems.append(Problem(int(culprit["_row"]), "quantity", str(culprit["quantity"]), "stock_below_zero", detail))
     return problems
 
@@ -505,55 +506,59 @@ def _jsonable(value):
 # --- Command line ------------------------------------------------------------------------------
 
 
-def describe(report: FileReport, limit: int = 50) -> str:
+def _title(kind: str | None, lang: str) -> str:
+    key = f"kinds.{kind}"
+    return t(key if key in CATALOGUE else "kinds.unknown", lang)
+
+
+def describe(report: FileReport, limit: int = 50, lang: str = "en") -> str:
     """A short human summary of one file's import."""
-    title = KIND_TITLES.get(report.kind or "", "unrecognised file")
-    status = {
-        "committed": f"committed as import #{report.batch_id}",
-        "unchanged": "already imported: nothing changed",
-        "dry-run": "dry run: nothing written",
-        "rejected": "REJECTED: nothing written",
-        "failed": "FAILED: nothing written",
-    }[report.status]
+    status = t(f"imports.status_{report.status.replace('-', '_')}", lang, batch=report.batch_id)
+    counts = (report.rows, report.new, report.changed, report.unchanged, report.rejected)
+    rows, new, changed, unchanged, rejected = (indian_number(n, lang) for n in counts)
     lines = [
-        f"{report.file} — {title} — {status}",
-        "  rows {} · new {} · changed {} · unchanged {} · rejected {}".format(
-            *(indian_number(n) for n in (report.rows, report.new, report.changed, report.unchanged, report.rejected))
-        ),
+        t("imports.summary", lang, file=report.file, title=_title(report.kind, lang), status=status),
+        "  " + t("imports.counts", lang, rows=rows, new=new, changed=changed, unchanged=unchanged, rejected=rejected),
     ]
     if report.new_centres:
-        names = ", ".join(f"{c['code']} ({c['name']}, {c['district']})" for c in report.new_centres[:10])
-        more = f" and {len(report.new_centres) - 10} more" if len(report.new_centres) > 10 else ""
-        lines.append(f"  new centres: {len(report.new_centres)}: {names}{more}")
+        names = ", ".join(
+            t("imports.new_centre", lang, code=c["code"], name=c["name"], district=c["district"])
+            for c in report.new_centres[:10]
+        )
+        more = (
+            t("imports.more_centres", lang, count=len(report.new_centres) - 10) if len(report.new_centres) > 10 else ""
+        )
+        lines.append("  " + t("imports.new_centres", lang, count=len(report.new_centres), names=names, more=more))
     if report.revoked:
-        verb = "revoked" if report.status == "committed" else "to revoke"
-        lines.append(f"  certificates {verb} (their records were corrected): {indian_number(report.revoked)}")
+        key = "imports.revoked" if report.status == "committed" else "imports.to_revoke"
+        lines.append("  " + t(key, lang, count=indian_number(report.revoked, lang)))
     for problem in report.problems[:limit]:
         where = ", ".join(
             part
             for part in (
-                f"row {problem.row}" if problem.row else "",
-                f"column '{problem.column}'" if problem.column else "",
-                f"value '{problem.value}'" if problem.value is not None else "",
+                t("imports.at_row", lang, row=problem.row) if problem.row else "",
+                t("imports.at_column", lang, column=problem.column) if problem.column else "",
+                t("imports.at_value", lang, value=problem.value) if problem.value is not None else "",
             )
             if part
         )
-        lines.append(f"  {where or 'file'}: [{problem.rule}] {problem.message()}")
+        where = where or t("imports.at_file", lang)
+        message = problem.message(lang)
+        lines.append("  " + t("imports.problem", lang, where=where, rule=problem.rule, message=message))
     if len(report.problems) > limit:
-        lines.append(f"  … and {len(report.problems) - limit} more problems (use --json for all)")
+        lines.append("  " + t("imports.more_problems", lang, count=len(report.problems) - limit))
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m data.load",
-        description="Import daily doses, stock movements, published series, beneficiaries or vaccinations "
-        "(CSV or XLSX). Each file is written whole or not at all.",
+        description=t("imports.cli_description"),
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON on standard output")
-    parser.add_argument("--user", default=None, help="who is importing (default: the login name)")
+    parser.add_argument("--dry-run", action="store_true", help=t("imports.cli_dry_run"))
+    parser.add_argument("--json", action="store_true", help=t("imports.cli_json"))
+    parser.add_argument("--user", default=None, help=t("imports.cli_user"))
     args = parser.parse_args(argv)
 
     from data.db import create_schema, make_engine
@@ -563,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
         create_schema(engine)
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
-        print(f"Cannot open the database ({type(cause).__name__}): {cause}", file=sys.stderr)
+        print(t("imports.cli_no_database", error=type(cause).__name__, cause=cause), file=sys.stderr)
         return 2
     user = args.user or getpass.getuser()
     reports = []

@@ -34,7 +34,7 @@ REGISTRY_KINDS = ("beneficiaries", "vaccinations")
 
 
 class Invalid(Exception):
-    """A cell broke a rule of the catalogue in data.imports.problems."""
+    """A cell broke a rule of the catalogue (stats/labels/problems.py)."""
 
     def __init__(self, rule: str, detail: str = "") -> None:
         super().__init__(rule)
@@ -239,7 +239,7 @@ def validate_stock(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Pro
 
 
 def _direction_problem(source: str, target: str) -> str:
-    """Why a movement between these stores is impossible, as a key of data.imports.problems.STORE_DIRECTIONS."""
+    """Why a movement between these stores is impossible, as a direction key (problems.direction_<key>)."""
     if source == target:
         return "same_store"
     if target == SUPPLIER:

@@ -23,6 +23,9 @@ MODULES = (
     "stock",
     "users",
     "audit_trail",
+    "problems",
+    "kinds",
+    "imports",
 )
 
 
