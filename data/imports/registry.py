@@ -22,22 +22,23 @@ from sqlalchemy import Connection, and_, bindparam, insert, select, update
 from data import master as reference
 from data import settings
 from data.imports.bulk import insert_columns
-from data.imports.files import RawTable
-from data.imports.parse import DEVANAGARI_DIGITS, ParseError
-from data.imports.problems import Problem, details
-from data.imports.validate import (
+from data.imports.cells import (
     CAMPAIGN_START,
     CENTRE_CODE,
     Invalid,
-    _convert,
-    _date_rule,
-    _duplicates,
-    _lookup_rule,
-    _pattern_rule,
-    _sorted,
-    _text_rule,
-    _typed,
+    convert,
+    date_rule,
+    duplicate_keys,
+    in_file_order,
+    lookup_rule,
+    pattern_rule,
+    required,
+    text_rule,
+    typed_frame,
 )
+from data.imports.files import RawTable
+from data.imports.parse import DEVANAGARI_DIGITS, ParseError
+from data.imports.problems import Problem, details
 from data.models import (
     Beneficiary,
     Centre,
@@ -132,14 +133,9 @@ def masked(text: str | None) -> str | None:
     return "X" * max(len(text) - 4, 0) + text[-4:]
 
 
-def _required(text: str) -> None:
-    if not text:
-        raise ParseError("required", "")
-
-
 def reference_id(text: str) -> str:
     """A reference id: 13 digits (Devanagari digits read as ASCII)."""
-    _required(text)
+    required(text)
     value = text.translate(DEVANAGARI_DIGITS)
     if not _REFERENCE_ID.fullmatch(value):
         raise Invalid("reference_id")
@@ -148,7 +144,7 @@ def reference_id(text: str) -> str:
 
 def person_name(text: str) -> str:
     """A name, kept exactly as written (after trimming): at most 100 characters, a letter, no control characters."""
-    _required(text)
+    required(text)
     if len(text) > NAME_MAX:
         raise Invalid("text_too_long", str(NAME_MAX))
     if not any(c.isalpha() for c in text) or any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
@@ -160,7 +156,7 @@ def _birth_year_rule(today: date) -> Callable[[str], int]:
     latest = today.year - MIN_AGE
 
     def convert(text: str) -> int:
-        _required(text)
+        required(text)
         value = text.translate(DEVANAGARI_DIGITS)
         if not _BIRTH_YEAR.fullmatch(value) or not BIRTH_YEAR_MIN <= int(value) <= latest:
             raise Invalid("birth_year", str(latest))
@@ -171,7 +167,7 @@ def _birth_year_rule(today: date) -> Callable[[str], int]:
 
 def gender(text: str) -> str:
     """M, F or O from a code or a word in English or Hindi (data/master/genders.csv)."""
-    _required(text)
+    required(text)
     code = reference.genders().resolve(text)
     if code is None:
         raise Invalid("gender")
@@ -180,7 +176,7 @@ def gender(text: str) -> str:
 
 def mobile_number(text: str) -> str:
     """The 10 digits of an Indian mobile number; +91, 0091, 91 or 0 in front, spaces, hyphens, brackets allowed."""
-    _required(text)
+    required(text)
     digits = _SEPARATORS.sub("", text.translate(DEVANAGARI_DIGITS))
     if digits.startswith("+91"):
         digits = digits[3:]
@@ -196,7 +192,7 @@ def mobile_number(text: str) -> str:
 
 
 def id_type(text: str) -> str:
-    _required(text)
+    required(text)
     code = reference.id_type_names().resolve(text)
     if code is None:
         raise Invalid("id_type", _ID_TYPE_LIST)
@@ -205,7 +201,7 @@ def id_type(text: str) -> str:
 
 def id_number(code: str, text: str) -> str:
     """The number of an ID document of type `code`, normalised (upper case, no spaces, hyphens, slashes, dots)."""
-    _required(text)
+    required(text)
     kind = ID_TYPES[code]
     value = _ID_SEPARATORS.sub("", text.translate(DEVANAGARI_DIGITS)).upper()
     if not kind.pattern.fullmatch(value):
@@ -262,20 +258,20 @@ def validate_beneficiaries(table: RawTable, today: date) -> tuple[pd.DataFrame, 
     """Typed beneficiaries with mobile and ID number already hashed (mobile_hash, mobile_last4, id_hash, id_last4)."""
     frame, problems = table.frame, []
     columns = {
-        "reference_id": _convert(frame, "reference_id", reference_id, problems, "reference_id"),
-        "name": _convert(frame, "name", person_name, problems, "name"),
-        "birth_year": _convert(frame, "birth_year", _birth_year_rule(today), problems, "birth_year"),
-        "gender": _convert(frame, "gender", gender, problems, "gender"),
-        "mobile": _convert(frame, "mobile", mobile_number, problems, "mobile"),
-        "id_type": _convert(frame, "id_type", id_type, problems, "id_type"),
-        "district_code": _convert(
-            frame, "district", _lookup_rule(reference.districts(), "unknown_district"), problems, "district"
+        "reference_id": convert(frame, "reference_id", reference_id, problems, "reference_id"),
+        "name": convert(frame, "name", person_name, problems, "name"),
+        "birth_year": convert(frame, "birth_year", _birth_year_rule(today), problems, "birth_year"),
+        "gender": convert(frame, "gender", gender, problems, "gender"),
+        "mobile": convert(frame, "mobile", mobile_number, problems, "mobile"),
+        "id_type": convert(frame, "id_type", id_type, problems, "id_type"),
+        "district_code": convert(
+            frame, "district", lookup_rule(reference.districts(), "unknown_district"), problems, "district"
         ),
     }
     columns["id_number"] = _id_numbers(frame, columns["id_type"], problems)
-    typed = _typed(frame, columns, problems)
-    _duplicates(typed, KEY_COLUMNS["beneficiaries"], problems, "reference_id")
-    problems = _sorted(_mask_secrets(problems), table)
+    typed = typed_frame(frame, columns, problems)
+    duplicate_keys(typed, KEY_COLUMNS["beneficiaries"], problems, "reference_id")
+    problems = in_file_order(_mask_secrets(problems), table)
     if problems:
         return typed.drop(columns=["mobile", "id_number"]), problems
     hasher = settings.identifier_hasher()
@@ -288,23 +284,19 @@ def validate_beneficiaries(table: RawTable, today: date) -> tuple[pd.DataFrame, 
 def validate_vaccinations(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]:
     frame, problems = table.frame, []
     columns = {
-        "reference_id": _convert(frame, "reference_id", reference_id, problems, "reference_id"),
-        "dose_number": _convert(
-            frame, "dose_number", _lookup_rule(reference.dose_numbers(), "unknown_dose"), problems, "dose_number"
+        "reference_id": convert(frame, "reference_id", reference_id, problems, "reference_id"),
+        "dose_number": convert(
+            frame, "dose_number", lookup_rule(reference.dose_numbers(), "unknown_dose"), problems, "dose_number"
         ),
-        "date": _convert(frame, "date", _date_rule(CAMPAIGN_START, today), problems, "date"),
-        "vaccine": _convert(
-            frame, "vaccine", _lookup_rule(reference.vaccines(), "unknown_vaccine"), problems, "vaccine"
-        ),
-        "centre_code": _convert(
-            frame, "centre_code", _pattern_rule(CENTRE_CODE, "centre_code"), problems, "centre_code"
-        ),
-        "lot": _convert(frame, "batch", _text_rule(LOT_MAX), problems, "batch"),
+        "date": convert(frame, "date", date_rule(CAMPAIGN_START, today), problems, "date"),
+        "vaccine": convert(frame, "vaccine", lookup_rule(reference.vaccines(), "unknown_vaccine"), problems, "vaccine"),
+        "centre_code": convert(frame, "centre_code", pattern_rule(CENTRE_CODE, "centre_code"), problems, "centre_code"),
+        "lot": convert(frame, "batch", text_rule(LOT_MAX), problems, "batch"),
     }
-    typed = _typed(frame, columns, problems)
+    typed = typed_frame(frame, columns, problems)
     typed["dose_number"] = typed["dose_number"].astype("int64")
-    _duplicates(typed, KEY_COLUMNS["vaccinations"], problems, "reference_id")
-    return typed, _sorted(problems, table)
+    duplicate_keys(typed, KEY_COLUMNS["vaccinations"], problems, "reference_id")
+    return typed, in_file_order(problems, table)
 
 
 def validate(table: RawTable, kind: str, today: date) -> tuple[pd.DataFrame, list[Problem]]:
