@@ -35,8 +35,8 @@ from data.access import EVERYONE, Context, command
 from data.accounts import throttle
 from data.certificates.sms import Sender, sender_from_settings
 from data.imports import registry
+from data.imports.cells import Invalid
 from data.imports.parse import ParseError
-from data.imports.validate import Invalid
 from data.models import Beneficiary, LookupAudit, LookupChallenge
 from data.settings import identifier_hash
 

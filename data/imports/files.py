@@ -1,4 +1,4 @@
-"""Reading an uploaded file (CSV with or without BOM, or XLSX) into text cells, and telling its kind."""
+"""Reading an uploaded file (CSV with or without BOM, or XLSX) into text cells (data.imports.kinds tells its kind)."""
 
 from __future__ import annotations
 
@@ -15,36 +15,6 @@ from data.imports.problems import Problem
 
 MAX_XLSX_UNCOMPRESSED = 512 * 1024 * 1024
 """An XLSX that inflates beyond this is refused (a zip bomb, or not a spreadsheet we expect)."""
-
-KIND_COLUMNS: dict[str, tuple[str, ...]] = {
-    "doses": ("date", "district", "centre_code", "centre_name", "age_band", "dose_number", "vaccine", "doses"),
-    "stock": ("date", "vaccine", "from_store", "to_store", "quantity", "reference"),
-    "series": ("date", "area", "source", "metric", "value"),
-    "cowin_state": ("updated on", "state", "total doses administered", "first dose administered"),
-    "cowin_district": (
-        "source_date",
-        "state",
-        "district",
-        "cowin_key",
-        "first dose administered",
-        "second dose administered",
-    ),
-    "mohfw_state": ("vaccinated as of", "state", "first dose administered", "total doses administered"),
-    "beneficiaries": ("reference_id", "name", "birth_year", "gender", "mobile", "id_type", "id_number", "district"),
-    "vaccinations": ("reference_id", "dose_number", "date", "vaccine", "centre_code", "batch"),
-}
-"""The columns that identify each kind of file (compared after trimming and lower-casing)."""
-
-KIND_TITLES = {
-    "doses": "daily doses",
-    "stock": "stock movements",
-    "series": "published series (long format)",
-    "cowin_state": "published series: CoWIN, state, cumulative",
-    "cowin_district": "published series: CoWIN, districts, cumulative",
-    "mohfw_state": "published series: health ministry, state, cumulative",
-    "beneficiaries": "registry: beneficiaries",
-    "vaccinations": "registry: vaccinations",
-}
 
 
 @dataclass
@@ -141,19 +111,3 @@ def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Pr
     blank = frame[keys].eq("").all(axis=1) if keys else pd.Series(True, index=frame.index)
     frame = frame[~blank].reset_index(drop=True)
     return RawTable(columns, frame), []
-
-
-def detect_kind(table: RawTable) -> tuple[str | None, list[Problem]]:
-    """The kind whose identifying columns are all present, or the problems of the nearest kind."""
-    present = set(table.frame.columns)
-    best, best_missing = None, None
-    for kind, needed in KIND_COLUMNS.items():
-        missing = [c for c in needed if c not in present]
-        if not missing:
-            return kind, []
-        if best_missing is None or len(missing) < len(best_missing):
-            best, best_missing = kind, missing
-    if best is not None and best_missing is not None and len(best_missing) <= len(KIND_COLUMNS[best]) // 2:
-        detail = f" (a {KIND_TITLES[best]} file needs: {', '.join(KIND_COLUMNS[best])})"
-        return None, [Problem(1, c, None, "missing_column", detail) for c in best_missing]
-    return None, [Problem(1, None, None, "unknown_kind")]

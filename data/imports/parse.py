@@ -19,7 +19,7 @@ import datetime as dt
 import re
 import unicodedata
 
-DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+DEVANAGARI_DIGITS = {0x0966 + digit: ord("0") + digit for digit in range(10)}
 """Translation table: each Devanagari digit to the ASCII digit of the same value."""
 
 MAX_COUNT = 2**63 - 1

@@ -10,7 +10,8 @@ and at most MAX_UPLOAD_BYTES in all. The name decides what the content must be, 
 
 Reading the workbook afterwards (data.imports.files.read_table) goes through openpyxl, which parses with defusedxml
 when it is installed (a runtime dependency): a second line of defence against the same attacks.
-Every refusal is a data.imports.problems.Problem with a message in English and Hindi, never an exception.
+Every refusal is a data.imports.problems.Problem with a message in English and Hindi, never an exception; the
+reasons it quotes are in the catalogue (stats/labels/problems.py, reason_*).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 from data.imports.files import MAX_XLSX_UNCOMPRESSED
 from data.imports.problems import Problem, details
+from stats.labels import t
 
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
@@ -100,34 +102,35 @@ def check_upload(name: str, content: bytes) -> list[Problem]:
 
 def _check_csv(content: bytes) -> list[Problem]:
     if content.startswith(b"PK\x03\x04"):
-        return [_not_text("it is a zip file, perhaps an XLSX workbook", "यह zip फ़ाइल है, शायद XLSX वर्कबुक")]
+        return [_not_text("zip_file")]
     if b"\x00" in content:
-        return [_not_text("it holds binary data", "इसमें बाइनरी डेटा है")]
+        return [_not_text("binary")]
     try:
         content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return [
-            _not_text(
-                f"byte {error.start + 1} is not UTF-8; perhaps it was saved in another encoding",
-                f"बाइट {error.start + 1} UTF-8 नहीं है; शायद यह किसी दूसरी एन्कोडिंग में सहेजी गई है",
-            )
-        ]
+        return [_not_text("not_utf8", byte=error.start + 1)]
     return []
 
 
-def _not_text(english: str, hindi: str) -> Problem:
-    return Problem(None, None, None, "csv_not_text", details(english, hindi))
+def _reason(reason: str, **values: object) -> str:
+    """A reason of the catalogue (problems.reason_<reason>) in English and Hindi, as a problem's detail."""
+    key = f"problems.reason_{reason}"
+    return details(t(key, "en", **values), t(key, "hi", **values))
 
 
-def _not_workbook(english: str, hindi: str) -> Problem:
-    return Problem(None, None, None, "xlsx_not_workbook", details(english, hindi))
+def _not_text(reason: str, **values: object) -> Problem:
+    return Problem(None, None, None, "csv_not_text", _reason(reason, **values))
+
+
+def _not_workbook(reason: str, **values: object) -> Problem:
+    return Problem(None, None, None, "xlsx_not_workbook", _reason(reason, **values))
 
 
 def _check_xlsx(content: bytes) -> list[Problem]:
     if content.startswith(b"\xd0\xcf\x11\xe0"):
-        return [_not_workbook("it is an old .xls file or an encrypted workbook", "यह पुरानी .xls या एन्क्रिप्टेड फ़ाइल है")]
+        return [_not_workbook("old_xls")]
     if not content.startswith(b"PK\x03\x04"):
-        return [_not_workbook("it is not a zip package", "यह zip पैकेज नहीं है")]
+        return [_not_workbook("not_zip")]
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
@@ -140,15 +143,14 @@ def _check_xlsx(content: bytes) -> list[Problem]:
             names = {member.filename for member in members}
             missing = [part for part in XLSX_REQUIRED_PARTS if part not in names]
             if missing:
-                return [_not_workbook(f"it has no part {missing[0]}", f"इसमें {missing[0]} भाग नहीं है")]
+                return [_not_workbook("missing_part", part=missing[0])]
             if any(member.flag_bits & 0x1 for member in members):
-                return [_not_workbook("some of its parts are encrypted", "इसके कुछ भाग एन्क्रिप्टेड हैं")]
+                return [_not_workbook("encrypted")]
             for member in members:
                 if member.filename.lower().endswith(_XML_SUFFIXES) and _declares(archive, member):
                     return [Problem(None, None, member.filename, "xlsx_unsafe_xml")]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as error:
-        reason = type(error).__name__
-        return [_not_workbook(f"its zip package is damaged: {reason}", f"इसका zip पैकेज खराब है: {reason}")]
+        return [_not_workbook("damaged_zip", error=type(error).__name__)]
     return []
 
 

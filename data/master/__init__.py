@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -70,6 +71,65 @@ def vaccines() -> Lookup:
 @cache
 def dose_numbers() -> Lookup:
     return _lookup(_rows("dose_numbers.csv"), "number", ("label_en", "label_hi"))
+
+
+@cache
+def state() -> Lookup:
+    """The state's own names (English, Hindi, its codes) mapped to its code."""
+    return _lookup(_rows("state.csv"), "code", ("name_en", "name_hi"))
+
+
+@cache
+def state_names() -> tuple[str, str]:
+    """The state's name in English and Hindi."""
+    (row,) = _rows("state.csv")
+    return row["name_en"], row["name_hi"]
+
+
+@cache
+def genders() -> Lookup:
+    return _lookup(_rows("genders.csv"), "code", ("name_en", "name_hi"))
+
+
+@cache
+def gender_names() -> dict[str, tuple[str, str]]:
+    """Gender code -> (English name, Hindi name)."""
+    return {row["code"]: (row["name_en"], row["name_hi"]) for row in _rows("genders.csv")}
+
+
+@dataclass(frozen=True)
+class IdType:
+    """An accepted photo-ID document: its stored code, names, and the pattern of its number (normalised)."""
+
+    code: str
+    label_en: str
+    label_hi: str
+    pattern: re.Pattern[str]
+    form_en: str
+    form_hi: str
+    aliases: tuple[str, ...] = ()
+
+
+@cache
+def id_types() -> dict[str, IdType]:
+    """The photo-ID documents CoWIN accepted, by code (what beneficiary.id_type stores), in the file's order."""
+    return {
+        row["code"]: IdType(
+            row["code"],
+            row["label_en"],
+            row["label_hi"],
+            re.compile(row["pattern"]),
+            row["form_en"],
+            row["form_hi"],
+            tuple(_aliases(row)),
+        )
+        for row in _rows("id_types.csv")
+    }
+
+
+@cache
+def id_type_names() -> Lookup:
+    return _lookup(_rows("id_types.csv"), "code", ("label_en", "label_hi"))
 
 
 def _int_or_none(text: str) -> int | None:

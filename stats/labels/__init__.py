@@ -27,6 +27,9 @@ MODULES = (
     "stock",
     "users",
     "audit_trail",
+    "problems",
+    "kinds",
+    "imports",
 )
 
 

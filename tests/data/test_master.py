@@ -29,6 +29,9 @@ HEADERS = {
         "aliases",
     ],
     "dose_numbers.csv": ["number", "label_en", "label_hi", "aliases"],
+    "state.csv": ["code", "name_en", "name_hi", "aliases"],
+    "genders.csv": ["code", "name_en", "name_hi", "aliases"],
+    "id_types.csv": ["code", "label_en", "label_hi", "pattern", "form_en", "form_hi", "aliases"],
 }
 TARGET_BANDS = {"12-14", "15-17", "18-44", "45-59", "60+"}
 ADULT_BANDS = ("18-44", "45-59", "60+")
@@ -103,8 +106,11 @@ def test_district_codes_are_unique_three_letters():
         ("age_bands.csv", "label_hi"),
         ("vaccines.csv", "name_hi"),
         ("dose_numbers.csv", "label_hi"),
+        ("state.csv", "name_hi"),
+        ("genders.csv", "name_hi"),
+        ("id_types.csv", "label_hi"),
     ],
-    ids=["districts", "age_bands", "vaccines", "dose_numbers"],
+    ids=["districts", "age_bands", "vaccines", "dose_numbers", "state", "genders", "id_types"],
 )
 def test_hindi_names_are_devanagari(file_name, column):
     bad = [row[column] for row in rows(file_name) if not is_devanagari(row[column])]
@@ -118,8 +124,11 @@ def test_hindi_names_are_devanagari(file_name, column):
         ("age_bands.csv", "code", ("label_en", "label_hi")),
         ("vaccines.csv", "code", ("name_en", "name_hi")),
         ("dose_numbers.csv", "number", ("label_en", "label_hi")),
+        ("state.csv", "code", ("name_en", "name_hi")),
+        ("genders.csv", "code", ("name_en", "name_hi")),
+        ("id_types.csv", "code", ("label_en", "label_hi")),
     ],
-    ids=["districts", "age_bands", "vaccines", "dose_numbers"],
+    ids=["districts", "age_bands", "vaccines", "dose_numbers", "state", "genders", "id_types"],
 )
 def test_no_name_or_alias_resolves_to_two_codes(file_name, code_field, name_fields):
     found = names_by_key(file_name, code_field, name_fields)
@@ -223,6 +232,15 @@ def test_vaccine_intervals(code, dose2_min, dose2_max):
         ("vaccines.csv", "code", ("name_en", "name_hi"), "कोविशील्ड", "COVISHIELD"),
         ("dose_numbers.csv", "number", ("label_en", "label_hi"), "Booster", "3"),
         ("dose_numbers.csv", "number", ("label_en", "label_hi"), "1st", "1"),
+        ("state.csv", "code", ("name_en", "name_hi"), "CHHATTISGARH", "CT"),
+        ("state.csv", "code", ("name_en", "name_hi"), "छत्तीसगढ़", "CT"),
+        ("state.csv", "code", ("name_en", "name_hi"), "cg", "CT"),
+        ("genders.csv", "code", ("name_en", "name_hi"), "female", "F"),
+        ("genders.csv", "code", ("name_en", "name_hi"), "पुरुष", "M"),
+        ("genders.csv", "code", ("name_en", "name_hi"), "Third Gender", "O"),
+        ("id_types.csv", "code", ("label_en", "label_hi"), "aadhar card", "AADHAAR"),
+        ("id_types.csv", "code", ("label_en", "label_hi"), "पैन कार्ड", "PAN"),
+        ("id_types.csv", "code", ("label_en", "label_hi"), "EPIC", "VOTER_ID"),
     ],
     ids=[
         "kawardha",
@@ -235,7 +253,38 @@ def test_vaccine_intervals(code, dose2_min, dose2_max):
         "covishield-hindi",
         "booster",
         "1st",
+        "state-upper-case",
+        "state-hindi",
+        "state-cg",
+        "female",
+        "male-hindi",
+        "third-gender",
+        "aadhar-card",
+        "pan-card-hindi",
+        "epic",
     ],
 )
 def test_common_spellings_resolve(file_name, code_field, name_fields, spelling, expected):
     assert names_by_key(file_name, code_field, name_fields).get(key(spelling)) == {expected}
+
+
+def test_the_state_is_one_row_whose_names_are_no_district():
+    (state,) = rows("state.csv")
+    assert state["code"] not in RESERVED_CODES
+    districts = names_by_key("districts.csv", "code", ("name_en", "name_hi"))
+    assert not set(names_by_key("state.csv", "code", ("name_en", "name_hi"))) & set(districts)
+
+
+def test_gender_codes_are_the_ones_certificates_carry():
+    assert [row["code"] for row in rows("genders.csv")] == ["M", "F", "O"]
+
+
+@pytest.mark.parametrize("row", rows("id_types.csv"), ids=[row["code"] for row in rows("id_types.csv")])
+def test_an_id_type_pattern_compiles_and_fits_its_own_example(row):
+    pattern = re.compile(row["pattern"])
+    assert re.fullmatch(r"[A-Z_]+", row["code"]), row["code"]
+    assert row["form_en"] and row["form_hi"]
+    example = re.search(r"like (.+)$", row["form_en"])
+    if example:  # the example in the description, normalised as the importer normalises a number
+        assert pattern.fullmatch(re.sub(r"[\s\-/.]", "", example.group(1)).upper()), row["form_en"]
+        assert example.group(1) in row["form_hi"], "the Hindi description shows the same example"

@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 import data.imports.importer as load
+from data.imports import facts
+from data.imports.kinds import doses
 from data.models import Centre, Correction, DailyDose, ImportBatch
 from tests.conftest import snapshot, table_counts
 from tests.files import (
@@ -247,8 +249,8 @@ def _db_error(statement: str) -> OperationalError:
 def _fail_after_rows(original, rows: int, seen: list):
     """Wrap _insert_rows / _update_rows: write the first `rows` rows of the frame, then fail like a database."""
 
-    def wrapper(kind, frame, batch_id, conn):
-        original(kind, frame.iloc[:rows], batch_id, conn)
+    def wrapper(table, frame, batch_id, conn):
+        original(table, frame.iloc[:rows], batch_id, conn)
         seen.append(conn.execute(select(func.count()).select_from(DailyDose.__table__)).scalar_one())
         raise _db_error("INSERT INTO daily_dose ...")
 
@@ -268,22 +270,24 @@ def _fail_on_call(original, call: int, seen: list):
 
 
 FAILURES = {
-    "insert-rows-after-2": ("_insert_rows", _fail_after_rows, 2),
-    "update-rows-after-1": ("_update_rows", _fail_after_rows, 1),
-    "insert-centres": ("_insert_centres", _fail_on_call, 1),
-    "record-corrections": ("_record_corrections", _fail_on_call, 1),
-    "second-rollup-refresh": ("refresh_district_rollups", _fail_on_call, 2),
-    "derived-rollup-refresh": ("refresh_derived_rollups", _fail_on_call, 1),
+    "insert-rows-after-2": (facts, "_insert_rows", _fail_after_rows, 2),
+    "update-rows-after-1": (facts, "_update_rows", _fail_after_rows, 1),
+    "insert-centres": (doses, "_insert_centres", _fail_on_call, 1),
+    "record-corrections": (facts, "_record_corrections", _fail_on_call, 1),
+    "second-rollup-refresh": (doses, "refresh_district_rollups", _fail_on_call, 2),
+    "derived-rollup-refresh": (doses, "refresh_derived_rollups", _fail_on_call, 1),
 }
+"""Where each write of a daily-doses file is made: the shared fact-table path (data.imports.facts) or the kind's
+own hooks (data.imports.kinds.doses)."""
 
 
-@pytest.mark.parametrize(("target", "wrap", "at"), FAILURES.values(), ids=FAILURES.keys())
-def test_failure_while_writing_leaves_the_database_as_it_was(engine, monkeypatch, target, wrap, at) -> None:
+@pytest.mark.parametrize(("module", "target", "wrap", "at"), FAILURES.values(), ids=FAILURES.keys())
+def test_failure_while_writing_leaves_the_database_as_it_was(engine, monkeypatch, module, target, wrap, at) -> None:
     assert run_import(engine, BASE_CSV).status == "committed"
     content = doses_csv([*CORRECTED, _row("2021-06-22", "Durg", "DRG-02", "PHC Bhilai", "18-44", "1", "Covaxin", "9")])
     before = snapshot(engine)
     seen: list = []
-    monkeypatch.setattr(load, target, wrap(getattr(load, target), at, seen))
+    monkeypatch.setattr(module, target, wrap(getattr(module, target), at, seen))
 
     report = run_import(engine, content, "doses-corrected.csv")
 

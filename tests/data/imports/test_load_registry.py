@@ -9,7 +9,7 @@ import hmac
 import json
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -19,6 +19,7 @@ from sqlmodel import SQLModel
 
 import data.imports.registry as registry
 from data import settings
+from data.imports import kinds
 from data.imports.importer import FileReport, describe, main
 from data.models import Certificate, CertificateRevocation, ImportBatch, ImportLock, RegistryCorrection
 from tests.conftest import snapshot, table_counts
@@ -691,13 +692,14 @@ def test_a_failure_while_writing_leaves_the_database_as_it_was(engine, monkeypat
     _commit(engine, *STORED, COURSE)
     _certificate(engine, "cert-1", REF)
     before = snapshot(engine)
-    write = registry.write
+    write = kinds.by_code("beneficiaries").write
 
     def failing(plan, batch_id, conn):
         write(plan, batch_id, conn)  # everything is written in the transaction, then the database fails
         _db_error()
 
-    monkeypatch.setattr(registry, "write", failing)
+    failing_kinds = tuple(replace(k, write=failing) if k.code == "beneficiaries" else k for k in kinds.KINDS)
+    monkeypatch.setattr(kinds, "KINDS", failing_kinds)
     report = _run(engine, beneficiaries_csv([{"mobile": OTHER_MOBILE}, {"reference_id": "1234567890125"}]))
 
     assert (report.status, report.batch_id) == ("failed", None)

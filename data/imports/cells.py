@@ -1,0 +1,149 @@
+"""Cell rules that every kind of file shares: converting a column cell by cell, the rules for dates, master
+names, text and patterns, the duplicate-key check, the typed frame of the good rows and the order of problems.
+
+A rule takes the trimmed text of one cell and returns its value, or raises ParseError (data.imports.parse) or
+Invalid; either becomes a Problem naming the row, the column, the cell and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from data import master as reference
+from data.imports.files import RawTable, header_key
+from data.imports.parse import ParseError, parse_date
+from data.imports.problems import Problem
+
+CAMPAIGN_START = date(2021, 1, 16)
+"""India's COVID-19 vaccination began on this day; no dose or published figure can be older."""
+CENTRE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-/.]{0,31}")
+
+Rule = Callable[[str], object]
+"""A cell's text (trimmed) -> its value; raises ParseError or Invalid."""
+
+
+class Invalid(Exception):
+    """A cell broke a rule of the catalogue (stats/labels/problems.py)."""
+
+    def __init__(self, rule: str, detail: str = "") -> None:
+        super().__init__(rule)
+        self.rule = rule
+        self.detail = detail
+
+
+def required(text: str) -> None:
+    """An empty cell breaks the rule `required`."""
+    if not text:
+        raise ParseError("required", "")
+
+
+def convert(
+    frame: pd.DataFrame,
+    column: str,
+    rule: Rule,
+    problems: list[Problem],
+    label: str | pd.Series,
+) -> pd.Series:
+    """Apply `rule` to each distinct value of a column; each failing cell becomes a Problem.
+
+    `label` names the column in problems: one name, or a name per row (wide files, one per metric).
+    """
+    raw = frame[column]
+    codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+    converted = np.empty(len(uniques), dtype=object)
+    bad: dict[int, tuple[str, str]] = {}
+    for i, text in enumerate(uniques):
+        try:
+            converted[i] = rule(text.strip())
+        except ParseError as error:
+            bad[i] = (error.rule, "")
+        except Invalid as error:
+            bad[i] = (error.rule, error.detail)
+    if bad:
+        mask = np.isin(codes, list(bad))
+        labels = label[mask] if isinstance(label, pd.Series) else [label] * int(mask.sum())
+        for row, code, name in zip(frame["_row"].to_numpy()[mask], codes[mask], labels, strict=True):
+            rule_name, detail = bad[int(code)]
+            problems.append(Problem(int(row), name, uniques[code].strip(), rule_name, detail))
+    return pd.Series(converted[codes], index=raw.index, dtype=object)
+
+
+def date_rule(earliest: date, today: date) -> Callable[[str], date]:
+    """A date, not after today and not before `earliest`."""
+
+    def rule(text: str) -> date:
+        value = parse_date(text)
+        if value > today:
+            raise Invalid("future_date", today.isoformat())
+        if value < earliest:
+            raise Invalid("before_campaign", earliest.isoformat())
+        return value
+
+    return rule
+
+
+def lookup_rule(lookup: reference.Lookup, name: str) -> Callable[[str], str]:
+    """The code of a name of the master data; an unknown name breaks the rule `name`."""
+
+    def rule(text: str) -> str:
+        required(text)
+        code = lookup.resolve(text)
+        if code is None:
+            raise Invalid(name)
+        return code
+
+    return rule
+
+
+def text_rule(limit: int) -> Callable[[str], str]:
+    """Text of at most `limit` characters."""
+
+    def rule(text: str) -> str:
+        required(text)
+        if len(text) > limit:
+            raise Invalid("text_too_long", str(limit))
+        return text
+
+    return rule
+
+
+def pattern_rule(pattern: re.Pattern[str], name: str) -> Callable[[str], str]:
+    """Text matching `pattern` whole; other text breaks the rule `name`."""
+
+    def rule(text: str) -> str:
+        required(text)
+        if not pattern.fullmatch(text):
+            raise Invalid(name)
+        return text
+
+    return rule
+
+
+def duplicate_keys(frame: pd.DataFrame, key: tuple[str, ...], problems: list[Problem], label: str) -> None:
+    """Every row whose key already appeared higher up in the same file is a problem."""
+    repeated = frame.duplicated(list(key), keep=False)
+    if not repeated.any():
+        return
+    first_rows = frame[repeated].groupby(list(key), sort=False)["_row"].transform("min")
+    for row, first in zip(frame.loc[repeated, "_row"], first_rows, strict=True):
+        if row != first:
+            problems.append(Problem(int(row), label, None, "duplicate_key", str(int(first))))
+
+
+def typed_frame(frame: pd.DataFrame, columns: dict[str, pd.Series], problems: list[Problem]) -> pd.DataFrame:
+    """The converted columns of the rows without a problem, with their line in the file (_row)."""
+    out = pd.DataFrame({"_row": frame["_row"].to_numpy()} | {k: v.to_numpy() for k, v in columns.items()})
+    bad_rows = {p.row for p in problems}
+    return out[~out["_row"].isin(bad_rows)].reset_index(drop=True)
+
+
+def in_file_order(problems: list[Problem], table: RawTable) -> list[Problem]:
+    """Problems once each, by row and then by the column's place in the header."""
+    order = {header_key(c): i for i, c in enumerate(table.columns)}
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.row or 0, order.get(header_key(p.column or ""), 999)))

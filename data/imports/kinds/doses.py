@@ -1,0 +1,185 @@
+"""Daily doses: doses given per day, centre, age band, dose number and vaccine; the one kind a district
+collector may upload (rows of their own district only).
+
+A file creates the centres it names that are not known yet; a centre known under another district is a problem.
+The fact table stores a centre by id, and the rollups (date × district × age band × dose × vaccine) follow every
+import and undo in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Connection, Select, func, insert, select
+
+from data import master as reference
+from data.imports.cells import (
+    CAMPAIGN_START,
+    CENTRE_CODE,
+    convert,
+    date_rule,
+    duplicate_keys,
+    in_file_order,
+    lookup_rule,
+    pattern_rule,
+    text_rule,
+    typed_frame,
+)
+from data.imports.facts import FactTable
+from data.imports.files import RawTable
+from data.imports.kind import FileKind, Plan
+from data.imports.parse import parse_count
+from data.imports.problems import Problem
+from data.models import Centre, DailyDose
+from data.rollup import refresh_derived_rollups, refresh_district_rollups
+
+COLUMNS = ("date", "district", "centre_code", "centre_name", "age_band", "dose_number", "vaccine", "doses")
+KEY = ("date", "centre_code", "age_band", "dose_number", "vaccine")
+
+
+def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]:
+    frame, problems = table.frame, []
+    columns = {
+        "date": convert(frame, "date", date_rule(CAMPAIGN_START, today), problems, "date"),
+        "district_code": convert(
+            frame, "district", lookup_rule(reference.districts(), "unknown_district"), problems, "district"
+        ),
+        "centre_code": convert(frame, "centre_code", pattern_rule(CENTRE_CODE, "centre_code"), problems, "centre_code"),
+        "centre_name": convert(frame, "centre_name", text_rule(200), problems, "centre_name"),
+        "age_band": convert(
+            frame, "age_band", lookup_rule(reference.age_bands(), "unknown_age_band"), problems, "age_band"
+        ),
+        "dose_number": convert(
+            frame, "dose_number", lookup_rule(reference.dose_numbers(), "unknown_dose"), problems, "dose_number"
+        ),
+        "vaccine": convert(frame, "vaccine", lookup_rule(reference.vaccines(), "unknown_vaccine"), problems, "vaccine"),
+        "doses": convert(frame, "doses", parse_count, problems, "doses"),
+    }
+    typed = typed_frame(frame, columns, problems)
+    typed["dose_number"] = typed["dose_number"].astype(int)
+    typed["doses"] = typed["doses"].astype("int64")
+    # One centre, one district: within the file (the database is checked when planning).
+    districts_per_centre = typed.groupby("centre_code")["district_code"].nunique()
+    for code in districts_per_centre[districts_per_centre > 1].index:
+        rows = typed[typed["centre_code"] == code]
+        first_district = rows["district_code"].iloc[0]
+        for row in rows.loc[rows["district_code"] != first_district, "_row"]:
+            problems.append(Problem(int(row), "centre_code", code, "centre_district", first_district))
+    duplicate_keys(typed, KEY, problems, "date")
+    return typed, in_file_order(problems, table)
+
+
+@dataclass(frozen=True)
+class DosesTable(FactTable):
+    """The daily_dose table: centres checked and created, stored by id; rollups kept."""
+
+    def check(self, typed: pd.DataFrame, conn: Connection) -> tuple[list[Problem], pd.DataFrame]:
+        """Centres already known under another district are errors; unknown ones will be created."""
+        centre = Centre.__table__
+        codes = sorted(typed["centre_code"].unique())
+        known = dict(conn.execute(select(centre.c.code, centre.c.district_code).where(centre.c.code.in_(codes))).all())
+        problems = []
+        first_rows = typed.drop_duplicates("centre_code")
+        for line, code, district in zip(
+            first_rows["_row"], first_rows["centre_code"], first_rows["district_code"], strict=True
+        ):
+            stored = known.get(code)
+            if stored is not None and stored != district:
+                problems.append(Problem(int(line), "centre_code", code, "centre_district", stored))
+        new = first_rows[~first_rows["centre_code"].isin(list(known))]
+        return problems, new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
+
+    def stored_values(self, typed: pd.DataFrame) -> Select:
+        table, centre = self.table, Centre.__table__
+        return (
+            select(
+                table.c.date,
+                centre.c.code.label("centre_code"),
+                table.c.age_band,
+                table.c.dose_number,
+                table.c.vaccine,
+                table.c.doses.label("old"),
+                table.c.batch_id.label("old_batch"),
+            )
+            .select_from(table.join(centre, centre.c.id == table.c.centre_id))
+            .where(centre.c.code.in_(sorted(typed["centre_code"].unique())))
+        )
+
+    def stored_rows(self, rows: pd.DataFrame, conn: Connection) -> pd.DataFrame:
+        ids = _centre_ids(rows["centre_code"].unique(), conn)
+        return rows.assign(centre_id=rows["centre_code"].map(ids))
+
+    def prepare(self, plan: Plan, conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The file's new centres are written first; then every row refers to its centre by id."""
+        _insert_centres(plan.new_centres, conn)
+        new, changed = plan.new, plan.changed
+        ids = _centre_ids(pd.concat([new["centre_code"], changed["centre_code"]]).unique(), conn)
+        return new.assign(centre_id=new["centre_code"].map(ids)), changed.assign(
+            centre_id=changed["centre_code"].map(ids)
+        )
+
+    def written(self, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> None:
+        _refresh_rollups(pd.concat([new[["date", "district_code"]], changed[["date", "district_code"]]]), conn)
+
+    def carried_query(self, where: list) -> tuple[Select, list[str]]:
+        table, centre = self.table, Centre.__table__
+        query = (
+            select(table.c.date, centre.c.district_code, func.count())
+            .select_from(table.join(centre, centre.c.id == table.c.centre_id))
+            .where(*where)
+            .group_by(table.c.date, centre.c.district_code)
+        )
+        return query, ["date", "district_code", "rows"]
+
+    def undone(self, carried: pd.DataFrame, conn: Connection) -> None:
+        if len(carried):
+            _refresh_rollups(carried, conn)
+
+
+def _refresh_rollups(touched: pd.DataFrame, conn: Connection) -> None:
+    """The rollups of the days and districts rows were written or removed on."""
+    for day, districts in touched.groupby("date")["district_code"]:
+        refresh_district_rollups(conn, [day], districts.unique())
+    # Once for the whole file: a month's total is summed again for each month the file touched.
+    refresh_derived_rollups(conn, touched["date"].unique(), touched["district_code"].unique())
+
+
+def _insert_centres(centres: pd.DataFrame, conn: Connection) -> None:
+    if centres.empty:
+        return
+    rows = [
+        {"code": r.centre_code, "name": r.centre_name, "district_code": r.district_code, "active": True}
+        for r in centres.itertuples()
+    ]
+    conn.execute(insert(Centre.__table__), rows)
+
+
+def _centre_ids(codes, conn: Connection) -> dict[str, int]:
+    centre = Centre.__table__
+    ids: dict[str, int] = {}
+    codes = list(codes)
+    for start in range(0, len(codes), 1000):
+        chunk = codes[start : start + 1000]
+        ids.update(conn.execute(select(centre.c.code, centre.c.id).where(centre.c.code.in_(chunk))).all())
+    return ids
+
+
+FACTS = DosesTable(
+    DailyDose.__table__, KEY, "doses", stored_key=("date", "centre_id", "age_band", "dose_number", "vaccine")
+)
+
+DOSES = FileKind(
+    code="doses",
+    columns=COLUMNS,
+    title="kinds.doses",
+    table=FACTS.table,
+    key=FACTS.table_key,
+    values=(FACTS.value,),
+    validate=validate,
+    plan=FACTS.plan,
+    write=FACTS.write,
+    undo=FACTS.undo,
+    collector_column="district",
+)

@@ -1,0 +1,190 @@
+"""Stock movements: doses moved between stores (STATE or a district; SUPPLIER in, WASTAGE out, ADJUSTMENT for a
+physical count). Neither a file nor an undo may take a store below zero on any day where it was not as low."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import Connection, select
+
+from data import master as reference
+from data.imports.cells import (
+    Invalid,
+    convert,
+    date_rule,
+    duplicate_keys,
+    in_file_order,
+    lookup_rule,
+    required,
+    text_rule,
+    typed_frame,
+)
+from data.imports.facts import FactTable
+from data.imports.files import RawTable
+from data.imports.kind import FileKind, UndoRefused
+from data.imports.parse import parse_count
+from data.imports.problems import Problem, details
+from data.models import ADJUSTMENT, PSEUDO_STORES, STATE, SUPPLIER, WASTAGE, StockMovement
+from data.rollup import CHUNK
+
+COLUMNS = ("date", "vaccine", "from_store", "to_store", "quantity", "reference")
+KEY = ("date", "vaccine", "from_store", "to_store", "reference")
+STOCK_START = date(2021, 1, 1)
+"""Vaccine reached the state store a few days before the first dose."""
+
+
+def _positive_count(text: str) -> int:
+    value = parse_count(text)
+    if value <= 0:
+        raise Invalid("positive")
+    return value
+
+
+def _store(text: str) -> str:
+    required(text)
+    upper = text.strip().upper()
+    if upper in (STATE, SUPPLIER, WASTAGE, ADJUSTMENT):
+        return upper
+    code = reference.districts().resolve(text)
+    if code is None:
+        raise Invalid("unknown_store")
+    return code
+
+
+def _direction_problem(source: str, target: str) -> str:
+    """Why a movement between these stores is impossible, as a direction key (problems.direction_<key>)."""
+    if source == target:
+        return "same_store"
+    if target == SUPPLIER:
+        return "to_supplier"
+    if source == WASTAGE:
+        return "from_wastage"
+    outside = (SUPPLIER, WASTAGE, ADJUSTMENT)
+    if source in outside and target in outside:
+        return "no_real_store"
+    return ""
+
+
+def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]:
+    frame, problems = table.frame, []
+    columns = {
+        "date": convert(frame, "date", date_rule(STOCK_START, today), problems, "date"),
+        "vaccine": convert(frame, "vaccine", lookup_rule(reference.vaccines(), "unknown_vaccine"), problems, "vaccine"),
+        "from_store": convert(frame, "from_store", _store, problems, "from_store"),
+        "to_store": convert(frame, "to_store", _store, problems, "to_store"),
+        "quantity": convert(frame, "quantity", _positive_count, problems, "quantity"),
+        "reference": convert(frame, "reference", text_rule(64), problems, "reference"),
+    }
+    typed = typed_frame(frame, columns, problems)
+    typed["quantity"] = typed["quantity"].astype("int64")
+    for row, source, target in zip(typed["_row"], typed["from_store"], typed["to_store"], strict=True):
+        direction = _direction_problem(source, target)
+        if direction:
+            problems.append(Problem(int(row), "to_store", f"{source} → {target}", "store_direction", direction))
+    duplicate_keys(typed, KEY, problems, "reference")
+    return typed, in_file_order(problems, table)
+
+
+@dataclass(frozen=True)
+class StockTable(FactTable):
+    """The stock_movement table: no store below zero, after a file or an undo."""
+
+    def verify(self, typed: pd.DataFrame, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> list[Problem]:
+        """A file may not take any store below zero on any day (movements in minus out, day by day)."""
+        key = list(self.key)
+        stored = stored_movements(conn, typed["vaccine"].unique())
+        after = pd.concat([stored, new[[*key, "quantity"]]], ignore_index=True)
+        if not changed.empty:
+            after = after.merge(changed[[*key, "quantity"]], on=key, how="left", suffixes=("", "_new"))
+            after["quantity"] = after["quantity_new"].fillna(after["quantity"]).astype("int64")
+            after = after.drop(columns="quantity_new")
+        problems = []
+        for first in first_worse_balances(stored, after).itertuples(index=False):
+            store, vaccine = first.store, first.vaccine
+            rows = typed[(typed["vaccine"] == vaccine) & (typed["date"] <= first.date)]
+            culprits = rows[rows["from_store"] == store]
+            if culprits.empty:
+                culprits = rows[rows["to_store"] == store]
+            culprit = culprits.sort_values(["date", "_row"]).iloc[-1]
+            detail = details(store, vaccine, first.date, int(first.balance))
+            problems.append(
+                Problem(int(culprit["_row"]), "quantity", str(culprit["quantity"]), "stock_below_zero", detail)
+            )
+        return problems
+
+    def check_undo(self, batch_id: int, days: list[date], corrections: pd.DataFrame, conn: Connection) -> None:
+        """Refuse when taking the import's movements back leaves a store lower, below zero, than it was."""
+        table = self.table
+        key = list(self.key)
+        vaccines: set[str] = set()
+        for start in range(0, len(days), CHUNK):
+            chunk = days[start : start + CHUNK]
+            where = [table.c.date.in_(chunk), table.c.batch_id == batch_id]
+            vaccines.update(conn.execute(select(table.c.vaccine).where(*where).distinct()).scalars())
+        query = select(*(table.c[c] for c in key), table.c.quantity, table.c.batch_id).where(
+            table.c.vaccine.in_(sorted(vaccines))
+        )
+        before = pd.DataFrame([tuple(row) for row in conn.execute(query)], columns=[*key, "quantity", "batch_id"])
+        before = before.astype({"quantity": "int64"})
+        ours = before["batch_id"] == batch_id
+        restored = before[ours].merge(corrections[[*key, "old"]], on=key, how="inner")
+        restored = restored.assign(quantity=restored["old"].astype("int64")).drop(columns="old")
+        after = pd.concat([before[~ours], restored], ignore_index=True)
+        worse = first_worse_balances(before, after)
+        if len(worse):
+            first = worse.iloc[0]
+            raise UndoRefused(
+                "undo_stock_below_zero",
+                details(first["store"], first["vaccine"], first["date"], int(first["balance"])),
+            )
+
+
+def stored_movements(conn: Connection, vaccines) -> pd.DataFrame:
+    """Every stored stock movement of these vaccines: the key columns and quantity."""
+    table = StockMovement.__table__
+    query = select(*(table.c[c] for c in KEY), table.c.quantity).where(table.c.vaccine.in_(sorted(set(vaccines))))
+    # An empty result would otherwise be object dtype (cumsum fails).
+    return pd.DataFrame(conn.execute(query).all(), columns=[*KEY, "quantity"]).astype({"quantity": "int64"})
+
+
+def first_worse_balances(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """For each store and vaccine, the first day on which the movements `after` leave the store below zero
+    where the movements `before` did not leave it as low (store, vaccine, date, balance; sorted by store, vaccine).
+
+    A store that was already below zero may stay so (a file may correct it only partly), but not go lower."""
+    before_balance = _daily_balances(before)
+    after_balance = _daily_balances(after)
+    merged = after_balance.merge(before_balance, on=["store", "vaccine", "date"], how="left", suffixes=("", "_before"))
+    worse = merged[(merged["balance"] < 0) & ~(merged["balance"] >= merged["balance_before"].fillna(0))]
+    first = worse.sort_values(["store", "vaccine", "date"]).drop_duplicates(["store", "vaccine"])
+    return first[["store", "vaccine", "date", "balance"]].reset_index(drop=True)
+
+
+def _daily_balances(movements: pd.DataFrame) -> pd.DataFrame:
+    """End-of-day balance of every real store (STATE and districts) and vaccine on each day it moved."""
+    inflow = movements.rename(columns={"to_store": "store"})[["store", "vaccine", "date", "quantity"]]
+    outflow = movements.rename(columns={"from_store": "store"})[["store", "vaccine", "date", "quantity"]]
+    outflow = outflow.assign(quantity=-outflow["quantity"])
+    ledger = pd.concat([inflow, outflow], ignore_index=True)
+    ledger = ledger[~ledger["store"].isin(PSEUDO_STORES)]
+    daily = ledger.groupby(["store", "vaccine", "date"], as_index=False)["quantity"].sum().sort_values("date")
+    daily["balance"] = daily.groupby(["store", "vaccine"])["quantity"].cumsum()
+    return daily[["store", "vaccine", "date", "balance"]]
+
+
+FACTS = StockTable(StockMovement.__table__, KEY, "quantity")
+
+STOCK = FileKind(
+    code="stock",
+    columns=COLUMNS,
+    title="kinds.stock",
+    table=FACTS.table,
+    key=FACTS.table_key,
+    values=(FACTS.value,),
+    validate=validate,
+    plan=FACTS.plan,
+    write=FACTS.write,
+    undo=FACTS.undo,
+)
