@@ -1,4 +1,4 @@
-"""Strict parsers for the scalar values in imported files: counts, dates and name keys.
+"""Strict parsers for the scalar values in imported files: counts and dates (name keys: data.master.name_key).
 
 Every function takes the text of one cell and either returns a value or raises ParseError, whose
 `rule` is a stable snake_case code and whose `message` is a sentence an officer can act on.
@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
-DEVANAGARI_DIGITS = {0x0966 + digit: ord("0") + digit for digit in range(10)}
-"""Translation table: each Devanagari digit to the ASCII digit of the same value."""
+from data.master import DEVANAGARI_DIGITS
 
 MAX_COUNT = 2**63 - 1
 """Largest count accepted: the largest value a BIGINT column holds in SQLite and PostgreSQL."""
@@ -116,11 +114,3 @@ def parse_date(text: str) -> dt.date:
             f"{_show(raw)} is not a real calendar date: it reads as day {day} of month {month} in {year} "
             "(the day always comes first).",
         ) from None
-
-
-def name_key(text: str) -> str:
-    """Matching key for a name or alias: NFC, casefolded, Devanagari digits as ASCII, - _ . / as spaces."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).translate(DEVANAGARI_DIGITS)
-    for separator in "-_./":
-        folded = folded.replace(separator, " ")
-    return " ".join(folded.split())

@@ -16,8 +16,8 @@ import pandas as pd
 
 from data import master as reference
 from data.imports.cells import Invalid, required
-from data.imports.parse import DEVANAGARI_DIGITS
 from data.imports.problems import details
+from data.master import DEVANAGARI_DIGITS
 
 _REFERENCE_ID = re.compile(r"[0-9]{13}")
 _MOBILE = re.compile(r"[6-9][0-9]{9}")

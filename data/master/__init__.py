@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -11,8 +12,19 @@ from pathlib import Path
 
 from sqlmodel import Session, SQLModel, select
 
-from data.imports.parse import name_key
 from data.models import AgeBand, District, DistrictTarget, DoseNumber, Vaccine
+
+DEVANAGARI_DIGITS = {0x0966 + digit: ord("0") + digit for digit in range(10)}
+"""Translation table: each Devanagari digit to the ASCII digit of the same value."""
+
+
+def name_key(text: str) -> str:
+    """Matching key for a name or alias: NFC, casefolded, Devanagari digits as ASCII, - _ . / as spaces."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold()).translate(DEVANAGARI_DIGITS)
+    for separator in "-_./":
+        folded = folded.replace(separator, " ")
+    return " ".join(folded.split())
+
 
 MASTER_DIR = Path(__file__).resolve().parent
 DERIVED_BANDS = {"45+": ("45-59", "60+")}

@@ -28,9 +28,10 @@ from data.imports.cells import (
 )
 from data.imports.files import RawTable
 from data.imports.kind import FileKind, Plan
-from data.imports.parse import DEVANAGARI_DIGITS, ParseError
+from data.imports.parse import ParseError
 from data.imports.problems import Problem
 from data.imports.registry import gender, hashed, id_number, id_type, masked, mobile_number, reference_id
+from data.master import DEVANAGARI_DIGITS
 from data.models import Beneficiary
 
 COLUMNS = ("reference_id", "name", "birth_year", "gender", "mobile", "id_type", "id_number", "district")

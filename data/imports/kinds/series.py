@@ -24,8 +24,9 @@ from data.imports.cells import (
 from data.imports.facts import FactTable
 from data.imports.files import RawTable
 from data.imports.kind import FileKind
-from data.imports.parse import name_key, parse_count
+from data.imports.parse import parse_count
 from data.imports.problems import Problem
+from data.master import name_key
 from data.models import STATE, PublishedValue
 
 COLUMNS = ("date", "area", "source", "metric", "value")

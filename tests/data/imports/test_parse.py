@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data.imports.parse import MAX_COUNT, ParseError, name_key, parse_count, parse_date
+from data.imports.parse import MAX_COUNT, ParseError, parse_count, parse_date
+from data.master import name_key
 
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TO_DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
