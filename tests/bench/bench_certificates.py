@@ -242,8 +242,8 @@ def _apptest_flow(references: list[str], mobiles: dict[str, str]) -> list[float]
     from streamlit.testing.v1 import AppTest
 
     import pages._shared
-    from data.models import SmsOutbox
     from data.db import app_engine
+    from data.models import SmsOutbox
 
     original = PagesManager.__init__
 
