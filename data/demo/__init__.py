@@ -11,6 +11,10 @@ The model works per district, day, *group* of people (GROUPS), vaccine and dose 
 * health-care and front-line workers (from 16 Jan 2021) have no age band of their own in the data
   contract: they are recorded as dose 1, 2 and precaution under 18-44 and 45-59. They are the only
   18-44 doses before 1 May 2021;
+* the districts are those of the demo's first day (the master list's formation dates): the five districts
+  formed in 2022 do not exist in the demo (it ends before 2 September 2022), their people are counted in
+  their parents' populations and their places among their parents' centres; Gaurela-Pendra-Marwahi (2020)
+  is a district of its own;
 * each day a share of the centres report (far fewer on Sundays and holidays, fewer in the first weeks);
   a district's doses of a vaccine are split among its reporting centres that ran that vaccine;
 * stock follows weekly: SUPPLIER → STATE receipts, STATE → district issues sized to the next 10-14 days
@@ -37,6 +41,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -242,10 +247,36 @@ class Calendar:
 # --- Reference data ----------------------------------------------------------------------------
 
 
-def district_targets() -> pd.DataFrame:
-    """Target population, districts × age bands, districts in code order."""
+@cache
+def _formations() -> pd.DataFrame:
+    """Each district's formation date (NaT for the districts of 2012) and parent, by code."""
+    table = pd.read_csv(MASTER_DIR / "districts.csv", usecols=["code", "formed_on", "parent_code"])
+    return table.assign(formed_on=pd.to_datetime(table["formed_on"])).set_index("code")
+
+
+def district_on(day: date) -> dict[str, str]:
+    """Every master-list district mapped to the district its area belonged to on `day` (itself once formed)."""
+    table = _formations()
+    formed = table["formed_on"].isna() | (table["formed_on"] <= pd.Timestamp(day))
+    owner = {code: code if formed[code] else table.loc[code, "parent_code"] for code in table.index}
+    while any(owner[parent] != parent for parent in owner.values()):  # a parent formed later than the day
+        owner = {code: owner[parent] for code, parent in owner.items()}
+    return owner
+
+
+def next_formation(day: date) -> date | None:
+    """The first day after `day` on which a district was formed (None if none was)."""
+    later = _formations()["formed_on"].dropna()
+    later = later[later > pd.Timestamp(day)]
+    return later.min().date() if len(later) else None
+
+
+def district_targets(on: date = DEFAULT_START) -> pd.DataFrame:
+    """Target population, districts × age bands, districts in code order: the districts that existed `on` that
+    day, a district formed later counted in its parent."""
     targets = pd.read_csv(MASTER_DIR / "district_targets.csv", dtype={"population": "int64"})
-    table = targets.pivot(index="district_code", columns="age_band", values="population")
+    targets["district_code"] = targets["district_code"].map(district_on(on))
+    table = targets.pivot_table(index="district_code", columns="age_band", values="population", aggfunc="sum")
     return table.sort_index()[list(BANDS)]
 
 
@@ -268,9 +299,16 @@ def _apportion(weights: np.ndarray, total: int, minimum: int) -> np.ndarray:
     return counts + minimum
 
 
+def _places(district: str) -> list[str]:
+    """The district's places, then those of the districts later carved out of it (Manendragarh was in Koriya)."""
+    owner = district_on(DEFAULT_START)
+    children = [code for code in PLACES if code != district and owner[code] == district]
+    return [place for code in (district, *children) for place in PLACES[code].split()]
+
+
 def _district_centres(district: str, count: int) -> pd.DataFrame:
     """One district's centres: the district hospital, a CHC per block, PHCs, then urban wards."""
-    places = [place.replace("-", " ") for place in PLACES[district].split()]
+    places = [place.replace("-", " ") for place in _places(district)]
     wards = round(URBAN.get(district, 0.0) * count)
     chcs = min(len(places), count - 1 - wards)
     phcs = count - 1 - chcs - wards
@@ -1074,8 +1112,12 @@ def _check_parameters(start: date, end: date, centres: int, reporting_share: flo
         raise ValueError("people is a number of beneficiaries: 0 or more")
     if start < DEFAULT_START or end < start:
         raise ValueError(f"the demo runs from {DEFAULT_START} (or later) to an end after its start")
-    if centres < 3 * len(PLACES):
-        raise ValueError(f"at least {3 * len(PLACES)} centres (three per district)")
+    formed = next_formation(start)
+    if formed is not None and end >= formed:
+        raise ValueError(f"the demo ends before {formed}, when a district was formed (after its first day)")
+    districts = len(district_targets(start))
+    if centres < 3 * districts:
+        raise ValueError(f"at least {3 * districts} centres (three per district)")
     if not 0.0 < reporting_share <= 1.0:
         raise ValueError("reporting_share is a share of the centres: more than 0, at most 1")
 
@@ -1092,7 +1134,7 @@ def generate(
     _check_parameters(start, end, centres, reporting_share, people)
     rng = np.random.default_rng(seed)
     calendar = Calendar(pd.date_range(start, end, freq="D"))
-    targets = district_targets()
+    targets = district_targets(start)
     centre_table = make_centres(rng, centres, targets)
     counts = district_doses(rng, calendar, targets)
     doses = centre_doses(rng, calendar, centre_table, counts, reporting_share)

@@ -1,4 +1,5 @@
-"""Synthetic demo data: the campaign's phases, the dose and stock invariants, the rollups, loading once."""
+"""Synthetic demo data: the campaign's phases, districts over time, the dose and stock invariants, the rollups,
+loading once."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from data import demo, settings
 from data.demo import GROUPS, DatabaseNotEmpty, DemoData, generate, load
 from data.imports import registry
 from data.imports.importer import import_bytes
+from data.master import MASTER_DIR
 from data.models import (
     PSEUDO_STORES,
     Beneficiary,
@@ -136,11 +138,19 @@ def test_generate_is_deterministic(small: DemoData) -> None:
     [
         ({"start": date(2021, 1, 1)}, "runs from"),
         ({"end": date(2020, 12, 31)}, "runs from"),
-        ({"centres": 50}, "at least 99 centres"),
+        ({"end": date(2022, 9, 2)}, "when a district was formed"),
+        ({"centres": 50}, "at least 84 centres"),
         ({"reporting_share": 0.0}, "reporting_share"),
         ({"reporting_share": 1.5}, "reporting_share"),
     ],
-    ids=["start-before-campaign", "end-before-start", "too-few-centres", "share-zero", "share-above-one"],
+    ids=[
+        "start-before-campaign",
+        "end-before-start",
+        "end-after-a-district-formed",
+        "too-few-centres",
+        "share-zero",
+        "share-above-one",
+    ],
 )
 def test_generate_rejects_parameters_it_cannot_honour(arguments: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -257,6 +267,44 @@ def test_default_demo_size_and_state_totals_are_plausible(full: DemoData) -> Non
     assert sundays.mean() < 0.5 * weekdays["2021-06-01":"2021-12-31"].mean()
     shares = full.doses.groupby("vaccine", observed=True)["doses"].sum() / daily.sum()
     assert 0.7 < shares["COVISHIELD"] < 0.9 and 0.1 < shares["COVAXIN"] < 0.3 and shares["SPUTNIK"] < 0.02
+
+
+# --- Districts over time --------------------------------------------------------------------------------------
+
+FORMED = pd.read_csv(MASTER_DIR / "districts.csv", usecols=["code", "formed_on", "parent_code"]).set_index("code")
+FORMED["formed_on"] = pd.to_datetime(FORMED["formed_on"]).dt.date
+
+
+def _before_formation(codes: pd.Series, days: pd.Series) -> pd.Series:
+    """True where a district code names a district not yet formed on the day (stores such as STATE: False)."""
+    formed = codes.map(FORMED["formed_on"])
+    return formed.notna() & (formed > days)
+
+
+def test_nothing_in_a_district_before_it_was_formed(full: DemoData, full_doses: pd.DataFrame, people) -> None:
+    assert not _before_formation(full_doses["district_code"], full_doses["date"]).any()
+    stock = full.stock.assign(date=full.stock["date"].dt.date)
+    for store in ("from_store", "to_store"):
+        assert not _before_formation(stock[store], stock["date"]).any(), store
+    assert not _before_formation(people["district_code"], people["date"]).any()
+    of_2022 = set(FORMED.index[FORMED["formed_on"] > date(2022, 1, 1)])
+    assert len(of_2022) == 5 and "GPM" not in of_2022
+    for frame, column in ((full.centres, "district_code"), (full.beneficiaries, "district_code"), (stock, "to_store")):
+        assert not set(frame[column]) & of_2022, column
+    assert "GPM" in set(full.centres["district_code"]), "Gaurela-Pendra-Marwahi (2020) is a district of 2021"
+
+
+def test_the_2022_districts_people_count_in_their_parents() -> None:
+    raw = pd.read_csv(MASTER_DIR / "district_targets.csv").pivot(
+        index="district_code", columns="age_band", values="population"
+    )
+    assert len(raw) == 33 and len(TARGETS) == 28
+    pd.testing.assert_series_equal(TARGETS.sum(), raw[TARGETS.columns].sum(), check_names=False)
+    for parent, children in (("KRY", ["MCB"]), ("RJN", ["MMA", "KCG"]), ("RGH", ["SBG"]), ("JJG", ["SKT"])):
+        assert FORMED.loc[children, "parent_code"].eq(parent).all()
+        expected = raw.loc[[parent, *children]].sum()
+        pd.testing.assert_series_equal(TARGETS.loc[parent], expected[TARGETS.columns], check_names=False)
+    assert demo.district_targets(date(2022, 9, 9)).shape[0] == 33
 
 
 # --- Loading (SQLite and PostgreSQL) -----------------------------------------------------------
