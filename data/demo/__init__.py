@@ -61,8 +61,10 @@ following the vaccine table's intervals (`registry_people`), and three documente
 
 `load` writes it in one transaction: an ImportBatch (kind "demo"), the centres, daily_dose in chunks of
 50,000 rows through data.imports.bulk (executemany of tuples on SQLite, COPY on PostgreSQL), the rollups, the
-stock movements through the validated importer (data.imports.importer.import_bytes, in a savepoint), and the registry
-through data.imports.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry").
+stock movements through the validated importer (data.imports.importer.import_bytes, in a savepoint), the registry
+through data.imports.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry"),
+and the three published files as published (data.imports.importer.import_path, in savepoints: one batch and
+one audit row each), so the first start's database holds the real series beside the demo's own reports.
 """
 
 from __future__ import annotations
@@ -89,9 +91,19 @@ from data.db import app_engine, is_default_database
 from data.demo import series, shares
 from data.imports import registry
 from data.imports.bulk import insert_columns
-from data.imports.importer import describe, import_bytes, take_import_lock
+from data.imports.importer import describe, import_bytes, import_path, take_import_lock
 from data.master import MASTER_DIR
-from data.models import STATE, SUPPLIER, WASTAGE, Beneficiary, Centre, DailyDose, ImportBatch, Vaccination
+from data.models import (
+    STATE,
+    SUPPLIER,
+    WASTAGE,
+    Beneficiary,
+    Centre,
+    DailyDose,
+    ImportBatch,
+    PublishedValue,
+    Vaccination,
+)
 from data.rollup import refresh_rollups
 from data.settings import MissingSecret
 from stats.formatting import indian_number
@@ -1458,6 +1470,19 @@ def _import_stock(conn: Connection, stock: pd.DataFrame) -> None:
         raise RuntimeError("the demo stock movements were not accepted:\n" + describe(report))
 
 
+def _import_published(conn: Connection) -> int:
+    """The published series (data/published/*.csv) through the validated importer, one batch and one audit row
+    each, inside this transaction; the number of values stored."""
+    stored = 0
+    for path in series.published_files():
+        with Session(bind=conn, join_transaction_mode="create_savepoint") as session:
+            report = import_path(path, session=session, user="demo")
+        if report.status not in ("committed", "unchanged"):
+            raise RuntimeError(f"the published series {path.name} were not accepted:\n" + describe(report))
+        stored += report.new
+    return stored
+
+
 def _insert_registry(conn: Connection, data: DemoData, centre_ids: dict[str, int]) -> None:
     """The registry (hashed: no raw mobile or ID number is written) in its own "demo" batch, through the bulk writer."""
     if data.beneficiaries.empty:
@@ -1486,9 +1511,10 @@ def _insert_registry(conn: Connection, data: DemoData, centre_ids: dict[str, int
             insert_columns(conn, table, chunk | {"batch_id": [batch_id] * len(chunk["reference_id"])})
 
 
-def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) -> int:
+def load(data: DemoData, *, engine: Engine, progress: Progress | None = None, published: bool = True) -> int:
     """Write the demo into an empty database in one transaction; returns the number of dose rows.
 
+    With `published`, the real published series go in too (_import_published), beside the demo's centre reports.
     Raises DatabaseNotEmpty (and writes nothing) when daily_dose already holds rows.
     """
     progress = progress or _silent
@@ -1505,8 +1531,11 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) ->
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))
         progress(0.9, f"Stock movements · स्टॉक प्रविष्टियाँ: {indian_number(len(data.stock))}")
         _import_stock(conn, data.stock)
-        progress(0.95, f"Beneficiaries · लाभार्थी: {indian_number(len(data.beneficiaries))}")
+        progress(0.93, f"Beneficiaries · लाभार्थी: {indian_number(len(data.beneficiaries))}")
         _insert_registry(conn, data, centre_ids)
+        if published:
+            progress(0.96, "Published series · प्रकाशित आँकड़े: CoWIN, MoHFW 2021")
+            _import_published(conn)
     progress(1.0, "Demo data ready · डेमो डेटा तैयार")
     return len(data.doses)
 
@@ -1585,7 +1614,13 @@ def _database_size(engine: Engine) -> int | None:
         return conn.execute(select(func.pg_database_size(func.current_database()))).scalar_one()
 
 
-def _summary(data: DemoData, seconds: tuple[float, float], size: int | None) -> str:
+def _published_values(engine: Engine) -> int:
+    """Published values stored (the real series)."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(PublishedValue.__table__)).scalar_one()
+
+
+def _summary(data: DemoData, seconds: tuple[float, float], size: int | None, published: int = 0) -> str:
     """What the CLI wrote, in a few lines (numbers grouped the Indian way)."""
     doses = data.doses["doses"].sum()
     lines = [
@@ -1593,6 +1628,7 @@ def _summary(data: DemoData, seconds: tuple[float, float], size: int | None) -> 
         f"daily_dose rows  {indian_number(len(data.doses))} ({indian_number(doses)} doses, "
         f"{data.doses['date'].min():%Y-%m-%d} to {data.doses['date'].max():%Y-%m-%d})",
         f"stock movements  {indian_number(len(data.stock))}",
+        f"published values {indian_number(published)} (CoWIN and MoHFW series of 2021, as published)",
         f"beneficiaries    {indian_number(len(data.beneficiaries))} "
         f"({indian_number(len(data.vaccinations))} vaccinations)",
         f"time             {sum(seconds):.1f} s (generate {seconds[0]:.1f} s, load {seconds[1]:.1f} s)",
@@ -1631,7 +1667,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{error}; nothing was written", file=sys.stderr)
             return 2
         seconds = (generated - started, time.perf_counter() - generated)
+        published = _published_values(engine)
     finally:
         engine.dispose()
-    print(_summary(data, seconds, _database_size(engine)))
+    print(_summary(data, seconds, _database_size(engine), published))
     return 0

@@ -1,5 +1,5 @@
 """Demo data: its totals are the published figures, the campaign's phases, districts over time, the dose and stock
-invariants, the rollups, loading once."""
+invariants, the rollups, loading once (with the published series)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from data import demo, settings
+from data import db, demo, settings
 from data.demo import GROUPS, DatabaseNotEmpty, DemoData, generate, load
 from data.demo.series import EXCEPTION_DAYS
 from data.imports import registry
@@ -22,11 +22,13 @@ from data.master import MASTER_DIR
 from data.master import districts as district_lookup
 from data.models import (
     PSEUDO_STORES,
+    AuditEvent,
     Beneficiary,
     Centre,
     DailyDose,
     DoseRollup,
     ImportBatch,
+    PublishedValue,
     ReportingRollup,
     StockMovement,
 )
@@ -57,8 +59,9 @@ def full_doses(full: DemoData) -> pd.DataFrame:
 
 @pytest.fixture
 def loaded(engine: Engine, small: DemoData) -> Engine:
-    """The small demo loaded into a fresh database (each backend)."""
-    assert load(small, engine=engine) == len(small.doses)
+    """The small demo loaded into a fresh database (each backend), without the published series (their import is
+    tested once, in test_ensure_demo_loads_once and test_prepare_loads_the_published_series_too)."""
+    assert load(small, engine=engine, published=False) == len(small.doses)
     return engine
 
 
@@ -309,6 +312,8 @@ DISTRICT_EXCEPTIONS = {
 }
 """District days not taken literally besides NOT_ADDING (same rule there: the state's figure split)."""
 
+PUBLISHED_VALUES = {("cowin", "STATE"): 3494, ("cowin", "districts"): 28000, ("mohfw", "STATE"): 840}
+
 
 def _cumulative(name: str, by: str | None = None) -> pd.DataFrame:
     """A published file's cumulative first and second doses: days × dose numbers (or × (dose, district code))."""
@@ -514,10 +519,44 @@ def test_ensure_demo_loads_once(engine: Engine, small: DemoData, monkeypatch: py
     assert all(message for _, message in steps)
     counts = table_counts(engine)
     assert counts["daily_dose"] == len(small.doses)
+    assert _published_counts(engine) == PUBLISHED_VALUES
 
     monkeypatch.setattr(demo, "generate", lambda: pytest.fail("a second call must not generate"))
     assert not demo.ensure_demo(engine)
     assert table_counts(engine) == counts
+
+
+def _published_counts(engine: Engine) -> dict[tuple[str, str], int]:
+    """Published values stored, by source and area (the districts together)."""
+    table = PublishedValue.__table__
+    rows = _read(engine, select(table.c.source, table.c.area, func.count().label("n")).group_by("source", "area"))
+    rows["area"] = rows["area"].where(rows["area"] == "STATE", "districts")
+    return {key: int(n) for key, n in rows.groupby(["source", "area"])["n"].sum().items()}
+
+
+def test_prepare_loads_the_published_series_too(tmp_path, monkeypatch: pytest.MonkeyPatch, small: DemoData) -> None:
+    """The first start on a fresh embedded database: the demo and the three published files, through the
+    importer (one batch and one audit row each, by "demo"); the next start changes nothing."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr(db, "DEFAULT_URL", f"sqlite:///{tmp_path / 'teeka.db'}")
+    monkeypatch.setattr(demo, "generate", lambda: small)
+    try:
+        assert demo.is_demo() and demo.prepare()
+        engine = db.app_engine()
+        assert table_counts(engine)["daily_dose"] == len(small.doses)
+        assert _published_counts(engine) == PUBLISHED_VALUES
+        batches = _read(engine, select(ImportBatch.kind, ImportBatch.file_name, ImportBatch.imported_by))
+        published = batches[batches["file_name"].str.startswith("cg_")]
+        assert sorted(published["file_name"]) == sorted(p.name for p in PUBLISHED_DIR.glob("*.csv"))
+        assert set(published["imported_by"]) == {"demo"}
+        audit = _read(engine, select(AuditEvent.actor, AuditEvent.action, AuditEvent.subject))
+        imports = audit[(audit["action"] == "import") & audit["subject"].str.contains(" cg_")]
+        assert len(imports) == 3 and set(imports["actor"]) == {"demo"}
+        before = snapshot(engine)
+        assert not demo.prepare()
+        assert snapshot(engine) == before
+    finally:
+        db.dispose_app_engines()
 
 
 def test_cli_fills_resets_and_refuses_to_mix(tmp_path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -527,6 +566,7 @@ def test_cli_fills_resets_and_refuses_to_mix(tmp_path, monkeypatch: pytest.Monke
     out = capsys.readouterr().out
     rows = len(generate(seed=5, end=date(2021, 2, 28), centres=120).doses)
     assert f"daily_dose rows  {indian_number(rows)} " in out
+    assert f"published values {indian_number(sum(PUBLISHED_VALUES.values()))} " in out
     assert "database size" in out
     assert demo.main(arguments) == 1
     assert "--reset" in capsys.readouterr().err
