@@ -8,7 +8,7 @@ Fixtures
                     TEEKA_REQUIRE_POSTGRES=1).
     sqlite_engine   the same on SQLite only, for tests that need not run on both backends.
     shared_dir      ``../shared`` next to the repository.
-    real_data_dir   ``../shared/data/real``; skips the test when it is absent.
+    real_data_dir   ``data/published``: the real 2021 series shipped with the app.
     (autouse)       every test runs with test values of the registry's secrets (TEEKA_IDENTIFIER_KEY,
                     TEEKA_SIGNING_KEY, TEEKA_SIGNING_KID), so data.settings never writes the demo key file.
 
@@ -100,13 +100,14 @@ def shared_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "shared"
 
 
+PUBLISHED_DIR = Path(__file__).resolve().parents[1] / "data" / "published"
+"""The real published series shipped with the app (data/published/, a copy of ../shared/data/real/)."""
+
+
 @pytest.fixture(scope="session")
-def real_data_dir(shared_dir: Path) -> Path:
-    """The real published series in ``../shared/data/real``; skips when they are not there."""
-    path = shared_dir / "data" / "real"
-    if not path.is_dir():
-        pytest.skip(f"real data not available at {path}")
-    return path
+def real_data_dir() -> Path:
+    """The real published series: the project's own copy in data/published/ (always there)."""
+    return PUBLISHED_DIR
 
 
 # --- PostgreSQL --------------------------------------------------------------------------------

@@ -977,7 +977,7 @@ def test_officer_uploads_commits_and_undoes_an_import(browser: Browser, server: 
 
         step(page, server, "upload: open Upload data", open_upload)
         seconds["sign-in and open"] = time.perf_counter() - started
-        history = table(page, t("upload.col_sha256"))
+        history = table(page, t("upload.col_id"))
         commit = main.get_by_role("button", name=t("upload.commit"))
 
         # A refused file: its problems in a table, no commit button, nothing written.

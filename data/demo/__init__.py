@@ -1,6 +1,39 @@
-"""Seeded synthetic demo data for the whole state: centres, daily doses and stock that follow the real campaign.
+"""Seeded demo data for the whole state: centres, daily doses and stock whose totals are the real campaign's.
 
 CLI: python -m data.demo [--reset] [--seed N] [--end YYYY-MM-DD] [--centres N] [--reporting-share F] [--people N]
+
+What is real and what is synthetic. The demo's centre-level reports add up to the published figures
+(data/published/, read by data.demo.series): every day from 16 January to 29 September 2021 the state's
+first and second doses are CoWIN's daily figures (today's cumulative − yesterday's; on 16 January the first
+day's cumulative), and to 25 April 2021 each district's are CoWIN's district figures; from 30 September to
+24 October 2021 the state's are the health ministry's daily figures, the last published ones. Everything those
+figures do not fix is the model's: the split of a day's doses over age bands, vaccines, districts (after 25 April)
+and centres, which centres report, the stock ledger and the certificate registry. From 25 October 2021 to 31
+March 2022 the doses are the model's alone, its rates scaled so that it goes on at the pace of the last four
+published weeks (JUNCTION_DAYS); 15-17 year olds from 3 January 2022, precaution doses from 10 January 2022,
+12-14 year olds from 16 March 2022. DemoData.params["published"] says which days follow which series.
+
+Days the published difference cannot be taken literally follow one rule:
+
+* a CoWIN state day and dose in series.EXCEPTION_DAYS (a correction, the definition change of 16 March 2021,
+  the catch-up jumps of 25-26 June 2021; and any other day the cumulative falls) takes the ministry's daily
+  figure for that day and dose, where the ministry has one (both days published, and not its 20 May 2021
+  reconciliation), else 0. The demo's cumulative therefore differs from CoWIN's after those days (by the
+  differences of the figures swapped), while every other day equals it;
+* the state series wins over the district series: each district's figure of a day and dose is the state's
+  figure split in proportion to the districts' own differences, a negative one (a correction) counted as 0
+  (largest remainder, series.district_daily). Where the districts' differences add up to the state's and none
+  is negative that is the district series itself: 16 January - 8 March and 5 - 25 April 2021, but for five
+  days with first-dose steps of −1 to −35 in a district. From 9 March to 4 April 2021 they do not add up (the
+  districts' cumulative is not the state's from 9 March to 3 April; see data/published/README.md), and on
+  4 April second doses fall in eight districts: there the district figures are the split;
+* flat days (17 January, 27 February - 1 March 2021) are taken literally: no doses.
+
+Where the published figures fix a day, its doses are split over the model's cells (district, group, vaccine)
+in proportion to what the model expects that day (people waiting × rate), in whole numbers (largest
+remainder, data.demo.shares), never more in a cell than the people waiting in it, nor second doses than
+its first; what does not fit goes to the cells with room, then in proportion to the open population. The
+model goes on from there, so it never vaccinates anyone twice.
 
 The model works per district, day, *group* of people (GROUPS), vaccine and dose number:
 
@@ -10,7 +43,12 @@ The model works per district, day, *group* of people (GROUPS), vaccine and dose 
   date the cumulative second doses never exceed the first, nor the precaution doses the second;
 * health-care and front-line workers (from 16 Jan 2021) have no age band of their own in the data
   contract: they are recorded as dose 1, 2 and precaution under 18-44 and 45-59. They are the only
-  18-44 doses before 1 May 2021;
+  18-44 doses before 1 May 2021; a district has at least as many as its published first doses need
+  (group_population);
+* the districts are those of the demo's first day (the master list's formation dates): the five districts
+  formed in 2022 do not exist in the demo (it ends before 2 September 2022), their people are counted in
+  their parents' populations and their places among their parents' centres; Gaurela-Pendra-Marwahi (2020)
+  is a district of its own;
 * each day a share of the centres report (far fewer on Sundays and holidays, fewer in the first weeks);
   a district's doses of a vaccine are split among its reporting centres that ran that vaccine;
 * stock follows weekly: SUPPLIER → STATE receipts, STATE → district issues sized to the next 10-14 days
@@ -23,8 +61,10 @@ following the vaccine table's intervals (`registry_people`), and three documente
 
 `load` writes it in one transaction: an ImportBatch (kind "demo"), the centres, daily_dose in chunks of
 50,000 rows through data.imports.bulk (executemany of tuples on SQLite, COPY on PostgreSQL), the rollups, the
-stock movements through the validated importer (data.imports.importer.import_bytes, in a savepoint), and the registry
-through data.imports.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry").
+stock movements through the validated importer (data.imports.importer.import_bytes, in a savepoint), the registry
+through data.imports.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry"),
+and the three published files as published (data.imports.importer.import_path, in savepoints: one batch and
+one audit row each), so the first start's database holds the real series beside the demo's own reports.
 """
 
 from __future__ import annotations
@@ -37,6 +77,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -47,11 +88,22 @@ from sqlmodel import Session, SQLModel
 from data import settings
 from data.accounts.users import DEMO_ACCOUNTS, DemoAccount, ensure_demo_accounts
 from data.db import app_engine, is_default_database
+from data.demo import series, shares
 from data.imports import registry
 from data.imports.bulk import insert_columns
-from data.imports.importer import describe, import_bytes, take_import_lock
+from data.imports.importer import describe, import_bytes, import_path, take_import_lock
 from data.master import MASTER_DIR
-from data.models import STATE, SUPPLIER, WASTAGE, Beneficiary, Centre, DailyDose, ImportBatch, Vaccination
+from data.models import (
+    STATE,
+    SUPPLIER,
+    WASTAGE,
+    Beneficiary,
+    Centre,
+    DailyDose,
+    ImportBatch,
+    PublishedValue,
+    Vaccination,
+)
 from data.rollup import refresh_rollups
 from data.settings import MissingSecret
 from stats.formatting import indian_number
@@ -187,7 +239,11 @@ CENTRE_SIZE = {"District Hospital": 6.0, "CHC": 3.0, "UPHC": 2.0, "PHC": 1.0}
 
 @dataclass
 class DemoData:
-    """Generated demo data: centres, one row per non-zero dose cell, and stock movements."""
+    """Generated demo data: centres, one row per non-zero dose cell, and stock movements.
+
+    params: the generation parameters, and under "published" which days follow which published series
+    (published_params) with a sentence saying what is real and what is synthetic.
+    """
 
     centres: pd.DataFrame  # code, name, district_code
     doses: pd.DataFrame  # date, centre_code, age_band, dose_number, vaccine, doses
@@ -243,10 +299,36 @@ class Calendar:
 # --- Reference data ----------------------------------------------------------------------------
 
 
-def district_targets() -> pd.DataFrame:
-    """Target population, districts × age bands, districts in code order."""
+@cache
+def _formations() -> pd.DataFrame:
+    """Each district's formation date (NaT for the districts of 2012) and parent, by code."""
+    table = pd.read_csv(MASTER_DIR / "districts.csv", usecols=["code", "formed_on", "parent_code"])
+    return table.assign(formed_on=pd.to_datetime(table["formed_on"])).set_index("code")
+
+
+def district_on(day: date) -> dict[str, str]:
+    """Every master-list district mapped to the district its area belonged to on `day` (itself once formed)."""
+    table = _formations()
+    formed = table["formed_on"].isna() | (table["formed_on"] <= pd.Timestamp(day))
+    owner = {code: code if formed[code] else table.loc[code, "parent_code"] for code in table.index}
+    while any(owner[parent] != parent for parent in owner.values()):  # a parent formed later than the day
+        owner = {code: owner[parent] for code, parent in owner.items()}
+    return owner
+
+
+def next_formation(day: date) -> date | None:
+    """The first day after `day` on which a district was formed (None if none was)."""
+    later = _formations()["formed_on"].dropna()
+    later = later[later > pd.Timestamp(day)]
+    return later.min().date() if len(later) else None
+
+
+def district_targets(on: date = DEFAULT_START) -> pd.DataFrame:
+    """Target population, districts × age bands, districts in code order: the districts that existed `on` that
+    day, a district formed later counted in its parent."""
     targets = pd.read_csv(MASTER_DIR / "district_targets.csv", dtype={"population": "int64"})
-    table = targets.pivot(index="district_code", columns="age_band", values="population")
+    targets["district_code"] = targets["district_code"].map(district_on(on))
+    table = targets.pivot_table(index="district_code", columns="age_band", values="population", aggfunc="sum")
     return table.sort_index()[list(BANDS)]
 
 
@@ -269,9 +351,16 @@ def _apportion(weights: np.ndarray, total: int, minimum: int) -> np.ndarray:
     return counts + minimum
 
 
+def _places(district: str) -> list[str]:
+    """The district's places, then those of the districts later carved out of it (Manendragarh was in Koriya)."""
+    owner = district_on(DEFAULT_START)
+    children = [code for code in PLACES if code != district and owner[code] == district]
+    return [place for code in (district, *children) for place in PLACES[code].split()]
+
+
 def _district_centres(district: str, count: int) -> pd.DataFrame:
     """One district's centres: the district hospital, a CHC per block, PHCs, then urban wards."""
-    places = [place.replace("-", " ") for place in PLACES[district].split()]
+    places = [place.replace("-", " ") for place in _places(district)]
     wards = round(URBAN.get(district, 0.0) * count)
     chcs = min(len(places), count - 1 - wards)
     phcs = count - 1 - chcs - wards
@@ -298,13 +387,95 @@ def make_centres(rng: np.random.Generator, count: int, targets: pd.DataFrame) ->
 # --- Doses by district -------------------------------------------------------------------------
 
 
-def _serve(rng: np.random.Generator, eligible: np.ndarray, rate: np.ndarray) -> np.ndarray:
-    """Doses per day: a binomial share `rate` of the eligible (cumulative, per day) not served yet."""
+MODEL, STATE_FIGURE, DISTRICT_FIGURES = 0, 1, 2
+"""What fixes a day's doses of one dose number: the model's own draw, the state's figure or each district's."""
+JUNCTION_DAYS = 28
+"""After the last published day the model's rates are scaled by what the published figures of the last four
+weeks were against what the model expected on those days, so the trend goes on from where they leave off."""
+
+
+@dataclass(frozen=True)
+class Follow:
+    """The published daily doses of one dose number the model follows (days of the demo's calendar)."""
+
+    level: np.ndarray  # days: MODEL, STATE_FIGURE or DISTRICT_FIGURES
+    state: np.ndarray  # days
+    district: np.ndarray  # days × districts
+
+    @property
+    def last(self) -> int:
+        """Index of the last followed day (-1 when none is)."""
+        followed = np.flatnonzero(self.level != MODEL)
+        return int(followed[-1]) if len(followed) else -1
+
+
+def follow_published(calendar: Calendar, districts: list[str], dose: int) -> Follow:
+    """The published figures of a dose number on the calendar's days: each district's where series.followed
+    has them for every district of the demo, else the state's, else none (the model's draw)."""
+    published = series.followed()
+    state = published.state[dose].reindex(calendar.days)
+    per_district = published.districts[dose].reindex(index=calendar.days, columns=districts)
+    level = np.where(state.notna(), STATE_FIGURE, MODEL)
+    level[per_district.notna().all(axis=1).to_numpy() & state.notna().to_numpy()] = DISTRICT_FIGURES
+    return Follow(
+        level.astype(np.int8),
+        state.fillna(0).to_numpy(dtype=np.int64),
+        per_district.fillna(0).to_numpy(dtype=np.int64),
+    )
+
+
+def _followed_day(
+    follow: Follow, day: int, expected: np.ndarray, room: np.ndarray, spill: np.ndarray | None
+) -> np.ndarray:
+    """A followed day's doses per cell (districts × …): its figures split in proportion to what the model
+    expects (waiting × rate) within each cell's room; what does not fit, over the cells with room, then over
+    `spill` (no caps). A district figure is split over its district's cells, a state figure over all cells."""
+    shape = room.shape
+    by_district = follow.level[day] == DISTRICT_FIGURES
+    rows = shape[0] if by_district else 1
+    totals = follow.district[day] if by_district else follow.state[day : day + 1]
+
+    def as_rows(values: np.ndarray) -> np.ndarray:
+        return np.broadcast_to(values, shape).reshape(rows, -1)
+
+    stages = [(as_rows(expected), as_rows(room)), (as_rows(room), as_rows(room))]
+    if spill is not None:
+        stages.append((as_rows(spill), None))
+    return shares.in_stages(totals, stages).reshape(shape)
+
+
+def _serve(
+    rng: np.random.Generator,
+    eligible: np.ndarray,
+    rate: np.ndarray,
+    follow: Follow | None = None,
+    ceiling: np.ndarray | None = None,
+    spill: np.ndarray | None = None,
+) -> np.ndarray:
+    """Doses per day: a binomial share `rate` of the eligible (cumulative, per day) not served yet.
+
+    On a day `follow` fixes, its published figures instead, split over the cells as the model expects them
+    (_followed_day): no cell above what it has waiting, or, given `ceiling` (cumulative, per day), above the
+    ceiling less what it was served before. After the last followed day the rates are scaled (JUNCTION_DAYS).
+    `spill` (per day): where doses go that fit nowhere else.
+    """
     served = np.zeros(eligible.shape, dtype=np.int64)
     total = np.zeros(eligible.shape[1:], dtype=np.int64)
+    last = -1 if follow is None else follow.last
+    pace, expected_sum, served_sum = 1.0, 0.0, 0
     for day in range(eligible.shape[0]):
         waiting = np.maximum(np.floor(eligible[day]).astype(np.int64) - total, 0)
-        served[day] = rng.binomial(waiting, np.clip(rate[day], 0.0, 1.0))
+        chance = np.clip(rate[day] * (pace if day > last else 1.0), 0.0, 1.0)
+        if follow is None or follow.level[day] == MODEL:
+            served[day] = rng.binomial(waiting, chance)
+        else:
+            expected = waiting * chance
+            room = waiting if ceiling is None else np.maximum(ceiling[day] - total, 0)
+            served[day] = _followed_day(follow, day, expected, room, None if spill is None else spill[day])
+            if day > last - JUNCTION_DAYS:
+                expected_sum, served_sum = expected_sum + expected.sum(), served_sum + served[day].sum()
+        if day == last and expected_sum > 0:
+            pace = served_sum / expected_sum
         total += served[day]
     return served
 
@@ -328,29 +499,63 @@ class Model:
     keenness: np.ndarray  # districts
 
 
+WORKER_GROUPS = ("hcw_flw_18_44", "hcw_flw_45_59")
+WORKER_MARGIN = 0.1
+"""Health-care and front-line workers of a district are at least this much more than the published first
+doses need (group_population)."""
+
+
+def _open_shares(calendar: Calendar) -> np.ndarray:
+    """Share of each group's people who may take a first dose of each vaccine (days × groups × vaccines): the
+    group's phase has opened, the vaccine is in use, and it is the group's mix of vaccines."""
+    opened = np.stack([calendar.steps(g.opens) for g in GROUPS.values()], axis=1)  # days × groups
+    available = np.stack([calendar.steps(((VACCINE_FROM.get(v, str(DEFAULT_START)), 1.0),)) for v in VACCINES], axis=1)
+    mix = np.array([g.mix for g in GROUPS.values()])  # groups × vaccines
+    return opened[:, :, None] * mix[None] * available[:, None, :]
+
+
+def group_population(targets: pd.DataFrame) -> pd.DataFrame:
+    """People per district and group (GROUPS' shares of the band targets), with each district's health-care and
+    front-line workers at least what its published first doses need.
+
+    To 25 April 2021 the district series fix each district's first doses; before 1 March only the workers could
+    take one, and to 1 May the workers and the 45+ opened then. Where the shares give fewer workers than that
+    (Sukma and Bijapur published about twice as many first doses before March), the 18-44 workers are
+    raised, WORKER_MARGIN above the need, and the rest of the 18-44 band lowered by as many.
+    """
+    names = list(GROUPS)
+    population = targets[[g.band for g in GROUPS.values()]].to_numpy(dtype=float) * [g.share for g in GROUPS.values()]
+    first = series.followed().districts[1].reindex(columns=targets.index, fill_value=0).cumsum()
+    calendar = Calendar(pd.DatetimeIndex(first.index))
+    open_share = _open_shares(calendar).sum(axis=2)  # days × groups
+    workers = [names.index(name) for name in WORKER_GROUPS]
+    others = [g for g in range(len(names)) if g not in workers]
+    others_open = open_share[:, others] @ population[:, others].T  # days × districts
+    worker_open = open_share[:, workers[0]][:, None]  # the workers' groups open together
+    need = np.max((first.to_numpy() - others_open) / np.where(worker_open > 0, worker_open, np.inf), axis=0)
+    extra = np.maximum(need * (1 + WORKER_MARGIN) - population[:, workers].sum(axis=1), 0.0)
+    population[:, names.index("hcw_flw_18_44")] += extra
+    population[:, names.index("18_44")] -= extra
+    return pd.DataFrame(population, index=targets.index, columns=names)
+
+
 def _model(rng: np.random.Generator, calendar: Calendar, targets: pd.DataFrame) -> Model:
     """Draw the district noise and keenness and build the populations by group."""
     days, districts = len(calendar.days), len(targets)
-    shares = np.array([g.share for g in GROUPS.values()])
-    population = targets[[g.band for g in GROUPS.values()]].to_numpy(dtype=float) * shares
+    population = group_population(targets).to_numpy()
     noise = rng.lognormal(0.0, 0.25, (days, districts))
     keenness = rng.lognormal(0.0, 0.15, districts)
     return Model(calendar, population, calendar.day_factor(), noise, keenness)
 
 
-def _first_doses(rng: np.random.Generator, model: Model) -> np.ndarray:
-    """First doses, days × districts × groups × vaccines."""
+def _first_doses(rng: np.random.Generator, model: Model, follow: Follow) -> np.ndarray:
+    """First doses, days × districts × groups × vaccines; on published days their figures."""
     cal = model.calendar
-    mix = np.array([g.mix for g in GROUPS.values()])  # groups × vaccines
-    opened = np.stack([cal.steps(g.opens) for g in GROUPS.values()], axis=1)  # days × groups
-    available = np.stack([cal.steps(((VACCINE_FROM.get(v, str(DEFAULT_START)), 1.0),)) for v in VACCINES], axis=1)
-    eligible = (
-        model.population[None, :, :, None] * mix[None, None] * opened[:, None, :, None] * available[:, None, None, :]
-    )
+    eligible = model.population[None, :, :, None] * _open_shares(cal)[:, None]
     uptake = np.array([g.uptake for g in GROUPS.values()])
     rate = (cal.linear(SUPPLY) * model.day)[:, None, None, None] * model.noise[:, :, None, None]
     rate = rate * model.keenness[None, :, None, None] * uptake[None, None, :, None]
-    return _serve(rng, eligible, rate)
+    return _serve(rng, eligible, rate, follow, spill=eligible)
 
 
 def _dose2_lag(calendar: Calendar, windows: pd.DataFrame) -> np.ndarray:
@@ -361,13 +566,19 @@ def _dose2_lag(calendar: Calendar, windows: pd.DataFrame) -> np.ndarray:
     return lag
 
 
-def _second_doses(rng: np.random.Generator, model: Model, first: np.ndarray, windows: pd.DataFrame) -> np.ndarray:
-    """Second doses: the returning share of first doses, once due, come at a rate set by the window width."""
+def _second_doses(
+    rng: np.random.Generator, model: Model, first: np.ndarray, windows: pd.DataFrame, follow: Follow
+) -> np.ndarray:
+    """Second doses: the returning share of first doses, once due, come at a rate set by the window width.
+
+    On published days their figures, never more in a cell (district, group, vaccine) than its first doses.
+    """
     comeback = rng.uniform(*DOSE2_SHARE, first.shape[1])[None, :, None, None]
     due = np.cumsum(_shift(first, _dose2_lag(model.calendar, windows)), axis=0) * comeback
     width = (windows["dose2_max_days"] - windows["dose2_min_days"]).to_numpy()
     rate = (model.day[:, None] * model.noise)[:, :, None, None] * (DOSE2_PROMPTNESS / width)[None, None, None, :]
-    return _serve(rng, due, np.minimum(rate, 1.0))
+    given = np.cumsum(first, axis=0)
+    return _serve(rng, due, np.minimum(rate, 1.0), follow, ceiling=given, spill=given)
 
 
 def _precaution_doses(rng: np.random.Generator, model: Model, second: np.ndarray, windows: pd.DataFrame) -> np.ndarray:
@@ -385,8 +596,9 @@ def district_doses(rng: np.random.Generator, calendar: Calendar, targets: pd.Dat
     """Doses per day × district × age band × vaccine × dose number (BANDS, VACCINES, DOSES order)."""
     model = _model(rng, calendar, targets)
     windows = _vaccine_windows()
-    first = _first_doses(rng, model)
-    second = _second_doses(rng, model, first, windows)
+    districts = list(targets.index)
+    first = _first_doses(rng, model, follow_published(calendar, districts, 1))
+    second = _second_doses(rng, model, first, windows, follow_published(calendar, districts, 2))
     precaution = _precaution_doses(rng, model, second, windows)
     by_group = np.stack([first, second, precaution], axis=-1)  # days × districts × groups × vaccines × doses
     to_band = np.zeros((len(GROUPS), len(BANDS)), dtype=np.int64)
@@ -1059,14 +1271,68 @@ def vaccination_columns(vaccinations: pd.DataFrame, centre_ids: dict[str, int]) 
 # --- Generation --------------------------------------------------------------------------------
 
 
+def _day_span(days: pd.DatetimeIndex) -> list[str] | None:
+    """[first, last] day (ISO) of a set of days, None when empty."""
+    return [days.min().date().isoformat(), days.max().date().isoformat()] if len(days) else None
+
+
+def published_params(calendar: Calendar, districts: list[str]) -> dict:
+    """What of the demo is real (DemoData.params["published"]): the days whose doses by dose number follow
+    each published series, the exception days, the first synthetic day and the files followed (sha256)."""
+    published = series.followed()
+    followed = {dose: follow_published(calendar, districts, dose) for dose in (1, 2)}
+    state_days = calendar.days[followed[1].level != MODEL]
+    district_days = calendar.days[followed[1].level == DISTRICT_FIGURES]
+    source = published.source.reindex(state_days)
+    last = max(f.last for f in followed.values())
+    spans = {
+        "cowin_state_daily": _day_span(state_days[source == "cowin"]),
+        "cowin_district_daily": _day_span(district_days),
+        "mohfw_state_daily": _day_span(state_days[source == "mohfw"]),
+        "exceptions": [
+            [e.day.isoformat(), e.dose, e.reason]
+            for e in series.exception_days(series.cowin_daily())
+            if pd.Timestamp(e.day) in calendar.days
+        ],
+        "synthetic_from": calendar.days[last + 1].date().isoformat() if last + 1 < len(calendar.days) else None,
+        "files": series.file_hashes(),
+    }
+    return spans | {"note": _published_note(spans)}
+
+
+def _published_note(spans: dict) -> str:
+    """What of the demo is real, in a sentence, from published_params' spans."""
+    parts = [
+        f"{name} {span[0]} to {span[1]}"
+        for name, span in (
+            ("CoWIN's state series", spans["cowin_state_daily"]),
+            ("CoWIN's district series", spans["cowin_district_daily"]),
+            ("the health ministry's state series", spans["mohfw_state_daily"]),
+        )
+        if span
+    ]
+    real = (
+        f"Daily first and second doses follow {', '.join(parts)} ({len(spans['exceptions'])} exception days)"
+        if parts
+        else "No day follows a published series"
+    )
+    synthetic = f"; synthetic from {spans['synthetic_from']}." if spans["synthetic_from"] else "."
+    made_up = "Age bands, vaccines, centres, district shares beyond the district series, stock, registry: synthetic."
+    return f"{real}{synthetic} {made_up}"
+
+
 def _check_parameters(start: date, end: date, centres: int, reporting_share: float, people: int = 0) -> None:
     """Refuse parameters the model cannot honour, with a sentence saying why."""
     if people < 0:
         raise ValueError("people is a number of beneficiaries: 0 or more")
     if start < DEFAULT_START or end < start:
         raise ValueError(f"the demo runs from {DEFAULT_START} (or later) to an end after its start")
-    if centres < 3 * len(PLACES):
-        raise ValueError(f"at least {3 * len(PLACES)} centres (three per district)")
+    formed = next_formation(start)
+    if formed is not None and end >= formed:
+        raise ValueError(f"the demo ends before {formed}, when a district was formed (after its first day)")
+    districts = len(district_targets(start))
+    if centres < 3 * districts:
+        raise ValueError(f"at least {3 * districts} centres (three per district)")
     if not 0.0 < reporting_share <= 1.0:
         raise ValueError("reporting_share is a share of the centres: more than 0, at most 1")
 
@@ -1083,7 +1349,7 @@ def generate(
     _check_parameters(start, end, centres, reporting_share, people)
     rng = np.random.default_rng(seed)
     calendar = Calendar(pd.date_range(start, end, freq="D"))
-    targets = district_targets()
+    targets = district_targets(start)
     centre_table = make_centres(rng, centres, targets)
     counts = district_doses(rng, calendar, targets)
     doses = centre_doses(rng, calendar, centre_table, counts, reporting_share)
@@ -1095,6 +1361,7 @@ def generate(
         "centres": centres,
         "reporting_share": reporting_share,
         "people": people,
+        "published": published_params(calendar, list(targets.index)),
     }
     centres_out = centre_table[["code", "name", "district_code"]].copy()
     # The registry's first doses follow the campaign's (days × bands, from the first day of the campaign).
@@ -1194,6 +1461,19 @@ def _import_stock(conn: Connection, stock: pd.DataFrame) -> None:
         raise RuntimeError("the demo stock movements were not accepted:\n" + describe(report))
 
 
+def _import_published(conn: Connection) -> int:
+    """The published series (data/published/*.csv) through the validated importer, one batch and one audit row
+    each, inside this transaction; the number of values stored."""
+    stored = 0
+    for path in series.published_files():
+        with Session(bind=conn, join_transaction_mode="create_savepoint") as session:
+            report = import_path(path, session=session, user="demo")
+        if report.status not in ("committed", "unchanged"):
+            raise RuntimeError(f"the published series {path.name} were not accepted:\n" + describe(report))
+        stored += report.new
+    return stored
+
+
 def _insert_registry(conn: Connection, data: DemoData, centre_ids: dict[str, int]) -> None:
     """The registry (hashed: no raw mobile or ID number is written) in its own "demo" batch, through the bulk writer."""
     if data.beneficiaries.empty:
@@ -1222,9 +1502,10 @@ def _insert_registry(conn: Connection, data: DemoData, centre_ids: dict[str, int
             insert_columns(conn, table, chunk | {"batch_id": [batch_id] * len(chunk["reference_id"])})
 
 
-def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) -> int:
+def load(data: DemoData, *, engine: Engine, progress: Progress | None = None, published: bool = True) -> int:
     """Write the demo into an empty database in one transaction; returns the number of dose rows.
 
+    With `published`, the real published series go in too (_import_published), beside the demo's centre reports.
     Raises DatabaseNotEmpty (and writes nothing) when daily_dose already holds rows.
     """
     progress = progress or _silent
@@ -1241,8 +1522,11 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None) ->
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))
         progress(0.9, f"{both('demo.stock')}: {indian_number(len(data.stock))}")
         _import_stock(conn, data.stock)
-        progress(0.95, f"{both('demo.beneficiaries')}: {indian_number(len(data.beneficiaries))}")
+        progress(0.93, f"{both('demo.beneficiaries')}: {indian_number(len(data.beneficiaries))}")
         _insert_registry(conn, data, centre_ids)
+        if published:
+            progress(0.96, both("demo.published"))
+            _import_published(conn)
     progress(1.0, both("demo.ready"))
     return len(data.doses)
 
@@ -1321,7 +1605,13 @@ def _database_size(engine: Engine) -> int | None:
         return conn.execute(select(func.pg_database_size(func.current_database()))).scalar_one()
 
 
-def _summary(data: DemoData, seconds: tuple[float, float], size: int | None) -> str:
+def _published_values(engine: Engine) -> int:
+    """Published values stored (the real series)."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(PublishedValue.__table__)).scalar_one()
+
+
+def _summary(data: DemoData, seconds: tuple[float, float], size: int | None, published: int = 0) -> str:
     """What the CLI wrote, in a few lines (numbers grouped the Indian way)."""
     doses = data.doses["doses"].sum()
     lines = [
@@ -1329,6 +1619,7 @@ def _summary(data: DemoData, seconds: tuple[float, float], size: int | None) -> 
         f"daily_dose rows  {indian_number(len(data.doses))} ({indian_number(doses)} doses, "
         f"{data.doses['date'].min():%Y-%m-%d} to {data.doses['date'].max():%Y-%m-%d})",
         f"stock movements  {indian_number(len(data.stock))}",
+        f"published values {indian_number(published)} (CoWIN and MoHFW series of 2021, as published)",
         f"beneficiaries    {indian_number(len(data.beneficiaries))} "
         f"({indian_number(len(data.vaccinations))} vaccinations)",
         f"time             {sum(seconds):.1f} s (generate {seconds[0]:.1f} s, load {seconds[1]:.1f} s)",
@@ -1367,7 +1658,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{error}; nothing was written", file=sys.stderr)
             return 2
         seconds = (generated - started, time.perf_counter() - generated)
+        published = _published_values(engine)
     finally:
         engine.dispose()
-    print(_summary(data, seconds, _database_size(engine)))
+    print(_summary(data, seconds, _database_size(engine), published))
     return 0

@@ -7,5 +7,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "totals": ("Totals by district and day", "ज़िलेवार दैनिक योग"),
     "stock": ("Stock movements", "स्टॉक प्रविष्टियाँ"),
     "beneficiaries": ("Beneficiaries", "लाभार्थी"),
+    "published": ("Published series: CoWIN, MoHFW 2021", "प्रकाशित आँकड़े: CoWIN, MoHFW 2021"),
     "ready": ("Demo data ready", "डेमो डेटा तैयार"),
 }

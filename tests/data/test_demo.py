@@ -1,4 +1,5 @@
-"""Synthetic demo data: the campaign's phases, the dose and stock invariants, the rollups, loading once."""
+"""Demo data: its totals are the published figures, the campaign's phases, districts over time, the dose and stock
+invariants, the rollups, loading once (with the published series)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,27 @@ from sqlalchemy import BigInteger, cast, func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from data import demo, settings
+from data import db, demo, settings
 from data.demo import GROUPS, DatabaseNotEmpty, DemoData, generate, load
+from data.demo.series import EXCEPTION_DAYS
 from data.imports import registry
 from data.imports.importer import import_bytes
+from data.master import MASTER_DIR
+from data.master import districts as district_lookup
 from data.models import (
     PSEUDO_STORES,
+    AuditEvent,
     Beneficiary,
     Centre,
     DailyDose,
     DoseRollup,
     ImportBatch,
+    PublishedValue,
     ReportingRollup,
     StockMovement,
 )
 from stats.formatting import indian_number
-from tests.conftest import snapshot, table_counts
+from tests.conftest import PUBLISHED_DIR, snapshot, table_counts
 
 SMALL = {"end": date(2021, 5, 31), "centres": 300}
 """A small demo (about 56,000 dose rows): January to May 2021 over 300 centres."""
@@ -53,8 +59,9 @@ def full_doses(full: DemoData) -> pd.DataFrame:
 
 @pytest.fixture
 def loaded(engine: Engine, small: DemoData) -> Engine:
-    """The small demo loaded into a fresh database (each backend)."""
-    assert load(small, engine=engine) == len(small.doses)
+    """The small demo loaded into a fresh database (each backend), without the published series (their import is
+    tested once, in test_ensure_demo_loads_once and test_prepare_loads_the_published_series_too)."""
+    assert load(small, engine=engine, published=False) == len(small.doses)
     return engine
 
 
@@ -136,11 +143,19 @@ def test_generate_is_deterministic(small: DemoData) -> None:
     [
         ({"start": date(2021, 1, 1)}, "runs from"),
         ({"end": date(2020, 12, 31)}, "runs from"),
-        ({"centres": 50}, "at least 99 centres"),
+        ({"end": date(2022, 9, 2)}, "when a district was formed"),
+        ({"centres": 50}, "at least 84 centres"),
         ({"reporting_share": 0.0}, "reporting_share"),
         ({"reporting_share": 1.5}, "reporting_share"),
     ],
-    ids=["start-before-campaign", "end-before-start", "too-few-centres", "share-zero", "share-above-one"],
+    ids=[
+        "start-before-campaign",
+        "end-before-start",
+        "end-after-a-district-formed",
+        "too-few-centres",
+        "share-zero",
+        "share-above-one",
+    ],
 )
 def test_generate_rejects_parameters_it_cannot_honour(arguments: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -189,12 +204,15 @@ def test_phases_follow_the_campaign(full_doses: pd.DataFrame, rule: str, breaks)
 def test_early_adult_doses_are_only_health_and_front_line_workers(
     full_doses: pd.DataFrame, band: str, opens: date, group: str
 ) -> None:
-    """HCW/FLW are recorded under 18-44 and 45-59: before their band opens, those are the only doses."""
+    """HCW/FLW are recorded under 18-44 and 45-59: before their band opens, those are the only doses, no more
+    than the district's workers (GROUPS' share of the band, more where the published first doses need them)."""
     early = full_doses[(full_doses["age_band"] == band) & (full_doses["date"] < opens)]
     first = early[early["dose_number"] == 1].groupby("district_code")["doses"].sum()
-    workers = TARGETS[band] * GROUPS[group].share
+    workers = demo.group_population(TARGETS)[group]
     assert first.sum() > 0
     assert (first <= workers.reindex(first.index)).all()
+    assert (workers >= TARGETS[band] * GROUPS[group].share - 1e-6).all()
+    assert (workers <= 0.12 * TARGETS[band]).all(), "workers stay a small part of their band"
 
 
 def test_a_share_of_centres_reports_each_day(full: DemoData) -> None:
@@ -253,10 +271,178 @@ def test_default_demo_size_and_state_totals_are_plausible(full: DemoData) -> Non
     assert 2_000 <= weekdays["2021-01-18":"2021-02-28"].median() <= 40_000
     assert 1e5 <= weekdays["2021-04-01":"2021-04-30"].max() <= 3.5e5
     assert 2.5e5 <= daily["2021-06-01":"2021-12-31"].max() <= 4.5e5
-    sundays = daily[daily.index.day_of_week == 6]["2021-06-01":"2021-12-31"]
-    assert sundays.mean() < 0.5 * weekdays["2021-06-01":"2021-12-31"].mean()
+    # Sundays are the model's only where the published figures stop (real Sundays were not that quiet).
+    synthetic = slice(full.params["published"]["synthetic_from"], "2021-12-31")
+    sundays = daily[daily.index.day_of_week == 6][synthetic]
+    assert sundays.mean() < 0.5 * weekdays[synthetic].mean()
     shares = full.doses.groupby("vaccine", observed=True)["doses"].sum() / daily.sum()
     assert 0.7 < shares["COVISHIELD"] < 0.9 and 0.1 < shares["COVAXIN"] < 0.3 and shares["SPUTNIK"] < 0.02
+
+
+# --- The published figures (computed here with pandas from data/published/) --------------------------------
+
+DOSE_COLUMNS = {1: "First Dose Administered", 2: "Second Dose Administered"}
+COWIN_END = date(2021, 9, 29)
+MOHFW_END = date(2021, 10, 24)
+DISTRICTS_END = date(2021, 4, 25)
+NOT_ADDING = (date(2021, 3, 9), date(2021, 4, 4))
+"""Days whose district differences do not add up to the state's: from 9 March to 3 April the districts'
+cumulative is not the state's, so neither is any difference from 9 March to 4 April."""
+
+STATE_EXCEPTIONS = {
+    # (day, dose): the rule's figure, the health ministry's daily figure for that day and dose.
+    (date(2021, 3, 9), 1): 29_392,  # correction: CoWIN's cumulative first doses fall by 94,889
+    (date(2021, 3, 16), 1): 48_519,  # definition change: CoWIN's first doses jump by 1,89,458
+    (date(2021, 6, 25), 1): 1_86_907,  # catch-up jump: CoWIN's 1,78,204
+    (date(2021, 6, 25), 2): 47_772,  # catch-up jump: CoWIN's 47,031
+    (date(2021, 6, 26), 1): 2_90_223,  # catch-up jump: CoWIN's 2,93,871
+    (date(2021, 6, 26), 2): 62_995,  # catch-up jump: CoWIN's 62,378
+}
+"""CoWIN state days not taken literally (rule: the ministry's figure where it has one, else 0)."""
+
+DISTRICT_EXCEPTIONS = {
+    # (day, dose) on days the districts add up, where a district's step is negative: it gets 0 and the state's
+    # figure is split over the districts in proportion to their differences (negative ones as 0).
+    (date(2021, 1, 18), 1): "Mungeli −2",
+    (date(2021, 2, 18), 1): "Bametara −35",
+    (date(2021, 4, 14), 1): "Kanker −12",
+    (date(2021, 4, 15), 1): "Kanker −12",
+    (date(2021, 4, 16), 1): "Bametara −1, Dantewada −5, Gaurela-Pendra-Marwahi −1, Kanker −21",
+    (date(2021, 4, 4), 2): "Bijapur, Dantewada, Kanker, Kabeerdham, Korba, Narayanpur, Sukma, Surajpur (−13 to −1,159)",
+}
+"""District days not taken literally besides NOT_ADDING (same rule there: the state's figure split)."""
+
+PUBLISHED_VALUES = {("cowin", "STATE"): 3494, ("cowin", "districts"): 28000, ("mohfw", "STATE"): 840}
+
+
+def _cumulative(name: str, by: str | None = None) -> pd.DataFrame:
+    """A published file's cumulative first and second doses: days × dose numbers (or × (dose, district code))."""
+    table = pd.read_csv(PUBLISHED_DIR / name, parse_dates=["date"])
+    table["date"] = table["date"].dt.date
+    if by is None:
+        return table.set_index("date")[list(DOSE_COLUMNS.values())].set_axis(list(DOSE_COLUMNS), axis=1)
+    table["code"] = table[by].map(district_lookup().resolve)
+    wide = table.pivot(index="date", columns="code", values=list(DOSE_COLUMNS.values()))
+    return wide.rename(columns={v: k for k, v in DOSE_COLUMNS.items()}, level=0)
+
+
+def _differences(cumulative: pd.DataFrame) -> pd.DataFrame:
+    """Today's cumulative − yesterday's (NaN without yesterday); the campaign's first day: its cumulative."""
+    days = pd.Index(pd.date_range(cumulative.index[0], cumulative.index[-1]).date)
+    full = cumulative.reindex(days)
+    daily = full - full.shift(1)
+    daily.iloc[0] = full.iloc[0]
+    return daily.loc[cumulative.index]
+
+
+def _split(total: int, weights: pd.Series) -> pd.Series:
+    """`total` in proportion to whole-number weights: the floors, and one more for the largest remainders."""
+    floors, remainders = np.divmod(weights.to_numpy(dtype=np.int64) * total, int(weights.sum()))
+    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
+    floors[order[: total - floors.sum()]] += 1
+    return pd.Series(floors, index=weights.index)
+
+
+def _demo_daily(doses: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """The demo's doses summed by day and `by` (dose number, district): days × columns, missing as 0."""
+    return doses.pivot_table(index="date", columns=by, values="doses", aggfunc="sum", fill_value=0)
+
+
+@pytest.fixture(scope="module")
+def expected_state() -> pd.DataFrame:
+    """The state's daily doses by dose number the demo must show, 16 Jan - 24 Oct 2021, from the CSV files."""
+    cowin = _differences(_cumulative("cg_state_daily.csv"))
+    ministry = _differences(_cumulative("cg_state_mohfw_daily.csv"))
+    for (day, dose), figure in STATE_EXCEPTIONS.items():
+        assert ministry.loc[day, dose] == figure, (day, dose)
+        cowin.loc[day, dose] = figure
+    after = ministry.loc[COWIN_END:MOHFW_END].iloc[1:]
+    return pd.concat([cowin, after]).astype("int64")
+
+
+def test_the_exception_days_are_defined_once_and_listed_here() -> None:
+    assert {(e.day, e.dose) for e in EXCEPTION_DAYS} == set(STATE_EXCEPTIONS)
+    cowin = _differences(_cumulative("cg_state_daily.csv"))
+    negative = {(day, dose) for dose in DOSE_COLUMNS for day in cowin.index[cowin[dose] < 0]}
+    assert negative == {(date(2021, 3, 9), 1)} and negative <= set(STATE_EXCEPTIONS)
+
+
+def test_state_totals_are_the_published_daily_figures(full: DemoData, expected_state: pd.DataFrame) -> None:
+    """Every day 16 Jan - 29 Sep 2021 CoWIN's figures (exceptions: the ministry's), 30 Sep - 24 Oct the ministry's."""
+    doses = full.doses.assign(date=full.doses["date"].dt.date)
+    shown = _demo_daily(doses, ["dose_number"]).reindex(expected_state.index, fill_value=0)
+    assert len(expected_state) == (MOHFW_END - demo.DEFAULT_START).days + 1
+    pd.testing.assert_frame_equal(shown[[1, 2]], expected_state, check_names=False, check_column_type=False)
+    assert 3 not in shown.columns or (shown[3] == 0).all(), "no precaution doses in 2021"
+    assert full.params["published"]["synthetic_from"] == "2021-10-25"
+
+
+def test_22_june_2021_is_the_published_figure(full_doses: pd.DataFrame) -> None:
+    """CoWIN's 1,25,214 doses, of which 1,08,036 first (the ministry said 1,10,143; a news report 1,09,353)."""
+    day = full_doses[full_doses["date"] == date(2021, 6, 22)]
+    assert day["doses"].sum() == 1_25_214
+    assert day.loc[day["dose_number"] == 1, "doses"].sum() == 1_08_036
+    assert full_doses.loc[full_doses["date"] == date(2021, 6, 21), "doses"].sum() == 99_889
+
+
+def test_district_totals_are_the_district_series(full_doses: pd.DataFrame, expected_state: pd.DataFrame) -> None:
+    """To 25 Apr 2021 each district's first and second doses are CoWIN's district figures where the districts add
+    up to the state; elsewhere (NOT_ADDING, DISTRICT_EXCEPTIONS) the state's figure split in proportion to them."""
+    published = _differences(_cumulative("cg_district_daily.csv", by="district"))
+    early = full_doses[full_doses["date"] <= DISTRICTS_END]
+    shown = _demo_daily(early, ["dose_number", "district_code"]).reindex(
+        index=published.index, columns=published.columns, fill_value=0
+    )
+    literal = 0
+    for day in published.index:
+        for dose in DOSE_COLUMNS:
+            figures = published.loc[day, dose].astype("int64")
+            state = int(expected_state.loc[day, dose])
+            if NOT_ADDING[0] <= day <= NOT_ADDING[1] or (day, dose) in DISTRICT_EXCEPTIONS:
+                expected = _split(state, figures.clip(lower=0))
+            else:
+                assert figures.sum() == state and (figures >= 0).all(), (day, dose)
+                expected, literal = figures, literal + 1
+            pd.testing.assert_series_equal(shown.loc[day, dose], expected, check_names=False, obj=f"{day} dose {dose}")
+    assert literal == 2 * 73 - len(DISTRICT_EXCEPTIONS) + 1  # 52 + 21 days; 4 April's second doses are NOT_ADDING
+
+
+# --- Districts over time --------------------------------------------------------------------------------------
+
+FORMED = pd.read_csv(MASTER_DIR / "districts.csv", usecols=["code", "formed_on", "parent_code"]).set_index("code")
+FORMED["formed_on"] = pd.to_datetime(FORMED["formed_on"]).dt.date
+
+
+def _before_formation(codes: pd.Series, days: pd.Series) -> pd.Series:
+    """True where a district code names a district not yet formed on the day (stores such as STATE: False)."""
+    formed = codes.map(FORMED["formed_on"])
+    return formed.notna() & (formed > days)
+
+
+def test_nothing_in_a_district_before_it_was_formed(full: DemoData, full_doses: pd.DataFrame, people) -> None:
+    assert not _before_formation(full_doses["district_code"], full_doses["date"]).any()
+    stock = full.stock.assign(date=full.stock["date"].dt.date)
+    for store in ("from_store", "to_store"):
+        assert not _before_formation(stock[store], stock["date"]).any(), store
+    assert not _before_formation(people["district_code"], people["date"]).any()
+    of_2022 = set(FORMED.index[FORMED["formed_on"] > date(2022, 1, 1)])
+    assert len(of_2022) == 5 and "GPM" not in of_2022
+    for frame, column in ((full.centres, "district_code"), (full.beneficiaries, "district_code"), (stock, "to_store")):
+        assert not set(frame[column]) & of_2022, column
+    assert "GPM" in set(full.centres["district_code"]), "Gaurela-Pendra-Marwahi (2020) is a district of 2021"
+
+
+def test_the_2022_districts_people_count_in_their_parents() -> None:
+    raw = pd.read_csv(MASTER_DIR / "district_targets.csv").pivot(
+        index="district_code", columns="age_band", values="population"
+    )
+    assert len(raw) == 33 and len(TARGETS) == 28
+    pd.testing.assert_series_equal(TARGETS.sum(), raw[TARGETS.columns].sum(), check_names=False)
+    for parent, children in (("KRY", ["MCB"]), ("RJN", ["MMA", "KCG"]), ("RGH", ["SBG"]), ("JJG", ["SKT"])):
+        assert FORMED.loc[children, "parent_code"].eq(parent).all()
+        expected = raw.loc[[parent, *children]].sum()
+        pd.testing.assert_series_equal(TARGETS.loc[parent], expected[TARGETS.columns], check_names=False)
+    assert demo.district_targets(date(2022, 9, 9)).shape[0] == 33
 
 
 # --- Loading (SQLite and PostgreSQL) -----------------------------------------------------------
@@ -333,10 +519,44 @@ def test_ensure_demo_loads_once(engine: Engine, small: DemoData, monkeypatch: py
     assert all(message for _, message in steps)
     counts = table_counts(engine)
     assert counts["daily_dose"] == len(small.doses)
+    assert _published_counts(engine) == PUBLISHED_VALUES
 
     monkeypatch.setattr(demo, "generate", lambda: pytest.fail("a second call must not generate"))
     assert not demo.ensure_demo(engine)
     assert table_counts(engine) == counts
+
+
+def _published_counts(engine: Engine) -> dict[tuple[str, str], int]:
+    """Published values stored, by source and area (the districts together)."""
+    table = PublishedValue.__table__
+    rows = _read(engine, select(table.c.source, table.c.area, func.count().label("n")).group_by("source", "area"))
+    rows["area"] = rows["area"].where(rows["area"] == "STATE", "districts")
+    return {key: int(n) for key, n in rows.groupby(["source", "area"])["n"].sum().items()}
+
+
+def test_prepare_loads_the_published_series_too(tmp_path, monkeypatch: pytest.MonkeyPatch, small: DemoData) -> None:
+    """The first start on a fresh embedded database: the demo and the three published files, through the
+    importer (one batch and one audit row each, by "demo"); the next start changes nothing."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr(db, "DEFAULT_URL", f"sqlite:///{tmp_path / 'teeka.db'}")
+    monkeypatch.setattr(demo, "generate", lambda: small)
+    try:
+        assert demo.is_demo() and demo.prepare()
+        engine = db.app_engine()
+        assert table_counts(engine)["daily_dose"] == len(small.doses)
+        assert _published_counts(engine) == PUBLISHED_VALUES
+        batches = _read(engine, select(ImportBatch.kind, ImportBatch.file_name, ImportBatch.imported_by))
+        published = batches[batches["file_name"].str.startswith("cg_")]
+        assert sorted(published["file_name"]) == sorted(p.name for p in PUBLISHED_DIR.glob("*.csv"))
+        assert set(published["imported_by"]) == {"demo"}
+        audit = _read(engine, select(AuditEvent.actor, AuditEvent.action, AuditEvent.subject))
+        imports = audit[(audit["action"] == "import") & audit["subject"].str.contains(" cg_")]
+        assert len(imports) == 3 and set(imports["actor"]) == {"demo"}
+        before = snapshot(engine)
+        assert not demo.prepare()
+        assert snapshot(engine) == before
+    finally:
+        db.dispose_app_engines()
 
 
 def test_cli_fills_resets_and_refuses_to_mix(tmp_path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -346,6 +566,7 @@ def test_cli_fills_resets_and_refuses_to_mix(tmp_path, monkeypatch: pytest.Monke
     out = capsys.readouterr().out
     rows = len(generate(seed=5, end=date(2021, 2, 28), centres=120).doses)
     assert f"daily_dose rows  {indian_number(rows)} " in out
+    assert f"published values {indian_number(sum(PUBLISHED_VALUES.values()))} " in out
     assert "database size" in out
     assert demo.main(arguments) == 1
     assert "--reset" in capsys.readouterr().err

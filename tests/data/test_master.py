@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 MASTER = Path(__file__).resolve().parents[2] / "data" / "master"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-REAL_DISTRICT_DAILY = SHARED / "data" / "real" / "cg_district_daily.csv"
+REAL_DISTRICT_DAILY = Path(__file__).resolve().parents[2] / "data" / "published" / "cg_district_daily.csv"
 
 HEADERS = {
     "districts.csv": ["code", "name_en", "name_hi", "formed_on", "parent_code", "aliases"],

@@ -1,8 +1,8 @@
-"""The quality rules on the real 2021 Chhattisgarh series (../shared/data/real): they flag the oddities its
+"""The quality rules on the real 2021 Chhattisgarh series (data/published): they flag the oddities its
 README lists, and daily values derived from the cumulative columns match figures worked out by hand.
 
 The three files are imported once for this module (through data.imports.importer.import_bytes, into SQLite) and read
-back with data.read.published.published_values, as a page would. Skipped when ../shared is not there.
+back with data.read.published.published_values, as a page would.
 """
 
 from __future__ import annotations

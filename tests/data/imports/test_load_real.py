@@ -1,7 +1,6 @@
-"""The three real published files in ../shared/data/real import as published, on both backends.
+"""The three real published files shipped in data/published/ import as published, on both backends.
 
 Expected values are read from the CSV files with the csv module, never through the importer's reader.
-Skipped when ../shared is not there.
 """
 
 from __future__ import annotations
