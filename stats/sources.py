@@ -305,3 +305,19 @@ def covering(days: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """Several days frames as one."""
     parts = [d for d in days if not d.empty]
     return _typed(pd.concat(parts, ignore_index=True)) if parts else empty_days()
+
+
+def standing(days: pd.DataFrame, day: date, order: Sequence[str] = ORDER) -> pd.DataFrame:
+    """Per area, the figure that stands on the day: the first source in order with a figure for the day. The
+    state's reports have a figure for every area on a day they report anywhere (an area without reports that
+    day stands at its cumulative so far, with 0 doses on the day); a published series only on its own dates.
+    A days frame, one row per area, every row dated day."""
+    rows = days[days["date"] <= day]
+    own = rows[rows["source"] == OWN]
+    parts = [rows[(rows["source"] != OWN) & (rows["date"] == day)]]
+    if (own["date"] == day).any():
+        last = own.sort_values("date", kind="stable").groupby("area", sort=False).tail(1)
+        before = last["date"] < day
+        zero = {c: last[c].where(~before, 0) for c in ("doses", "first", "second", "precaution")}
+        parts.append(last.assign(**zero, date=day, status=DAY))
+    return best(covering(parts), order)
