@@ -35,6 +35,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from stats import STATE
+from stats.formatting import indian_number
+from stats.labels import t
 from stats.published import DOSE_METRICS, FIRST, SECOND, TOTAL
 
 OWN, COWIN_DISTRICT, COWIN, MOHFW = "own", "cowin_district", "cowin", "mohfw"
@@ -87,7 +89,7 @@ count them (the published series have no precaution doses)."""
 
 def empty_days() -> pd.DataFrame:
     """A days frame with no rows."""
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
+    return pd.DataFrame({c: pd.Series(dtype=kind) for c, kind in COLUMNS.items()})
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -321,3 +323,42 @@ def standing(days: pd.DataFrame, day: date, order: Sequence[str] = ORDER) -> pd.
         zero = {c: last[c].where(~before, 0) for c in ("doses", "first", "second", "precaution")}
         parts.append(last.assign(**zero, date=day, status=DAY))
     return best(covering(parts), order)
+
+
+# --- Words ---------------------------------------------------------------------------------------------
+
+
+def source_name(source: str, lang: str = "en") -> str:
+    """The source in a sentence: "CoWIN", "the health ministry (MoHFW)", "the state's centre reports"."""
+    return t(f"name_{source}", lang)
+
+
+def short_name(source: str, lang: str = "en") -> str:
+    """The source in a legend, a column or a caption: "CoWIN", "MoHFW", "State reports"."""
+    return t(f"short_{source}", lang)
+
+
+def according(source: str, lang: str = "en") -> str:
+    """ "according to CoWIN" """
+    return t("according", lang, source=source_name(source, lang))
+
+
+def status_note(row, lang: str = "en") -> str:
+    """Why a published day's figure is not one day's doses ("" for a regular day). row: a days-frame row."""
+    status = row["status"] if isinstance(row, dict | pd.Series) else row.status
+    if status == DAY:
+        return ""
+    get = (lambda k: row[k]) if isinstance(row, dict | pd.Series) else (lambda k: getattr(row, k))
+    if status == SPAN:
+        return t("status_span", lang, days=indian_number(int(get("days")), lang))
+    if status == CORRECTION:
+        return t("status_correction", lang, fall=indian_number(abs(int(min(get("doses"), 0) or 0)), lang))
+    if status == JUMP:
+        reason = KNOWN_JUMPS.get((get("source"), get("area"), get("date")), "rule")
+        return t(
+            f"jump_{reason}",
+            lang,
+            rise=indian_number(int(get("doses")), lang),
+            factor=indian_number(JUMP_FACTOR, lang),
+        )
+    return t(f"status_{status}", lang)

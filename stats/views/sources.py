@@ -15,6 +15,7 @@ import pandas as pd
 from stats import sources
 from stats.formatting import MISSING, indian_number, long_date, signed_change, whole
 from stats.labels import t
+from stats.sources import according, short_name, source_name, status_note
 
 WINDOW = 7
 
@@ -26,42 +27,6 @@ class NamedRecord(NamedTuple):
     date: date
     doses: int
     name: str
-
-
-def source_name(source: str, lang: str = "en") -> str:
-    """The source in a sentence: "CoWIN", "the health ministry (MoHFW)", "the state's centre reports"."""
-    return t(f"sources.name_{source}", lang)
-
-
-def short_name(source: str, lang: str = "en") -> str:
-    """The source in a legend, a column or a caption: "CoWIN", "MoHFW", "State reports"."""
-    return t(f"sources.short_{source}", lang)
-
-
-def according(source: str, lang: str = "en") -> str:
-    """ "according to CoWIN" """
-    return t("sources.according", lang, source=source_name(source, lang))
-
-
-def status_note(row, lang: str = "en") -> str:
-    """Why a published day's figure is not one day's doses ("" for a regular day). row: a days-frame row."""
-    status = row["status"] if isinstance(row, dict | pd.Series) else row.status
-    if status == sources.DAY:
-        return ""
-    get = (lambda k: row[k]) if isinstance(row, dict | pd.Series) else (lambda k: getattr(row, k))
-    if status == sources.SPAN:
-        return t("sources.status_span", lang, days=indian_number(int(get("days")), lang))
-    if status == sources.CORRECTION:
-        return t("sources.status_correction", lang, fall=indian_number(abs(int(min(get("doses"), 0) or 0)), lang))
-    if status == sources.JUMP:
-        reason = sources.KNOWN_JUMPS.get((get("source"), get("area"), get("date")), "rule")
-        return t(
-            f"sources.jump_{reason}",
-            lang,
-            rise=indian_number(int(get("doses")), lang),
-            factor=indian_number(sources.JUMP_FACTOR, lang),
-        )
-    return t(f"sources.status_{status}", lang)
 
 
 def day_figure(row, lang: str = "en") -> str:
