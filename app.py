@@ -55,10 +55,13 @@ with st.sidebar:
     else:
         st.session_state[AS_OF_KEY] = None
     if viewer.signed_in:
+        pins = {pin: label(f"sources.pin_{pin}") for pin in PINNABLE}
+        if st.session_state.get(SOURCE_KEY) not in pins:
+            st.session_state[SOURCE_KEY] = BEST
         st.selectbox(
             label("sources.pin"),
-            options=PINNABLE,
-            format_func=lambda pin: label(f"sources.pin_{pin}"),
+            options=list(pins),
+            format_func=pins.__getitem__,  # bound to this run's language, as every picker
             key=SOURCE_KEY,
             help=label("sources.pin_help"),
         )

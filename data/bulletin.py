@@ -1,8 +1,13 @@
 """The daily press note from the command line:
 
-    python -m data.bulletin --date YYYY-MM-DD [--lang hi|en] [--district NAME] [--json]
+    python -m data.bulletin --date YYYY-MM-DD [--lang hi|en] [--district NAME] [--source best|own|cowin|mohfw]
+                            [--json]
 
-The figures and the note are stats.bulletin's; this module only fetches their inputs from the database.
+The figures come from the source that stands for the day (stats.sources: by default the state's own reports,
+else CoWIN's district or state series, else the health ministry's), and the note names it. With --json every
+answer is JSON, errors included ({"error": code, "message": …, "message_hi": …} on standard output, exit 1);
+with --lang hi every word is Hindi, errors included. The figures and the note are stats.bulletin's; this module
+only fetches them through the read queries.
 """
 
 from __future__ import annotations
@@ -16,15 +21,29 @@ from sqlmodel import Session
 
 from data.db import create_schema, make_engine
 from data.master import districts as district_lookup
-from data.read import daily, doses, quality, reference
+from data.read import daily, figures, reference
 from stats import STATE
-from stats.bulletin import area_for, bulletin_figures, note_inputs, render, reports_on
-from stats.labels import both
-from stats.quality import flags_from_frames
+from stats.bulletin import BulletinFigures, area_for, render
+from stats.formatting import long_date
+from stats.labels import t
+from stats.names import Names
+from stats.sources import PINNABLE
 
 
-def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
-    """Everything the note needs, fetched through the read queries."""
+class NoteError(Exception):
+    """A note that cannot be written: its code and the values of its message."""
+
+    def __init__(self, code: str, key: str, **values: object) -> None:
+        super().__init__(code)
+        self.code, self.key, self.values = code, key, values
+
+    def message(self, lang: str) -> str:
+        values = {k: (v(lang) if callable(v) else v) for k, v in self.values.items()}
+        return t(self.key, lang, **values)
+
+
+def fetch(day: date, district: str | None, source: str) -> tuple[BulletinFigures, Names]:
+    """The note's figures and the names it uses; NoteError when there is no note to write."""
     engine = make_engine()
     create_schema(engine)
     try:
@@ -34,18 +53,27 @@ def fetch_inputs(day: date, district: str | None) -> tuple[dict, str | None]:
             if district:
                 code = district_lookup().resolve(district)
                 if code is None:
-                    return {}, both("note.unknown_district", district=district)
+                    raise NoteError("unknown_district", "note.unknown_district", district=district)
             area = area_for(code, districts)
-            frames = daily.bulletin_frames.run(session, day=day, area=area.code)
-            if not reports_on(day, frames):
-                first, last = doses.date_range.run(session)
-                known = f" Data runs from {first} to {last}." if last else " No doses have been imported yet."
-                return {}, f"No doses are reported for {area.name_en} on {day.isoformat()}.{known}"
-            checks = quality.quality_frames.run(session, day=day)
-            names = reference.names.run(session)
+            found = daily.note_figures.run(session, day=day, area=area, source=source)
+            if found is None:
+                first, last = figures.figure_span.run(session)
+                if last is None:
+                    known = lambda lang: t("note.known_none", lang)  # noqa: E731
+                else:
+                    known = lambda lang: t(  # noqa: E731
+                        "note.known_span", lang, first=long_date(first, lang), last=long_date(last, lang)
+                    )
+                raise NoteError(
+                    "no_figures",
+                    "note.no_figures",
+                    area=lambda lang: area.name_hi if lang == "hi" else area.name_en,
+                    date=lambda lang: long_date(day, lang),
+                    known=known,
+                )
+            return found, reference.names.run(session)
     finally:
         engine.dispose()
-    return note_inputs(day, area, frames, flags_from_frames(day, STATE, checks)) | {"names": names}, None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,19 +81,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", required=True, type=date.fromisoformat, help="the day, YYYY-MM-DD")
     parser.add_argument("--lang", choices=("en", "hi"), default="en")
     parser.add_argument("--district", help="a district (English or Hindi name, or code); default: the whole state")
+    parser.add_argument(
+        "--source",
+        choices=PINNABLE,
+        default=PINNABLE[0],
+        help="where the figures come from: best (the state's reports, else CoWIN, else the ministry) or one source",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures behind the note as JSON")
     args = parser.parse_args(argv)
 
-    inputs, error = fetch_inputs(args.date, args.district)
-    if error:
-        print(error, file=sys.stderr)
+    try:
+        found, names = fetch(args.date, args.district, args.source)
+    except NoteError as error:
+        if args.json:
+            answer = {"error": error.code, "message": error.message("en"), "message_hi": error.message("hi")}
+            json.dump(answer, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print(error.message(args.lang), file=sys.stderr)
         return 1
-    figures = bulletin_figures(args.date, **inputs)
     if args.json:
-        json.dump(figures.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(found.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(render(figures, args.lang, names=inputs["names"]))
+        print(render(found, args.lang, names=names))
     return 0
 
 

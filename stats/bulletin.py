@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from stats import STATE
+from stats import STATE, sources
 from stats.doses import average_daily_doses, record_day
 from stats.formatting import indian_number, lakh_crore, long_date, percent
 from stats.labels import t
@@ -49,6 +49,15 @@ class BulletinFigures:
     stock_on_hand: int | None
     days_of_cover: float | None
     flags: list[dict] = field(default_factory=list)
+    source: str = sources.OWN
+    """Where the day's figures come from (stats.sources.ORDER)."""
+    status: str = sources.DAY
+    """The status of a published day (stats.sources.STATUSES): only "day" is one day's doses."""
+    note_en: str = ""
+    note_hi: str = ""
+    """Why a published day is not one day's doses (empty for a regular day)."""
+    others: list[dict] = field(default_factory=list)
+    """The other sources' figures for the day: source, doses, status, note_en, note_hi."""
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -124,6 +133,73 @@ def bulletin_figures(
     )
 
 
+def _other(row) -> dict:
+    return {
+        "source": row["source"],
+        "doses": int(row["doses"]),
+        "status": row["status"],
+        "note_en": sources.status_note(row, "en"),
+        "note_hi": sources.status_note(row, "hi"),
+    }
+
+
+def others_on(day_rows: pd.DataFrame, chosen: str) -> list[dict]:
+    """The other sources' figures for the day (rows: stats.sources.on_day), for BulletinFigures.others."""
+    return [_other(row) for _, row in day_rows.iterrows() if row["source"] != chosen]
+
+
+def sourced_figures(
+    day: date,
+    area: Area,
+    days: pd.DataFrame,
+    order: tuple[str, ...] = sources.ORDER,
+    flags: list[dict] | None = None,
+) -> BulletinFigures | None:
+    """The note's figures from the source that stands for the area on the day (stats.sources.standing), for a
+    day the state's own reports do not give: no centres, no age bands, no stock (a published series has none).
+
+    days: every source's days frame for the area. None: no source in order has a figure for the day.
+    """
+    rows = days[days["area"] == area.code]
+    stand = sources.standing(rows, day, order)
+    if stand.empty:
+        return None
+    row = stand.iloc[0]
+    mine = rows[rows["source"] == row["source"]]
+    regular = sources.regular(mine)
+    record = sources.records(regular[regular["date"] < day])
+    recent = regular[(regular["date"] > day - pd.Timedelta(days=7)) & (regular["date"] <= day)]
+    is_day = row["status"] == sources.DAY
+    number = lambda column: int(row[column]) if is_day and not pd.isna(row[column]) else 0  # noqa: E731
+    cumulative = lambda column: 0 if pd.isna(row[column]) else int(row[column])  # noqa: E731
+    return BulletinFigures(
+        date=day,
+        area=area.code,
+        area_name_en=area.name_en,
+        area_name_hi=area.name_hi,
+        doses=number("doses"),
+        centres=0,
+        cumulative_doses=cumulative("cumulative"),
+        first_doses=number("first"),
+        second_doses=number("second"),
+        precaution_doses=number("precaution"),
+        cumulative_first_doses=cumulative("cumulative_first"),
+        cumulative_second_doses=cumulative("cumulative_second"),
+        cumulative_precaution_doses=cumulative("cumulative_precaution"),
+        by_age_band_and_dose=[],
+        record_day={"date": record[0].date, "doses": record[0].doses} if record else None,
+        average_7d=round(float(recent["doses"].sum()) / 7, 1),
+        stock_on_hand=None,
+        days_of_cover=None,
+        flags=list(flags or []),
+        source=str(row["source"]),
+        status=str(row["status"]),
+        note_en=sources.status_note(row, "en"),
+        note_hi=sources.status_note(row, "hi"),
+        others=others_on(sources.on_day(rows, day, area.code), row["source"]),
+    )
+
+
 def _stock_cover(area: Area, stock: pd.DataFrame | None, pace: float) -> tuple[int | None, float | None]:
     """Doses on hand for the area (the state: every store) and the days they last at the 7-day pace.
 
@@ -158,7 +234,27 @@ def render(figures: BulletinFigures, lang: str = "en", *, names: Names) -> str:
     cumulative = {"cumulative": total if short == total else f"{total} ({short})"}
     centres = _say("centres_many" if figures.centres != 1 else "centres_one", lang, n=number(figures.centres))
     lines = [_say("title", lang, area=area, date=when), ""]
-    if figures.doses:
+    published = figures.source != sources.OWN
+    according = sources.according(figures.source, lang)
+    if published and figures.status != sources.DAY:
+        note = figures.note_hi if lang == "hi" else figures.note_en
+        lines.append(_say("lead_not_a_day", lang, date=when, area=area, according=according, note=note, **cumulative))
+    elif published and figures.doses:
+        lines.append(
+            _say(
+                "lead_published",
+                lang,
+                date=when,
+                doses=number(figures.doses),
+                area=area,
+                according=according,
+                **cumulative,
+            )
+        )
+        lines.append(_say("doses", lang, first=number(figures.first_doses), second=number(figures.second_doses)))
+    elif published:
+        lines.append(_say("lead_none_published", lang, date=when, area=area, according=according, **cumulative))
+    elif figures.doses:
         lines.append(
             _say("lead", lang, date=when, doses=number(figures.doses), centres=centres, area=area, **cumulative)
         )
@@ -171,13 +267,30 @@ def render(figures: BulletinFigures, lang: str = "en", *, names: Names) -> str:
         lines.extend(_band_lines(figures, lang, names))
     else:
         lines.append(_say("lead_none", lang, date=when, area=area, **cumulative))
+    lines.extend(_other_lines(figures, lang))
     stock = _stock_line(figures, lang)
     if stock:
         lines.append(stock)
     lines.append(_record_line(figures, lang))
     if figures.flags:
         lines.append(_flags_line(figures.flags, lang))
+    lines.append(_say("source", lang, source=sources.source_name(figures.source, lang)))
     return "\n".join(lines)
+
+
+def _other_lines(figures: BulletinFigures, lang: str) -> list[str]:
+    """What the other sources said for the day: "The health ministry (MoHFW) reported 1,10,143 doses." """
+    lines = []
+    for other in figures.others:
+        name = sources.source_name(other["source"], lang)
+        name = name[:1].upper() + name[1:]  # it opens the sentence
+        if other["status"] == sources.DAY:
+            lines.append(_say("other", lang, source=name, doses=indian_number(other["doses"], lang)))
+        else:
+            lines.append(
+                _say("other_not_a_day", lang, source=name, note=other["note_hi" if lang == "hi" else "note_en"])
+            )
+    return lines
 
 
 def _band_name(band: str, lang: str, names: Names) -> str:
@@ -216,6 +329,14 @@ def _record_line(figures: BulletinFigures, lang: str) -> str:
     if record is None:
         return _say("first_day", lang)
     values = {"record": indian_number(record["doses"], lang), "record_date": long_date(record["date"], lang)}
+    if figures.source != sources.OWN:
+        values["according"] = sources.according(figures.source, lang)
+        if figures.status != sources.DAY:
+            return _say("record_published", lang, **values)
+        if figures.doses > record["doses"]:
+            return _say("record_new_published", lang, **values)
+        share = figures.doses / record["doses"] if record["doses"] else 0.0
+        return _say("record_share_published", lang, share=percent(share, lang, digits=0), **values)
     if figures.doses > record["doses"]:
         return _say("record_new", lang, **values)
     share = figures.doses / record["doses"] if record["doses"] else 0.0

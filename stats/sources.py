@@ -330,17 +330,17 @@ def standing(days: pd.DataFrame, day: date, order: Sequence[str] = ORDER) -> pd.
 
 def source_name(source: str, lang: str = "en") -> str:
     """The source in a sentence: "CoWIN", "the health ministry (MoHFW)", "the state's centre reports"."""
-    return t(f"name_{source}", lang)
+    return t(f"sources.name_{source}", lang)
 
 
 def short_name(source: str, lang: str = "en") -> str:
     """The source in a legend, a column or a caption: "CoWIN", "MoHFW", "State reports"."""
-    return t(f"short_{source}", lang)
+    return t(f"sources.short_{source}", lang)
 
 
 def according(source: str, lang: str = "en") -> str:
     """ "according to CoWIN" """
-    return t("according", lang, source=source_name(source, lang))
+    return t("sources.according", lang, source=source_name(source, lang))
 
 
 def status_note(row, lang: str = "en") -> str:
@@ -350,15 +350,15 @@ def status_note(row, lang: str = "en") -> str:
         return ""
     get = (lambda k: row[k]) if isinstance(row, dict | pd.Series) else (lambda k: getattr(row, k))
     if status == SPAN:
-        return t("status_span", lang, days=indian_number(int(get("days")), lang))
+        return t("sources.status_span", lang, days=indian_number(int(get("days")), lang))
     if status == CORRECTION:
-        return t("status_correction", lang, fall=indian_number(abs(int(min(get("doses"), 0) or 0)), lang))
+        return t("sources.status_correction", lang, fall=indian_number(abs(int(min(get("doses"), 0) or 0)), lang))
     if status == JUMP:
         reason = KNOWN_JUMPS.get((get("source"), get("area"), get("date")), "rule")
         return t(
-            f"jump_{reason}",
+            f"sources.jump_{reason}",
             lang,
             rise=indian_number(int(get("doses")), lang),
             factor=indian_number(JUMP_FACTOR, lang),
         )
-    return t(f"status_{status}", lang)
+    return t(f"sources.status_{status}", lang)

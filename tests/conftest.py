@@ -110,6 +110,27 @@ def real_data_dir() -> Path:
     return PUBLISHED_DIR
 
 
+@pytest.fixture(scope="session")
+def real_only_url(real_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of a SQLite database holding only the three published files (made once per run; read it only)."""
+    from sqlmodel import Session
+
+    from data.db import create_schema, make_engine
+    from data.imports.importer import import_bytes
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('real-only') / 'teeka.db'}"
+    engine = make_engine(url)
+    create_schema(engine)
+    try:
+        for name in ("cg_state_daily.csv", "cg_district_daily.csv", "cg_state_mohfw_daily.csv"):
+            with Session(engine) as session:
+                report = import_bytes((real_data_dir / name).read_bytes(), name, session=session, user="real-test")
+            assert report.status == "committed", (name, report.problems)
+    finally:
+        engine.dispose()
+    return url
+
+
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 

@@ -10,12 +10,13 @@ from sqlmodel import Session
 
 from data.access import STAFF, district
 from data.read.doses import centres_reporting, daily_doses
+from data.read.figures import district_days, state_days
 from data.read.quality import day_flags
 from data.read.query import query
 from data.read.reference import names
 from data.read.stock import stock_on_hand
-from stats import STATE
-from stats.bulletin import Area, BulletinFigures, bulletin_figures, note_inputs, reports_on
+from stats import STATE, sources
+from stats.bulletin import Area, BulletinFigures, bulletin_figures, note_inputs, others_on, sourced_figures
 from stats.doses import DayChanges, day_changes
 from stats.labels import t
 from stats.quality import Flag
@@ -37,15 +38,32 @@ def bulletin_frames(session: Session, /, *, day: date, area: str) -> dict[str, p
 
 @query(district("centre_districts"))
 def note_figures(
-    session: Session, /, *, day: date, area: Area, centre_districts: list[str] | None = None
+    session: Session,
+    /,
+    *,
+    day: date,
+    area: Area,
+    centre_districts: list[str] | None = None,
+    source: str = sources.BEST,
 ) -> BulletinFigures | None:
-    """The note's figures for the area on the day (None: the area reported nothing that day); the flags it
-    names are those of the centres the viewer may see."""
-    frames = bulletin_frames.run(session, day=day, area=area.code)
-    if not reports_on(day, frames):
+    """The note's figures for the area on the day from the source that stands for it (stats.sources: the
+    default order, or the source pinned), with the other sources' figures for the day; None: no source has a
+    figure for the area that day. The flags it names are those of the centres the viewer may see."""
+    days = state_days.run(session) if area.code == STATE else district_days.run(session)
+    days = days[days["area"] == area.code]
+    order = sources.pinned_order(source, area.code)
+    stand = sources.standing(days, day, order)
+    if stand.empty:
         return None
-    flags = day_flags.run(session, day=day, centre_districts=centre_districts)
-    return bulletin_figures(day, **note_inputs(day, area, frames, flags), names=names.run(session))
+    flags = [flag.to_dict() for flag in day_flags.run(session, day=day, centre_districts=centre_districts)]
+    flags = [flag for flag in flags if area.code == STATE or flag["area"] == area.code]
+    if stand.iloc[0]["source"] != sources.OWN:
+        return sourced_figures(day, area, days, order, flags)
+    frames = bulletin_frames.run(session, day=day, area=area.code)
+    inputs = note_inputs(day, area, frames, []) | {"flags": flags}
+    figures = bulletin_figures(day, **inputs, names=names.run(session))
+    figures.others = others_on(sources.on_day(days, day, area.code), sources.OWN)
+    return figures
 
 
 class DayFigures(NamedTuple):

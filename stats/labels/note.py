@@ -10,6 +10,43 @@ LABELS: dict[str, tuple[str, str]] = {
         "No doses were reported in {area} on {date}. The total so far is {cumulative}.",
         "{area} में {date} को कोई खुराक दर्ज नहीं हुई। अब तक कुल {cumulative} खुराकें दी जा चुकी हैं।",
     ),
+    "lead_published": (
+        "On {date}, {doses} doses were given in {area}, {according}. The total so far is {cumulative}.",
+        "{according}, {area} में {date} को {doses} खुराकें दी गईं। अब तक कुल {cumulative} खुराकें दी जा चुकी हैं।",
+    ),
+    "lead_none_published": (
+        "No doses were recorded in {area} on {date}, {according}. The total so far is {cumulative}.",
+        "{according}, {area} में {date} को कोई खुराक दर्ज नहीं हुई। अब तक कुल {cumulative} खुराकें दी जा चुकी हैं।",
+    ),
+    "lead_not_a_day": (
+        "The figure for {area} on {date} {according} is not one day's doses: {note}. The total so far is {cumulative}.",
+        "{according} {area} का {date} का आँकड़ा एक दिन की खुराकें नहीं है: {note}। अब तक कुल {cumulative} खुराकें दी जा चुकी हैं।",
+    ),
+    "other": ("{source} reported {doses} doses for the day.", "{source} ने इस दिन की {doses} खुराकें बताईं।"),
+    "other_not_a_day": ("{source}: {note}.", "{source}: {note}।"),
+    "source": ("Source: {source}.", "स्रोत: {source}।"),
+    "record_published": (
+        "The record so far {according} is {record} doses on {record_date} (corrections and jumps not counted).",
+        "{according} अब तक का रिकॉर्ड {record_date} को {record} खुराकें है (सुधार और उछाल नहीं गिने गए)।",
+    ),
+    "record_new_published": (
+        "This is the highest daily figure so far {according}; the previous record was {record} on {record_date} "
+        "(corrections and jumps not counted).",
+        "{according} यह अब तक का सर्वाधिक दैनिक आँकड़ा है; पिछला रिकॉर्ड {record_date} को {record} था (सुधार और "
+        "उछाल नहीं गिने गए)।",
+    ),
+    "record_share_published": (
+        "The record so far {according} is {record} doses on {record_date} (corrections and jumps not counted); "
+        "this day reached {share} of it.",
+        "{according} अब तक का रिकॉर्ड {record_date} को {record} खुराकें है (सुधार और उछाल नहीं गिने गए); इस दिन "
+        "का आँकड़ा उसका {share} रहा।",
+    ),
+    "no_figures": (
+        "No source has a figure for {area} on {date}.{known}",
+        "{date} को {area} के लिए किसी स्रोत में आँकड़ा नहीं है।{known}",
+    ),
+    "known_span": (" Figures run from {first} to {last}.", " आँकड़े {first} से {last} तक हैं।"),
+    "known_none": (" Nothing has been imported yet.", " अभी तक कुछ भी आयात नहीं हुआ है।"),
     "centres_one": ("{n} centre", "{n} केंद्र"),
     "centres_many": ("{n} centres", "{n} केंद्रों"),
     "doses": ("First doses {first}, second doses {second}.", "पहली खुराक {first}, दूसरी खुराक {second}।"),

@@ -13,7 +13,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "source": ("Source", "स्रोत"),
     "source_line": ("Source: {source}.", "स्रोत: {source}।"),
     "status": ("Note", "टिप्पणी"),
-    "status_day": ("", ""),
     "status_start": (
         "first published figure: everything up to this day, not one day's doses",
         "पहला प्रकाशित आँकड़ा: इस दिन तक का सब कुछ, एक दिन की खुराकें नहीं",
@@ -28,16 +27,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "status_jump": ("catch-up jump: not one day's doses", "एकमुश्त उछाल: एक दिन की खुराकें नहीं"),
     "jump_definition": (
-        "jump of {rise}: CoWIN changed what it counts (not one day's doses)",
-        "{rise} का उछाल: कोविन ने गिनती का तरीका बदला (एक दिन की खुराकें नहीं)",
+        "jump of {rise}: CoWIN changed what it counts",
+        "{rise} का उछाल: कोविन ने गिनती का तरीका बदला",
     ),
     "jump_catch_up": (
-        "catch-up jump of {rise}: doses recorded late (not one day's doses)",
-        "{rise} का एकमुश्त उछाल: देर से दर्ज खुराकें (एक दिन की खुराकें नहीं)",
+        "catch-up jump of {rise}: doses recorded late",
+        "{rise} का एकमुश्त उछाल: देर से दर्ज खुराकें",
     ),
     "jump_reconciliation": (
-        "jump of {rise}: the ministry reconciled its count (not one day's doses)",
-        "{rise} का उछाल: मंत्रालय ने अपनी गिनती का मिलान किया (एक दिन की खुराकें नहीं)",
+        "jump of {rise}: the ministry reconciled its count",
+        "{rise} का उछाल: मंत्रालय ने अपनी गिनती का मिलान किया",
     ),
     "jump_rule": (
         "jump of {rise}: over {factor} times the usual day and not confirmed by another source",

@@ -66,6 +66,7 @@ First doses 99,789, second doses 15,819.
 45+ years: 6,932 first doses, 8,929 second doses.
 Stock on hand: 3,82,092 doses, enough for 9 days at the 7-day average of 39,303 doses a day.
 This is the highest daily figure so far; the previous record was 1,500 on 20 June 2021.
+Source: the state's centre reports.
 """
 
 STATE_HI = """टीकाकरण बुलेटिन — छत्तीसगढ़, 22 जून 2021
@@ -76,6 +77,7 @@ STATE_HI = """टीकाकरण बुलेटिन — छत्तीस
 45+ वर्ष: पहली खुराक 6,932, दूसरी खुराक 8,929।
 भंडार में 3,82,092 खुराकें हैं, जो 7 दिन के औसत (39,303 खुराक प्रतिदिन) पर 9 दिन चलेंगी।
 यह अब तक का सर्वाधिक दैनिक आँकड़ा है; पिछला रिकॉर्ड 20 जून 2021 को 1,500 था।
+स्रोत: राज्य की केंद्र रिपोर्ट।
 """
 
 # Raipur: 1,000 + 800 + 99,747 = 1,01,547 given; its store got 2,00,000, so 98,453 remain.
@@ -87,6 +89,7 @@ First doses 800, second doses 0.
 18–44 years: 800 first doses.
 Stock on hand: 1,98,200 doses, enough for 220 days at the 7-day average of 900 doses a day.
 The record so far is 1,000 doses on 20 June 2021; this day reached 80% of it.
+Source: the state's centre reports.
 """
 
 
@@ -99,6 +102,7 @@ STATE_21_HI = """टीकाकरण बुलेटिन — छत्ती
 भंडार में 4,97,700 खुराकें हैं, जो 7 दिन के औसत (1,150 खुराक प्रतिदिन) पर 432 दिन चलेंगी।
 अब तक का रिकॉर्ड 20 जून 2021 को 1,500 खुराकें है; आज का आँकड़ा उसका 53% रहा।
 आँकड़ों की जाँच: दुर्ग के 1 केंद्र ने 20 जून 2021 को खुराकों की रिपोर्ट भेजी थी, पर 21 जून 2021 को कोई रिपोर्ट नहीं भेजी: DRG-1।
+स्रोत: राज्य की केंद्र रिपोर्ट।
 """
 
 
@@ -145,15 +149,23 @@ def test_json_carries_the_figures_behind_the_note(bulletin_db, capsys) -> None:
         "stock_on_hand": 98_453,
         "days_of_cover": 2.9,
         "flags": [],
+        "source": "own",
+        "status": "day",
+        "note_en": "",
+        "note_hi": "",
+        "others": [],
     }
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--date", "2021-06-25"), "No doses are reported for Chhattisgarh on 2021-06-25"),
+        (
+            ("--date", "2021-06-25"),
+            "No source has a figure for Chhattisgarh on 25 June 2021. Figures run from 20 June 2021 to 22 June 2021.",
+        ),
         (("--date", "2021-06-22", "--district", "Atlantis"), "'Atlantis' is not a district of Chhattisgarh"),
-        (("--date", "2021-06-21", "--district", "Durg"), "No doses are reported for Durg on 2021-06-21"),
+        (("--date", "2021-06-21", "--district", "Durg"), "No source has a figure for Durg on 21 June 2021."),
     ],
     ids=["no-data-that-day", "unknown-district", "district-silent-that-day"],
 )
@@ -222,3 +234,36 @@ def test_without_any_stock_received_the_note_says_nothing_about_stock() -> None:
     figures = bulletin.bulletin_figures(date(2021, 6, 22), area, doses, centres, stock, names=master_names())
     assert (figures.stock_on_hand, figures.days_of_cover) == (None, None)
     assert "Stock" not in bulletin.render(figures, "en", names=master_names())
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "message_hi"),
+    [
+        (
+            ("--date", "2021-06-25"),
+            "no_figures",
+            "25 जून 2021 को छत्तीसगढ़ के लिए किसी स्रोत में आँकड़ा नहीं है। आँकड़े 20 जून 2021 से 22 जून 2021 तक हैं।",
+        ),
+        (("--date", "2021-06-22", "--district", "Atlantis"), "unknown_district", "'Atlantis' छत्तीसगढ़ का ज़िला नहीं है।"),
+    ],
+    ids=["no-figures", "unknown-district"],
+)
+def test_errors_under_json_are_json_in_both_languages(bulletin_db, capsys, args, error, message_hi) -> None:
+    status, out, err = note(capsys, *args, "--json")
+    assert (status, err) == (1, "")
+    answer = json.loads(out)
+    assert answer["error"] == error and answer["message_hi"] == message_hi and answer["message"]
+
+
+def test_errors_under_hindi_are_hindi(bulletin_db, capsys) -> None:
+    status, out, err = note(capsys, "--date", "2021-06-22", "--district", "Atlantis", "--lang", "hi")
+    assert (status, out) == (1, "")
+    assert err == "'Atlantis' छत्तीसगढ़ का ज़िला नहीं है।\n"
+
+
+def test_an_empty_database_says_nothing_has_been_imported(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    status, out, err = note(capsys, "--date", "2021-06-22", "--lang", "hi", "--json")
+    assert status == 1 and json.loads(out)["message"] == (
+        "No source has a figure for Chhattisgarh on 22 June 2021. Nothing has been imported yet."
+    )

@@ -29,9 +29,11 @@ On 22 June 2021, 740 doses were given at 2 centres in Chhattisgarh. The total so
 First doses 730, second doses 0, precaution doses 10.
 18–44 years: 700 first doses.
 60+ years: 30 first doses, 10 precaution doses.
+CoWIN reported 800 doses for the day.
 Stock on hand: 8,180 doses, enough for 14 days at the 7-day average of 546 doses a day.
 The record so far is 1,080 doses on 20 June 2021; this day reached 69% of it.
-Data check: 1 centre in Raipur that reported doses on 21 June 2021 sent no report on 22 June 2021: RPR-2."""
+Data check: 1 centre in Raipur that reported doses on 21 June 2021 sent no report on 22 June 2021: RPR-2.
+Source: the state's centre reports."""
 
 
 @pytest.fixture
