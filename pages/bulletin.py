@@ -6,6 +6,7 @@ from data.read import daily, doses, reference
 from pages._frame import require_frame
 from pages._shared import as_of, label
 from stats import bulletin
+from stats.districts import districts_on, owner_on
 from stats.export import safe_csv
 from stats.formatting import long_date
 from stats.views.bulletin import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
@@ -26,7 +27,14 @@ if st.session_state.get("bulletin_day") is None or not first <= st.session_state
 if st.session_state.get("bulletin_lang") not in ("hi", "en"):
     st.session_state["bulletin_lang"] = ctx.lang
 
-areas = {area.code: area for area in bulletin.areas(reference.districts(ctx), ctx.lang)}
+districts = reference.districts(ctx)
+areas = {
+    area.code: area for area in bulletin.areas(districts_on(districts, st.session_state["bulletin_day"]), ctx.lang)
+}
+if st.session_state.get("bulletin_area") not in (None, *areas):  # a district not yet formed on the day: its parent
+    st.session_state["bulletin_area"] = owner_on(
+        districts, st.session_state["bulletin_area"], st.session_state["bulletin_day"]
+    )
 area_names = {code: area_name(area, ctx.lang) for code, area in areas.items()}
 note_langs = {code: label(f"bulletin.note_lang_{code}") for code in ("hi", "en")}
 

@@ -138,11 +138,24 @@ st.download_button(
     key="dp_league_csv",
 )
 
+later = view.counted_in_parents(districts, day, language)
+if later:
+    st.caption(
+        label(
+            "district_pace.as_stood",
+            date=long_date(league.standing_day(day), language),
+            districts=", ".join(later),
+        )
+    )
+
 # --- one district: chosen here, highlighted in the comparison below ----------------------------------
-options = names.district_options(districts, language)
+options = names.district_options(view.league_districts(districts, day), language)
 codes = list(options)
 viewer = ctx.viewer
 code = st.session_state.get("dp_district") or viewer.district_code or table["code"].iloc[0]
+code = view.district_as_stood(districts, code, day)
+if st.session_state.get("dp_district") not in (None, *codes):  # a district not yet formed on the day
+    del st.session_state["dp_district"]
 
 # --- districts compared ----------------------------------------------------------------------------
 st.subheader(label("district_pace.compare"))
@@ -179,7 +192,7 @@ code = st.selectbox(
 )
 name = options[code]
 
-trend = view.pace_trend(recent, targets, code, day, bands)
+trend = view.pace_trend(*view.as_stood(recent, targets, districts, day), code, day, bands)
 if view.area_doses(trend, code) == 0:
     st.info(label("district_pace.no_doses_district", district=name, days=indian_number(view.TREND_DAYS, language)))
 chart_with_table(

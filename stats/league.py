@@ -10,6 +10,11 @@ Inputs (as the queries return them):
 
 Pace is the 7-day average of the doses of the selected age bands (every dose number), per 1,000 eligible
 people of those bands. The rank is by that pace (1 = fastest); districts with the same pace share a rank.
+
+The districts are compared as they stood on standing_day(as_of), the first day of the two weeks the pace and
+its change on last week cover: a district formed after that day is counted in its parent (its doses, stock and
+target population), so a comparison across a split compares like with like (data/master/README.md, "Districts
+over time").
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from stats.coverage import (
     eligible_population,
     required_daily_rate,
 )
+from stats.districts import as_districts_on, districts_on, targets_on
 from stats.doses import WINDOW, relative_change, rolling_daily_doses
 from stats.dropout import crude_dropout
 from stats.stock import cover_days
@@ -64,6 +70,12 @@ LEAGUE_COLUMNS = (
 def default_target_date(as_of: date) -> date:
     """31 December 2021, or as_of + 90 days when that is later."""
     return max(TARGET_DATE, as_of + timedelta(days=TARGET_LEAD_DAYS))
+
+
+def standing_day(as_of: date) -> date:
+    """The day whose districts the league compares: the first of the two weeks behind the pace on as_of and
+    its change on the week before."""
+    return as_of - timedelta(days=2 * WINDOW - 1)
 
 
 def history_start(as_of: date, days: int = TREND_DAYS) -> date:
@@ -129,7 +141,8 @@ def league_table(
     target_dose: int = 1,
     lang: str = "en",
 ) -> pd.DataFrame:
-    """One row per district (every district, with zeros where it has no doses), sorted by rank.
+    """One row per district as the districts stood on standing_day(as_of) (with zeros where it has no doses),
+    sorted by rank.
 
     Columns: code, LEAGUE_COLUMNS, average_7d_before, doses_1..3. That is: district (name in the language),
     rank (by per_thousand; ties share it), population (eligible in the bands), average_7d (doses a day,
@@ -142,6 +155,12 @@ def league_table(
     """
     target_date = target_date or default_target_date(as_of)
     start = history_start(as_of)
+    stood = standing_day(as_of)
+    targets = targets_on(targets, districts, stood)
+    totals = as_districts_on(totals, districts, stood, ("doses",))
+    recent = as_districts_on(recent, districts, stood, ("doses",))
+    stock = as_districts_on(stock[["store", "vaccine", "on_hand"]], districts, stood, ("on_hand",), column="store")
+    districts = districts_on(districts, stood)
     names = district_names(districts, lang)
     in_bands = doses_in_bands(recent, age_bands)
     daily = _on_calendar_by_district(in_bands, start, as_of)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,9 @@ import pandas as pd
 from data import master as reference
 from data.imports.files import RawTable, header_key
 from data.imports.parse import ParseError, parse_date
-from data.imports.problems import Problem
+from data.imports.problems import Problem, details
+from stats.districts import owner_on
+from stats.formatting import long_date
 
 CAMPAIGN_START = date(2021, 1, 16)
 """India's COVID-19 vaccination began on this day; no dose or published figure can be older."""
@@ -122,6 +125,65 @@ def pattern_rule(pattern: re.Pattern[str], name: str) -> Callable[[str], str]:
         return text
 
     return rule
+
+
+@cache
+def formation_detail(code: str, day: date) -> str:
+    """The detail of a row for a district dated before its formation: the district, its formation day, the row's
+    day and the district to use instead, each in English and Hindi (messages read them as parts[0] to parts[7])."""
+    table = reference.district_table()
+    names = dict(zip(table["code"], zip(table["name_en"], table["name_hi"], strict=True), strict=True))
+    formed = dict(zip(table["code"], table["formed_on"], strict=True))[code]
+    owner = owner_on(table, code, day)
+    return details(
+        *names[code],
+        long_date(formed, "en"),
+        long_date(formed, "hi"),
+        long_date(day, "en"),
+        long_date(day, "hi"),
+        *names[owner],
+    )
+
+
+@cache
+def formation_days() -> dict[str, date]:
+    """Code -> formation day of the districts of the master list formed during the campaign's years."""
+    table = reference.district_table()
+    return {code: day for code, day in zip(table["code"], table["formed_on"], strict=True) if day is not None}
+
+
+def formed_later(code: str, day: date) -> bool:
+    """True when `code` is a district of the master list formed after `day` (its area then belonged to another)."""
+    formed = formation_days().get(code)
+    return formed is not None and day < formed
+
+
+def not_yet_formed(
+    typed: pd.DataFrame,
+    frame: pd.DataFrame,
+    problems: list[Problem],
+    *,
+    code_column: str,
+    cell_column: str,
+    label: str,
+    rule: str,
+    date_column: str = "date",
+) -> None:
+    """Every good row whose district (typed[code_column]) did not exist yet on its day is a problem `rule` naming
+    the district to use instead; its value is the cell as written (frame[cell_column] of the same line)."""
+    if typed.empty:
+        return
+    formed = formation_days()
+    candidates = typed[typed[code_column].isin(list(formed))]
+    if candidates.empty:
+        return
+    formed_on = candidates[code_column].map(formed)
+    early = candidates[candidates[date_column].to_numpy() < formed_on.to_numpy()]
+    if early.empty:
+        return
+    cells = dict(zip(frame["_row"], frame[cell_column], strict=True))
+    for row, code, day in zip(early["_row"], early[code_column], early[date_column], strict=True):
+        problems.append(Problem(int(row), label, str(cells[row]).strip(), rule, formation_detail(code, day)))
 
 
 def duplicate_keys(frame: pd.DataFrame, key: tuple[str, ...], problems: list[Problem], label: str) -> None:

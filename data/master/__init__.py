@@ -10,6 +10,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 from sqlmodel import Session, SQLModel, select
 
 from data.models import AgeBand, District, DistrictTarget, DoseNumber, Vaccine
@@ -68,6 +69,22 @@ def districts() -> Lookup:
 def district_names() -> dict[str, tuple[str, str]]:
     """District code -> (English name, Hindi name), from the master list."""
     return {row["code"]: (row["name_en"], row["name_hi"]) for row in _rows("districts.csv")}
+
+
+@cache
+def district_table() -> pd.DataFrame:
+    """Every district as data.read.reference.districts returns it (code, name_en, name_hi, formed_on as a date or
+    None, parent_code or None), in the file's order: what stats.districts reads, without a database."""
+    rows = _rows("districts.csv")
+    return pd.DataFrame(
+        {
+            "code": [row["code"] for row in rows],
+            "name_en": [row["name_en"] for row in rows],
+            "name_hi": [row["name_hi"] for row in rows],
+            "formed_on": [date.fromisoformat(row["formed_on"]) if row["formed_on"] else None for row in rows],
+            "parent_code": [row["parent_code"] or None for row in rows],
+        }
+    )
 
 
 @cache

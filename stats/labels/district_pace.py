@@ -36,6 +36,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "(अनुमान, आधिकारिक लक्ष्य नहीं)। प्रतिदिन आवश्यक: {date} तक {dose} का {target} कवरेज पाने के लिए "
         "प्रतिदिन खुराकें।",
     ),
+    "as_stood": (
+        "Districts as they stood on {date}, the first day of the two weeks compared: {districts}, formed later, "
+        "are counted in the districts they were carved from (their doses, stock and eligible people).",
+        "ज़िले {date} की स्थिति में, यानी तुलना किए गए दो सप्ताहों के पहले दिन: बाद में बने {districts} उन ज़िलों में "
+        "गिने गए हैं जिनसे वे बने (उनकी खुराकें, स्टॉक और पात्र लोग)।",
+    ),
     "col_rank": ("Rank", "क्रम"),
     "col_district": ("District", "ज़िला"),
     "col_population": ("Eligible people", "पात्र लोग"),

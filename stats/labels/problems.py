@@ -47,6 +47,28 @@ LABELS: dict[str, tuple[str, str]] = {
         "centre '{value}' belongs to {detail}, not to the district in this row.",
         "केंद्र '{value}' {detail} का है, इस पंक्ति के ज़िले का नहीं।",
     ),
+    # --- A district dated before its formation (data/master/districts.csv): parts[0..1] the district, [2..3] its
+    # formation day, [4..5] the row's day, [6..7] the district its area then belonged to (English, Hindi) ---
+    "district_not_formed": (
+        "{parts[0]} was formed on {parts[2]}; file doses of {parts[4]} under {parts[6]}.",
+        "{parts[1]} ज़िले का गठन {parts[3]} को हुआ; {parts[5]} की खुराकें {parts[7]} ज़िले में दर्ज करें।",
+    ),
+    "store_not_formed": (
+        "{parts[0]} was formed on {parts[2]}; its store did not exist on {parts[4]}: record the movement under "
+        "{parts[6]}.",
+        "{parts[1]} ज़िले का गठन {parts[3]} को हुआ; {parts[5]} को उसका भंडार नहीं था: यह प्रविष्टि {parts[7]} के "
+        "भंडार में दर्ज करें।",
+    ),
+    "area_not_formed": (
+        "{parts[0]} was formed on {parts[2]}; file figures of {parts[4]} under {parts[6]}.",
+        "{parts[1]} ज़िले का गठन {parts[3]} को हुआ; {parts[5]} के आँकड़े {parts[7]} ज़िले में दर्ज करें।",
+    ),
+    "centre_not_formed": (
+        "centre '{value}' is in {parts[0]}, which was formed on {parts[2]}; a dose of {parts[4]} belongs to a "
+        "centre of {parts[6]}.",
+        "केंद्र '{value}' {parts[1]} ज़िले में है, जिसका गठन {parts[3]} को हुआ; {parts[5]} की खुराक {parts[7]} ज़िले के "
+        "किसी केंद्र में दर्ज करें।",
+    ),
     "duplicate_key": (
         "this row repeats the key of row {detail}; each key may appear once in a file.",
         "यह पंक्ति, पंक्ति {detail} की कुंजी दोहराती है; एक फ़ाइल में हर कुंजी एक बार ही हो।",

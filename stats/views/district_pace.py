@@ -28,6 +28,7 @@ from stats.coverage import (
     doses_in_bands,
     eligible_population,
 )
+from stats.districts import as_districts_on, districts_on, owner_on, targets_on
 from stats.doses import rolling_daily_doses
 from stats.dropout import second_doses_due
 from stats.formatting import (
@@ -41,7 +42,7 @@ from stats.formatting import (
     rounded,
 )
 from stats.labels import t
-from stats.league import DEFAULT_BANDS, LEAGUE_COLUMNS, TREND_DAYS, history_start
+from stats.league import DEFAULT_BANDS, LEAGUE_COLUMNS, TREND_DAYS, history_start, standing_day
 
 CENTRE_DAYS = 7
 """Days over which centres are compared (doses.centre_days of the chosen district only)."""
@@ -82,6 +83,36 @@ KINDS = {
 def centre_window(as_of: date, days: int = CENTRE_DAYS) -> tuple[date, date]:
     """The last `days` days up to as_of: (first, as_of)."""
     return as_of - timedelta(days=days - 1), as_of
+
+
+# --- districts as they stood ---------------------------------------------------------------------
+
+
+def league_districts(districts: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The districts the league on as_of compares (as they stood on stats.league.standing_day), by English name."""
+    return districts_on(districts, standing_day(as_of))
+
+
+def counted_in_parents(districts: pd.DataFrame, as_of: date, lang: str = "en") -> list[str]:
+    """Names (in the language) of the districts formed after the league's standing day, counted in their parents;
+    empty when every district stands on its own."""
+    shown = set(league_districts(districts, as_of)["code"])
+    column = "name_hi" if lang == "hi" else "name_en"
+    later = districts[~districts["code"].isin(shown)]
+    return sorted(later[column])
+
+
+def district_as_stood(districts: pd.DataFrame, code: str, as_of: date) -> str:
+    """The district of the league on as_of that holds `code`'s area (code itself, or its parent)."""
+    return owner_on(districts, code, standing_day(as_of))
+
+
+def as_stood(
+    recent: pd.DataFrame, targets: pd.DataFrame, districts: pd.DataFrame, as_of: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """recent doses and targets with the districts as the league on as_of compares them (for pace_trend)."""
+    stood = standing_day(as_of)
+    return as_districts_on(recent, districts, stood, ("doses",)), targets_on(targets, districts, stood)
 
 
 def has_doses_on(recent: pd.DataFrame, day: date) -> bool:

@@ -9,7 +9,8 @@ Doses of 16-22 June (the 7 days up to as_of):
           (443); per 1,000: 442.86 ÷ 1,633.929 = 0.27
   Bastar  500 on 20 June: 71.43 (71); per 1,000 71.43 ÷ 630.906 = 0.11
   Durg    7 × 30 + 10 = 220: 31.43 (31); per 1,000 31.43 ÷ 1,302.037 = 0.02
-So the ranks are Raipur 1, Bastar 2, Durg 3, and the other 30 districts share rank 4 at 0.00, by English name.
+So the ranks are Raipur 1, Bastar 2, Durg 3, and the other 25 districts of 2021 share rank 4 at 0.00, by English name
+(the five districts of September 2022 are counted in their parents: 28 districts).
 No dose before 16 June: the change on last week is — everywhere.
 Coverage: Raipur dose 1 2,800 ÷ 16,33,929 = 0.17%; dropout (2,800 − 300) ÷ 2,800 = 89.3%; Bastar and Durg 100.0%.
 Stock on 22 June: Raipur 4,000 + 1,000 − 3,100 = 1,900 (÷ 442.86 = 4.29: 4 days); Bastar 600 − 500 = 100 (÷ 71.43 =
@@ -36,6 +37,7 @@ PAGE = "district_pace"
 OTHERS = (
     pd.read_csv(MASTER_DIR / "districts.csv")
     .query("code not in ['RPR', 'BST', 'DRG']")
+    .loc[lambda table: table["formed_on"].fillna("") < "2021"]
     .sort_values("name_en")["name_en"]
     .tolist()
 )
@@ -87,9 +89,9 @@ def test_league_table_has_every_district_in_rank_order(app_db):
     app = open_page(PAGE)
     league = league_of(app)
     table = league.value
-    assert len(table) == 33
+    assert len(table) == 28
     assert list(table["district"]) == ["Raipur", "Bastar", "Durg", *OTHERS]
-    assert list(table["rank"]) == [1, 2, 3] + [4] * 30
+    assert list(table["rank"]) == [1, 2, 3] + [4] * 25
     written = shown(league).set_index("code")
     columns = [
         "population",
@@ -126,7 +128,7 @@ def test_league_csv_is_written_the_indian_way(app_db, downloads):
     files = [data for data, name in downloads if name == "district-pace-2021-06-22.csv"]
     assert files
     csv = pd.read_csv(io.BytesIO(files[-1]), encoding="utf-8-sig", dtype=str)
-    assert len(csv) == 33
+    assert len(csv) == 28
     assert csv.iloc[0][["Rank", "District", "Eligible people", "Required a day"]].tolist() == [
         "1",
         "Raipur",
@@ -201,6 +203,19 @@ def test_a_district_without_doses_or_centres(app_db):
         "Balod has given no first dose in the chosen bands.",
     ]
     assert not app.metric
+
+
+def test_a_district_not_yet_formed_gives_way_to_its_parent(app_db):
+    app = open_page(PAGE, dp_district="SBG")  # Sarangarh-Bilaigarh, formed 3 September 2022
+    assert app.selectbox(key="dp_district").value == "RGH"
+    assert "SBG" not in app.selectbox(key="dp_district").options
+    (note,) = [c.value for c in app.caption if "formed later" in c.value]
+    assert note == (
+        "Districts as they stood on 9 June 2021, the first day of the two weeks compared: "
+        "Khairagarh-Chhuikhadan-Gandai, Manendragarh-Chirmiri-Bharatpur, Mohla-Manpur-Ambagarh Chowki, Sakti, "
+        "Sarangarh-Bilaigarh, formed later, are counted in the districts they were carved from "
+        "(their doses, stock and eligible people)."
+    )
 
 
 def test_an_earlier_day(app_db):

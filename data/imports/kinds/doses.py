@@ -23,6 +23,7 @@ from data.imports.cells import (
     duplicate_keys,
     in_file_order,
     lookup_rule,
+    not_yet_formed,
     pattern_rule,
     text_rule,
     typed_frame,
@@ -67,6 +68,15 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
         first_district = rows["district_code"].iloc[0]
         for row in rows.loc[rows["district_code"] != first_district, "_row"]:
             problems.append(Problem(int(row), "centre_code", code, "centre_district", first_district))
+    not_yet_formed(
+        typed,
+        frame,
+        problems,
+        code_column="district_code",
+        cell_column="district",
+        label="district",
+        rule="district_not_formed",
+    )
     duplicate_keys(typed, KEY, problems, "date")
     return typed, in_file_order(problems, table)
 

@@ -16,6 +16,7 @@ from data.imports.cells import (
     date_rule,
     duplicate_keys,
     in_file_order,
+    not_yet_formed,
     pattern_rule,
     required,
     text_rule,
@@ -68,6 +69,9 @@ def typed_series(
     }
     typed = typed_frame(long, columns, problems)
     typed["value"] = typed["value"].astype("int64")
+    not_yet_formed(
+        typed, long, problems, code_column="area", cell_column="area", label=labels["area"], rule="area_not_formed"
+    )
     duplicate_keys(typed, KEY, problems, "date")
     return typed, in_file_order(problems, table)
 

@@ -17,6 +17,7 @@ from data.imports.cells import (
     duplicate_keys,
     in_file_order,
     lookup_rule,
+    not_yet_formed,
     required,
     text_rule,
     typed_frame,
@@ -83,6 +84,10 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
         direction = _direction_problem(source, target)
         if direction:
             problems.append(Problem(int(row), "to_store", f"{source} → {target}", "store_direction", direction))
+    for store in ("from_store", "to_store"):
+        not_yet_formed(
+            typed, frame, problems, code_column=store, cell_column=store, label=store, rule="store_not_formed"
+        )
     duplicate_keys(typed, KEY, problems, "reference")
     return typed, in_file_order(problems, table)
 

@@ -19,6 +19,8 @@ from data.imports.cells import (
     convert,
     date_rule,
     duplicate_keys,
+    formation_detail,
+    formed_later,
     in_file_order,
     lookup_rule,
     pattern_rule,
@@ -70,6 +72,18 @@ def _vaccines(conn: Connection) -> pd.DataFrame:
 def _missing(typed: pd.DataFrame, column: str, known: Iterable, rule: str) -> list[Problem]:
     bad = typed[~typed[column].isin(list(known))]
     return [Problem(int(row), column, value, rule) for row, value in zip(bad["_row"], bad[column], strict=True)]
+
+
+def _before_formation(typed: pd.DataFrame, centre_districts: dict[str, str]) -> list[Problem]:
+    """A dose dated before the district of its centre was formed (the centre's district counts)."""
+    problems = []
+    for row, code, day in zip(typed["_row"], typed["centre_code"], typed["date"], strict=True):
+        district = centre_districts.get(code)
+        if district is not None and formed_later(district, day):
+            problems.append(
+                Problem(int(row), "centre_code", code, "centre_not_formed", formation_detail(district, day))
+            )
+    return problems
 
 
 def _dose2_minimum(earlier_vaccine: pd.Series, dose2_date: pd.Series, vaccines: pd.DataFrame) -> pd.Series:
@@ -139,13 +153,14 @@ def plan(typed: pd.DataFrame, conn: Connection) -> Plan:
     people = registry_rows.select_by_reference(
         conn, select(beneficiary.c.reference_id), beneficiary.c.reference_id, typed["reference_id"], ["reference_id"]
     )
-    centre_ids = {
-        code: centre_id
-        for chunk in registry_rows.chunks(typed["centre_code"])
-        for code, centre_id in conn.execute(select(centre.c.code, centre.c.id).where(centre.c.code.in_(chunk)))
-    }
+    centre_ids, centre_districts = {}, {}
+    for chunk in registry_rows.chunks(typed["centre_code"]):
+        query = select(centre.c.code, centre.c.id, centre.c.district_code).where(centre.c.code.in_(chunk))
+        for code, centre_id, district_code in conn.execute(query):
+            centre_ids[code], centre_districts[code] = centre_id, district_code
     problems = _missing(typed, "reference_id", people["reference_id"], "unknown_beneficiary")
     problems += _missing(typed, "centre_code", centre_ids, "unknown_centre")
+    problems += _before_formation(typed, centre_districts)
     known = typed[typed["reference_id"].isin(list(people["reference_id"]))]
     query = select(
         table.c.reference_id, table.c.dose_number, table.c.date, table.c.vaccine, centre.c.code, table.c.lot
