@@ -6,13 +6,14 @@ import streamlit as st
 from data import demo
 from data.access import PAGES as PAGE_ROLES
 from data.access import Context
-from data.read import doses, reference, workspace
+from data.read import figures, reference, workspace
 from data.read.query import current_version
 from pages import _auth, _frame
-from pages._shared import AS_OF_KEY, LANG_KEY, label
+from pages._shared import AS_OF_KEY, LANG_KEY, SOURCE_KEY, label
 from stats.formatting import india_time, long_date
 from stats.labels import both
 from stats.names import district_options
+from stats.sources import BEST, PINNABLE
 
 st.set_page_config(page_title=label("common.page_title"), page_icon="💉", layout="wide")
 
@@ -38,7 +39,7 @@ with st.sidebar:
         key=LANG_KEY,
         horizontal=True,
     )
-    first, last = doses.date_range(ctx)
+    first, last = figures.figure_span(ctx)  # the state's reports and the published series
     if last is not None:
         if st.session_state.get(AS_OF_KEY) is None or not first <= st.session_state[AS_OF_KEY] <= last:
             st.session_state[AS_OF_KEY] = last
@@ -53,6 +54,16 @@ with st.sidebar:
         st.caption(label("common.freshness", date=long_date(last, ctx.lang)))
     else:
         st.session_state[AS_OF_KEY] = None
+    if viewer.signed_in:
+        st.selectbox(
+            label("sources.pin"),
+            options=PINNABLE,
+            format_func=lambda pin: label(f"sources.pin_{pin}"),
+            key=SOURCE_KEY,
+            help=label("sources.pin_help"),
+        )
+    else:
+        st.session_state[SOURCE_KEY] = BEST  # the public sees the default order
     if viewer.signed_in:
         latest = workspace.last_import(ctx)
         if latest:

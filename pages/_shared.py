@@ -14,11 +14,14 @@ from data.access import Context
 from data.accounts import audit
 from stats.export import safe_csv
 from stats.labels import t
+from stats.sources import BEST, PINNABLE
 
 LANG_KEY = "lang"
 """Session-state key of the language chosen in the sidebar (the radio's key)."""
 AS_OF_KEY = "as_of"
 """Session-state key of the day chosen in the sidebar (the date input's key)."""
+SOURCE_KEY = "source_pin"
+"""Session-state key of the source staff pinned in the sidebar (stats.sources.PINNABLE; the public: best)."""
 
 
 def lang() -> str:
@@ -40,6 +43,12 @@ def client_address() -> str:
 def as_of() -> date | None:
     """The day the figures are for (the sidebar's date); None when there is no data."""
     return st.session_state.get(AS_OF_KEY)
+
+
+def pinned_source(ctx: Context) -> str:
+    """The source the figures are taken from: what staff pinned in the sidebar; the default order for the public."""
+    pin = st.session_state.get(SOURCE_KEY, BEST) if ctx.viewer.signed_in else BEST
+    return pin if pin in PINNABLE else BEST
 
 
 def chart_with_table(

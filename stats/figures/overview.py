@@ -198,3 +198,79 @@ def vaccine_mix_figure(mix: pd.DataFrame, start: date, end: date, names: Names, 
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
     )
     return figure
+
+
+SOURCE_COLOURS = {"own": BAR, "cowin_district": "#0072B2", "cowin": "#0072B2", "mohfw": "#E69F00"}
+"""Daily bars by the source of the day's figure (Okabe-Ito)."""
+
+
+def sourced_daily_figure(series: pd.DataFrame, records: Sequence, lang: str = "en") -> go.Figure:
+    """Doses per day as bars coloured and named by their source, the 7-day average over regular days, days
+    that are not one day's doses (corrections, jumps, spans) as marks on the axis with their reason, and each
+    source's record day when shown.
+
+    series: stats.views.sources.daily_series (with its name and note columns); records: stats.sources.records,
+    each with the short name of its source as `name`.
+    """
+    days = list(series["date"])
+    doses_label, average_label = t("common.doses", lang), t("overview.average_7d", lang)
+    figure = go.Figure()
+    regular = series[series["status"] == "day"]
+    for source in [s for s in ("own", "cowin_district", "cowin", "mohfw") if s in set(regular["source"])]:
+        rows = regular[regular["source"] == source]
+        name = rows["name"].iloc[0]
+        figure.add_bar(
+            x=list(rows["date"]),
+            y=rows["doses"],
+            name=name,
+            marker_color=SOURCE_COLOURS[source],
+            customdata=[
+                [long_date(d, lang), indian_number(n, lang)] for d, n in zip(rows["date"], rows["doses"], strict=True)
+            ],
+            hovertemplate=f"%{{customdata[0]}}<br>{doses_label}: %{{customdata[1]}} ({name})<extra></extra>",
+        )
+    odd = series[series["source"].notna() & (series["status"] != "day")]
+    if len(odd):
+        figure.add_scatter(
+            x=list(odd["date"]),
+            y=[0] * len(odd),
+            name=t("sources.status", lang),
+            mode="markers",
+            marker={"symbol": "x", "size": 9, "color": NEUTRAL},
+            customdata=[
+                [long_date(d, lang), s, n] for d, s, n in zip(odd["date"], odd["name"], odd["note"], strict=True)
+            ],
+            hovertemplate="%{customdata[0]} (%{customdata[1]})<br>%{customdata[2]}<extra></extra>",
+        )
+    figure.add_scatter(
+        x=days,
+        y=series["average_7d"],
+        name=average_label,
+        mode="lines",
+        line={"color": ACCENT, "width": 2.5},
+        customdata=[[long_date(d, lang), whole(x, lang)] for d, x in zip(days, series["average_7d"], strict=True)],
+        hovertemplate=f"%{{customdata[0]}}<br>{average_label}: %{{customdata[1]}}<extra></extra>",
+    )
+    shown = set(days)
+    for record in records:
+        if record.date in shown:
+            figure.add_annotation(
+                x=record.date,
+                y=record.doses,
+                text=t(
+                    "overview.record", lang, doses=indian_number(record.doses, lang), date=long_date(record.date, lang)
+                )
+                + f" ({record.name})",
+                showarrow=True,
+                arrowhead=2,
+                arrowcolor=NEUTRAL,
+                ax=0,
+                ay=-30,
+                xanchor=record_anchor(record.date, days),
+                bgcolor="rgba(255,255,255,0.85)",
+                bordercolor=NEUTRAL,
+            )
+    maximum = max([0, *series["doses"], *series["average_7d"].fillna(0)])
+    _finish(figure, t("overview.daily_title", lang), doses_label, maximum * 1.12, lang)
+    figure.update_layout(barmode="overlay")
+    return date_axis(figure, days, lang)

@@ -30,6 +30,7 @@ MODULES = (
     "problems",
     "kinds",
     "imports",
+    "sources",
 )
 
 

@@ -15,8 +15,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_import": ("No import yet", "अभी कोई आयात नहीं"),
     "preparing": ("Preparing the database…", "डेटाबेस तैयार हो रहा है…"),
     "demo_notice": (
-        "Demo data: synthetic figures for trying the dashboard, not real vaccinations.",
-        "डेमो डेटा: डैशबोर्ड आज़माने के लिए बनाए गए आँकड़े, वास्तविक टीकाकरण नहीं।",
+        "Demo data: the state's daily first and second doses to 24 October 2021 are the published CoWIN and "
+        "health-ministry figures; centres, age bands, vaccines, stock, people and every day after are synthetic.",
+        "डेमो डेटा: 24 अक्टूबर 2021 तक राज्य की प्रतिदिन की पहली और दूसरी खुराकें कोविन और स्वास्थ्य मंत्रालय के "
+        "प्रकाशित आँकड़े हैं; केंद्र, आयु वर्ग, टीके, स्टॉक, लोग और उसके बाद के सभी दिन कृत्रिम हैं।",
     ),
     "no_data": ("No doses have been imported yet.", "अभी तक कोई खुराक आयात नहीं हुई है।"),
     "no_data_for_day": ("No doses are reported for {date}.", "{date} के लिए कोई खुराक दर्ज नहीं है।"),

@@ -7,77 +7,131 @@ from datetime import date
 
 import pandas as pd
 
+from stats import sources
 from stats.coverage import coverage_by_dose
 from stats.export import safe_csv
-from stats.formatting import indian_number, long_date, percent, total_text
+from stats.formatting import MISSING, indian_number, long_date, percent, total_text
 from stats.labels import t
 from stats.names import Names, district_options
+from stats.views.sources import others_line, short_name, status_note
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One headline figure: what it is, its value, and the day it is for."""
+    """One headline figure: what it is, its value, the day it is for and where it comes from."""
 
     label: str
     value: str
     when: str
 
 
-def headline(totals: pd.DataFrame, on_day: int, day: date, names: Names, lang: str = "en") -> list[Figure]:
-    """Doses on the day, all doses to the day, and first / second / precaution doses to the day.
+def headline(state: pd.Series | None, day: date, names: Names, lang: str = "en") -> list[Figure]:
+    """Doses on the day, all doses to the day, and first / second / precaution doses to the day, from the figure
+    that stands for the state on the day (stats.sources.standing; None: no source has one).
 
-    totals: dose_number, doses (summed to the day); on_day: the state's doses on the day; names: the doses' names.
+    A published day that is not one day's doses (a correction, a jump, a span) shows — for the day; cumulative
+    figures are the source's as published; a figure the source does not publish (precaution doses) says so.
     """
-    by_dose = dict(zip(totals["dose_number"].astype(int), totals["doses"].astype(int), strict=True))
     when_on = t("summary.when_on", lang, date=long_date(day, lang))
     when_to = t("summary.when_to", lang, date=long_date(day, lang))
+    if state is None:
+        return [
+            Figure(t("summary.on_day", lang), MISSING, when_on),
+            Figure(t("summary.to_date", lang), MISSING, when_to),
+        ]
+    source = short_name(state["source"], lang)
+    when_on, when_to = f"{when_on} · {source}", f"{when_to} · {source}"
+    on_day = indian_number(int(state["doses"]), lang) if state["status"] == sources.DAY else MISSING
     figures = [
-        Figure(t("summary.on_day", lang), indian_number(on_day, lang), when_on),
-        Figure(t("summary.to_date", lang), total_text(sum(by_dose.values()), lang), when_to),
+        Figure(t("summary.on_day", lang), on_day, when_on),
+        Figure(t("summary.to_date", lang), total_text(int(state["cumulative"]), lang), when_to),
     ]
     # Three to a row: the full figure only (with lakh or crore beside it, it would not fit a laptop's width).
-    figures += [Figure(names.dose(n, lang), indian_number(by_dose.get(n, 0), lang), when_to) for n in names.doses]
+    columns = {1: "cumulative_first", 2: "cumulative_second", 3: "cumulative_precaution"}
+    for number in names.doses:
+        value = state.get(columns.get(number, ""), pd.NA)
+        text = t("sources.lacks_precaution", lang) if pd.isna(value) else indian_number(int(value), lang)
+        figures.append(Figure(names.dose(number, lang), text, when_to))
     return figures
 
 
+def day_notes(state: pd.Series | None, on_day: pd.DataFrame, lang: str = "en") -> list[str]:
+    """What the headline's figure needs said: why the day is not one day's doses, and the other sources'
+    figures for the day with their difference."""
+    if state is None:
+        return []
+    notes = []
+    if state["status"] != sources.DAY:
+        notes.append(f"{short_name(state['source'], lang)}: {status_note(state, lang)}")
+    others = others_line(on_day, state, lang)
+    return [*notes, others] if others else notes
+
+
+def district_totals(standing: pd.DataFrame, names: Names) -> pd.DataFrame:
+    """district_code, dose_number, doses: each district's cumulative doses by dose number as its source has them."""
+    columns = {1: "cumulative_first", 2: "cumulative_second", 3: "cumulative_precaution"}
+    parts = [
+        pd.DataFrame(
+            {
+                "district_code": standing["area"],
+                "dose_number": n,
+                "doses": standing[columns[n]].fillna(0).astype("int64"),
+            }
+        )
+        for n in names.doses
+        if n in columns
+    ]
+    return (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["district_code", "dose_number", "doses"])
+    )
+
+
 def district_table(
-    totals: pd.DataFrame,
+    standing: pd.DataFrame,
     districts: pd.DataFrame,
     targets: pd.DataFrame,
     names: Names,
     lang: str = "en",
     formatted: bool = True,
 ) -> pd.DataFrame:
-    """One row per district (in name order): doses by dose number to the day and coverage of the first two doses
-    against the eligible population.
+    """One row per district with a figure on the day (in name order): doses by dose number to the day, the
+    coverage of the first two doses against the eligible population, and the source of the figures.
 
-    totals: district_code, age_band, dose_number, doses (summed to the day); districts: code, name_en, name_hi;
-    targets: district_code, age_band, population (data.read.reference.district_targets); names: the doses' names.
+    standing: the districts' figures on the day (stats.sources.standing of data.read.figures.district_days);
+    districts: code, name_en, name_hi; targets: district_code, age_band, population; names: the doses' names.
     """
     numbers = tuple(names.doses)
+    totals = district_totals(standing, names)
     cover = coverage_by_dose(totals, targets, by=("district_code",), dose_numbers=numbers)
     doses = cover.pivot_table(index="district_code", columns="dose_number", values="doses", aggfunc="sum")
     rate = cover.pivot_table(index="district_code", columns="dose_number", values="coverage", aggfunc="sum")
-    district_names = district_options(districts, lang)
+    shown = set(standing["area"])
+    own = (standing["source"] == sources.OWN).any()  # the state's reports cover every district: none is 0 doses
+    district_names = {code: name for code, name in district_options(districts, lang).items() if own or code in shown}
     doses = doses.reindex(index=list(district_names), columns=list(numbers)).fillna(0).astype("int64")
     rate = rate.reindex(index=list(district_names), columns=[1, 2])
+    source = dict(zip(standing["area"], standing["source"], strict=True))
+    source = {code: source.get(code, sources.OWN) for code in district_names}
     out = pd.DataFrame({t("common.district", lang): list(district_names.values())})
     out[t("summary.total", lang)] = doses.sum(axis=1).to_numpy()
     for n in numbers:
         out[names.dose(n, lang)] = doses[n].to_numpy()
     for n in (1, 2):
         out[t(f"summary.coverage_{n}", lang)] = rate[n].to_numpy()
+    out[t("sources.source", lang)] = [short_name(source[code], lang) for code in district_names]
     if not formatted:
         return out
-    for column in out.columns[1:-2]:
+    for column in out.columns[1:-3]:
         out[column] = [indian_number(int(v), lang) for v in out[column]]
-    for column in out.columns[-2:]:
+    for column in out.columns[-3:-1]:
         out[column] = [percent(v, lang) for v in out[column]]
     return out
 
 
 def district_csv(
-    totals: pd.DataFrame, districts: pd.DataFrame, targets: pd.DataFrame, names: Names, lang: str = "en"
+    standing: pd.DataFrame, districts: pd.DataFrame, targets: pd.DataFrame, names: Names, lang: str = "en"
 ) -> bytes:
     """The district table with plain numbers (coverage as a fraction), for a spreadsheet."""
-    return safe_csv(district_table(totals, districts, targets, names, lang, formatted=False))
+    return safe_csv(district_table(standing, districts, targets, names, lang, formatted=False))

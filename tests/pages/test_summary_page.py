@@ -28,10 +28,10 @@ def test_headline_figures_and_district_totals(app_db) -> None:
     ]
     rows = _district_rows(app)
     assert len(rows) == 33
-    assert rows["Raipur"] == ["3,100", "2,800", "300", "0", "0.1%", "0.0%"]
-    assert rows["Durg"] == ["220", "210", "0", "10", "0.0%", "0.0%"]
-    assert rows["Bastar"] == ["500", "500", "0", "0", "0.1%", "0.0%"]
-    assert rows["Balod"] == ["0", "0", "0", "0", "0.0%", "0.0%"]
+    assert rows["Raipur"] == ["3,100", "2,800", "300", "0", "0.1%", "0.0%", "State reports"]
+    assert rows["Durg"] == ["220", "210", "0", "10", "0.0%", "0.0%", "State reports"]
+    assert rows["Bastar"] == ["500", "500", "0", "0", "0.1%", "0.0%", "State reports"]
+    assert rows["Balod"] == ["0", "0", "0", "0", "0.0%", "0.0%", "State reports"]
     assert list(app.dataframe[-1].value.columns) == [
         "District",
         "All doses",
@@ -40,7 +40,9 @@ def test_headline_figures_and_district_totals(app_db) -> None:
         "Precaution dose",
         "First-dose coverage",
         "Second-dose coverage",
+        "Source",
     ]
+    assert "on 22 June 2021 · State reports" in [c.value for c in app.caption]
     assert app.get("plotly_chart")
 
 
