@@ -8,9 +8,8 @@ from sqlmodel import Session
 from data.access import EVERYONE
 from data.models import STATE, CentreRollup, ImportBatch, PublishedValue, StateDoseRollup
 from data.read.query import query
+from stats.sources import ORDER
 
-SOURCES = ("own", "cowin_district", "cowin", "mohfw")
-"""The sources, in the default order a figure is taken in (stats.sources.ORDER)."""
 PUBLISHED_KINDS = {"cowin_district": "cowin_district", "cowin": "cowin_state", "mohfw": "mohfw_state"}
 """A published source → the kind of file (data.imports.kinds) that brings it."""
 OWN_KINDS = ("doses",)
@@ -30,9 +29,10 @@ def _published_filter(source: str, table):
 
 @query(EVERYONE)
 def source_imports(session: Session, /) -> list[dict]:
-    """One dict per source, in SOURCES order: source, imported_at (the last import still in force, UTC; None when
-    never imported), first and last (the days its values cover; None without values) and values (own reports: one
-    per centre and day that reported; a published series: the figures stored, every metric and area).
+    """One dict per source, in the default order (stats.sources.ORDER): source, imported_at (the last import still
+    in force, UTC; None when never imported), first and last (the days its values cover; None without values) and
+    values (own reports: one per centre and day that reported; a published series: the figures stored, every
+    metric and area).
 
     A published source's last import is the latest committed batch of its kind of file, or of any file (such as
     the long format) that wrote one of its values; the own reports' the latest batch of daily doses or the
@@ -42,10 +42,11 @@ def source_imports(session: Session, /) -> list[dict]:
     batch, values = ImportBatch.__table__, PublishedValue.__table__
     in_force = batch.c.status != "undone"
     rows = []
-    for source in SOURCES:
+    for source in ORDER:
         if source == "own":
             demo_kind, demo_file = DEMO_REPORTS
-            of_source = or_(batch.c.kind.in_(OWN_KINDS), and_(batch.c.kind == demo_kind, batch.c.file_name == demo_file))
+            demo_reports = and_(batch.c.kind == demo_kind, batch.c.file_name == demo_file)
+            of_source = or_(batch.c.kind.in_(OWN_KINDS), demo_reports)
             state = StateDoseRollup.__table__
             first, last = conn.execute(select(func.min(state.c.date), func.max(state.c.date))).one()
             count = conn.execute(select(func.count()).select_from(CentreRollup.__table__)).scalar_one()

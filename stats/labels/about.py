@@ -52,8 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "counts_mohfw": (
         "Running totals for the state from the ministry's morning bulletins: first, second and all doses. A count "
         "of its own, not a copy of CoWIN's.",
-        "मंत्रालय के सुबह के बुलेटिन से राज्य के संचयी योग: पहली, दूसरी और कुल खुराकें। यह अपनी अलग गिनती है, "
-        "CoWIN की नकल नहीं।",
+        "मंत्रालय के सुबह के बुलेटिन से राज्य के संचयी योग: पहली, दूसरी और कुल खुराकें। यह अपनी अलग गिनती है, CoWIN की नकल नहीं।",
     ),
     "credit": (
         "The published series are the work of the covid19india.org volunteers (https://www.covid19india.org), who "
@@ -89,8 +88,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rule_difference": (
         "CoWIN and the ministry publish running totals. A day's doses are that day's total minus the total of the "
         "previous published day.",
-        "CoWIN और मंत्रालय संचयी योग प्रकाशित करते हैं। किसी दिन की खुराकें = उस दिन का योग − पिछले प्रकाशित दिन "
-        "का योग।",
+        "CoWIN और मंत्रालय संचयी योग प्रकाशित करते हैं। किसी दिन की खुराकें = उस दिन का योग − पिछले प्रकाशित दिन का योग।",
     ),
     "rule_correction": (
         "When the total falls, the difference is a correction: it is shown as a correction, never as negative "
@@ -116,8 +114,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rule_record": (
         "The record day is taken for each source separately, over regular days only (no corrections, no marked "
         "jumps, no several-day differences).",
-        "रिकॉर्ड दिन हर स्रोत के लिए अलग से, केवल सामान्य दिनों में से चुना जाता है (सुधार, चिह्नित उछाल और कई दिनों "
-        "के अंतर को छोड़कर)।",
+        "रिकॉर्ड दिन हर स्रोत के लिए अलग से, केवल सामान्य दिनों में से चुना जाता है (सुधार, चिह्नित उछाल और कई दिनों के अंतर को छोड़कर)।",
     ),
     "rule_sessions": (
         "CoWIN's sessions and sites are counts for the day from 9 March 2021 (running totals before). They are "
@@ -132,7 +129,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "known_jumps": ("Known jumps", "ज्ञात उछाल"),
     "col_date": ("Date", "तारीख़"),
     "col_reason": ("Why", "कारण"),
-    "jump_definition_change": (
+    "jump_definition": (
         "CoWIN changed what it counts: the total jumps by 2,02,576",
         "CoWIN ने गिनती के नियम बदले: योग 2,02,576 उछला",
     ),
@@ -155,8 +152,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "odd_recount": (
         "9 March 2021, CoWIN state: the total falls by 83,734 doses (94,889 first doses). A recount, not negative "
         "vaccinations.",
-        "9 मार्च 2021, CoWIN राज्य: योग 83,734 खुराक (94,889 पहली खुराक) घटता है। यह पुनर्गणना है, ऋणात्मक "
-        "टीकाकरण नहीं।",
+        "9 मार्च 2021, CoWIN राज्य: योग 83,734 खुराक (94,889 पहली खुराक) घटता है। यह पुनर्गणना है, ऋणात्मक टीकाकरण नहीं।",
     ),
     "odd_definition": (
         "16 March 2021, CoWIN state: the total jumps by 2,02,576 when the counting rules changed.",

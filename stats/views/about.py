@@ -10,13 +10,11 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from stats import STATE
+from stats import STATE, sources
 from stats.formatting import india_time, indian_number, long_date
 from stats.labels import CATALOGUE, t
 from stats.names import Names
 
-SOURCES = ("own", "cowin_district", "cowin", "mohfw")
-"""Every source, in the default order."""
 PUBLISHED_DAYS = {
     "cowin_district": (date(2021, 1, 16), date(2021, 4, 25)),
     "cowin": (date(2021, 1, 16), date(2021, 9, 29)),
@@ -44,13 +42,14 @@ DEMO = ("real", "synthetic", "exceptions")
 class Rules:
     """What the page says of the order and the daily rules: the source order, the known jumps ((source, area,
     date) -> reason key), and the jump rule's numbers (a day above jump_factor × the median of the median_days
-    regular days before it, not confirmed by another source within agree_factor)."""
+    regular days before it, not confirmed by another source within agree_factor). The defaults are the values
+    stats.sources applies, so the page cannot disagree with the code."""
 
-    order: Sequence[str] = SOURCES
-    known_jumps: Mapping[tuple[str, str, date], str] = field(default_factory=dict)
-    jump_factor: float = 4
-    median_days: int = 14
-    agree_factor: float = 1.5
+    order: Sequence[str] = sources.ORDER
+    known_jumps: Mapping[tuple[str, str, date], str] = field(default_factory=lambda: dict(sources.KNOWN_JUMPS))
+    jump_factor: float = sources.JUMP_FACTOR
+    median_days: int = sources.MEDIAN_DAYS
+    agree_factor: float = sources.AGREE_FACTOR
 
 
 def _number(x: float, lang: str) -> str:
@@ -73,7 +72,7 @@ def _listed(names: Names, kind: str, lang: str) -> str:
     return ", ".join(names.name(kind, code, lang) for code in names.order(kind))
 
 
-def sources_table(names: Names, lang: str = "en", order: Sequence[str] = SOURCES) -> pd.DataFrame:
+def sources_table(names: Names, lang: str = "en", order: Sequence[str] = sources.ORDER) -> pd.DataFrame:
     """One row per source, in the order: its name, the area it covers, the days published, what it counts (the
     own reports' age bands, doses and vaccines as the master data names them)."""
     areas = {"own": "about.area_own", "cowin_district": "about.area_district"}
@@ -173,3 +172,8 @@ def imports_table(imports: Iterable[Mapping[str, object]], lang: str = "en") -> 
         )
     columns = [t(f"about.col_{c}", lang) for c in ("source", "imported", "first", "last", "values")]
     return pd.DataFrame(rows, columns=columns)
+
+
+def bullets(items: Iterable[str], numbered: bool = False) -> str:
+    """Sentences as a Markdown list (numbered 1., 2., … or with bullets)."""
+    return "\n".join(f"{i}. {item}" if numbered else f"- {item}" for i, item in enumerate(items, start=1))
