@@ -95,7 +95,7 @@ with st.sidebar:
 # url_path = the file's name, so a deep link on a fresh server (served by Streamlit's legacy pages/ mode
 # until app.py first runs: pages/_frame.py) finds its page and is routed through app.py.
 SECTIONS = {
-    "workspace.nav_section_public": (("summary", ":material/public:"),),
+    "workspace.nav_section_public": (("summary", ":material/public:"), ("about", ":material/info:")),
     "common.nav_section_dashboard": (
         ("overview", ":material/dashboard:"),
         ("district_pace", ":material/speed:"),
@@ -115,6 +115,7 @@ SECTIONS = {
     "workspace.nav_section_staff": (("sign_in", ":material/login:"),),
 }
 TITLES = {name: f"workspace.nav_{name}" for name in ("summary", "upload", "stock", "users", "audit_trail", "sign_in")}
+TITLES["about"] = "about.nav"
 home = "overview" if viewer.signed_in else "summary"
 pages = {
     label(section): [

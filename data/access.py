@@ -1,7 +1,7 @@
 """Who may do what: the roles, the pages of each, and the gate every call from a page goes through.
 
 - **public** (nobody signed in): the public summary (state and district totals), certificate lookup and
-  verification.
+  verification, and the page about the data (which every role may open).
 - **collector** (one district): every dashboard page; centre-level detail, uploads and import history of
   their own district only. Other districts appear only as district totals.
 - **officer** (the whole state): everything, including stock entry, accounts and the audit trail.
@@ -42,6 +42,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "audit_trail": ("officer",),
     "certificate": ROLES,
     "verify": ROLES,
+    "about": ROLES,
 }
 """Each page's file name (pages/<name>.py) and the roles that may open it."""
 

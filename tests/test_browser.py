@@ -146,6 +146,7 @@ SPECS = {
     spec.module: spec
     for spec in [
         AppPage("summary", True),
+        AppPage("about", False),
         AppPage("overview", True),
         AppPage("district_pace", True),
         AppPage("data_quality", True),
@@ -160,7 +161,7 @@ SPECS = {
     ]
 }
 NAVIGATION = [
-    ("workspace.nav_section_public", ["summary"]),
+    ("workspace.nav_section_public", ["summary", "about"]),
     ("common.nav_section_dashboard", ["overview", "district_pace", "data_quality", "bulletin"]),
     ("workspace.nav_section_workspace", ["upload", "stock", "users", "audit_trail"]),
     ("common.nav_section_public", ["certificate", "verify"]),
@@ -180,8 +181,8 @@ TEST_SIGNING_KID = "browser-test-key"
 
 
 def nav_label(module: str, lang: str = "en") -> str:
-    key = f"workspace.nav_{module}"
-    return t(key if key in CATALOGUE else f"common.nav_{module}", lang)
+    keys = (f"workspace.nav_{module}", f"{module}.nav", f"common.nav_{module}")
+    return t(next((key for key in keys if key in CATALOGUE), keys[-1]), lang)
 
 
 def pages_of(role: str) -> list[str]:

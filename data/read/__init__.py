@@ -19,4 +19,5 @@ database (rollups); none returns the fact table whole.
 | daily | the daily note's frames and figures, the overview's figures of the day |
 | pace | the district league table |
 | workspace | the last import, the import history, the audit trail, the accounts |
+| about | when each source was last imported, the days it covers, the values held |
 """

@@ -23,6 +23,7 @@ MODULES = (
     "verify",
     "workspace",
     "summary",
+    "about",
     "upload",
     "stock",
     "users",

@@ -245,7 +245,7 @@ def test_the_pages_use_gated_reads_and_commands() -> None:
 
 
 def test_pages_of_each_role() -> None:
-    assert PUBLIC.pages() == ["summary", "sign_in", "certificate", "verify"]
+    assert PUBLIC.pages() == ["summary", "sign_in", "certificate", "verify", "about"]
     assert RAIPUR.pages() == [
         "overview",
         "district_pace",
@@ -254,6 +254,7 @@ def test_pages_of_each_role() -> None:
         "upload",
         "certificate",
         "verify",
+        "about",
     ]
     assert set(OFFICER_VIEWER.pages()) == set(PAGES) - {"summary", "sign_in"}
     assert OFFICER_VIEWER.sees_centres_of("DRG") and OFFICER_VIEWER.sees_centres_of(None)
