@@ -7,6 +7,7 @@ from data.read import figures, reference
 from pages._frame import require_frame
 from pages._shared import as_of, chart_with_table, label
 from stats import sources, trend
+from stats.districts import districts_on, targets_on
 from stats.figures import overview as charts
 from stats.formatting import long_date
 from stats.views import sources as sourced
@@ -62,7 +63,9 @@ if districts_now.empty:
     st.info(label("sources.lacks_districts", date=long_date(day, language)))
 else:
     st.caption(label("summary.districts_help"))
-    districts, targets = reference.districts(ctx), reference.district_targets(ctx)
+    every = reference.districts(ctx)
+    districts = districts_on(every, day, language)  # the districts of the day (28 in 2021, 33 from 2022)
+    targets = targets_on(reference.district_targets(ctx), every, day)
     table = view.district_table(districts_now, districts, targets, names, language)
     numbers = {column: st.column_config.TextColumn(column, alignment="right") for column in table.columns[1:-1]}
     st.dataframe(
