@@ -6,15 +6,16 @@ Fetches through data.read only; every figure and text comes from stats/.
 
 import streamlit as st
 
-from data.read import daily, doses, reference
+from data.read import daily, doses, figures, reference
+from data.read.daily import STATE_AREA
 from pages._frame import require_frame
-from pages._shared import as_of, chart_with_table, label
-from stats import trend
+from pages._shared import as_of, chart_with_table, label, pinned_source
+from stats import sources, trend
 from stats.bulletin import render
-from stats.doses import record_day
 from stats.figures import overview as charts
 from stats.formatting import long_date
 from stats.views import overview as view
+from stats.views import sources as sourced
 
 ctx = require_frame("overview")
 language = ctx.lang
@@ -26,15 +27,28 @@ if day is None:
 
 when = long_date(day, language)
 st.caption(label("overview.intro", date=when))
-first, last = doses.date_range(ctx)
-flags, figures, changes = daily.day_figures(ctx, day=day)
+pin = pinned_source(ctx)
+order = sources.pinned_order(pin)
+days = figures.state_days(ctx)
+first, last = sources.span(days)
+stand = sources.standing(days, day, order)
+state = stand.iloc[0] if len(stand) else None
+flags, own_figures, changes = daily.day_figures(ctx, day=day)
 names = reference.names(ctx)
 
 # --- Headline cards -------------------------------------------------------------------------------
 st.subheader(label("overview.headline", date=when))
-if not view.reported(changes):
-    st.info(label("common.no_data_for_day", date=when))
-for row in view.headline_cards(figures, changes, language):
+if state is None:
+    pinned = "" if pin == sources.BEST else f" ({label(f'sources.pin_{pin}')})"
+    st.info(label("sources.none_for_day", date=when, pinned=pinned))
+    cards = []
+elif state["source"] == sources.OWN:
+    if not view.reported(changes):
+        st.info(label("common.no_data_for_day", date=when))
+    cards = view.headline_cards(own_figures, changes, language)
+else:
+    cards = view.sourced_cards(state, language)
+for row in cards:
     for column, card in zip(st.columns(len(row)), row, strict=True):
         with column.container(border=True, height="stretch"):
             st.metric(
@@ -47,6 +61,10 @@ for row in view.headline_cards(figures, changes, language):
                 help=card.help,
             )
             st.caption(card.when)
+if state is not None:
+    st.caption(label("sources.source_line", source=sourced.source_name(state["source"], language)))
+    for note in sourced.day_notes(state, sources.on_day(days, day), language):
+        st.caption(note)
 
 # --- Charts over the dates picked -----------------------------------------------------------------
 st.subheader(label("overview.trends"))
@@ -63,48 +81,50 @@ picked = st.date_input(
 start, end = view.chart_range(picked, default, first, last)
 st.caption(label("overview.range_caption", start=long_date(start, language), end=long_date(end, language)))
 
-history = doses.daily_doses(ctx, end=end)
-per_day = trend.daily_series(history, start, end)
-if not trend.has_doses(per_day):
+best = sources.best(days, order)
+per_day = sourced.daily_series(best, start, end, language)
+if not sourced.has_figures(per_day):
     st.info(label("overview.no_doses_in_range", start=long_date(start, language), end=long_date(end, language)))
 else:
-    record = record_day(history, before=end, inclusive=True)
+    records = sourced.named_records(sources.records(sources.best(days, order), end=end), language)
     left, right = st.columns(2)
     with left:
         chart_with_table(
             ctx,
-            charts.daily_doses_figure(per_day, record, language),
-            trend.daily_table(per_day, language),
+            charts.sourced_daily_figure(per_day, records, language),
+            sourced.daily_table(per_day, language),
             "daily-doses",
         )
-        note = view.record_note(record, start, end, language)
-        if note:
-            st.caption(note)
+        for line in sourced.record_lines(records, language):
+            st.caption(line)
     with right:
-        cumulative = view.cumulative_series(doses.daily_doses(ctx, end=end, by=("dose_number",)), start, end)
+        cumulative = view.cumulative_from_days(best, start, end)
         chart_with_table(
             ctx,
             charts.cumulative_figure(cumulative, names, language),
             view.cumulative_table(cumulative, names, language),
             "cumulative-by-dose",
         )
-    left, right = st.columns(2)
-    with left:
-        bands = view.band_series(doses.daily_doses(ctx, start=start, end=end, by=("age_band",)), start, end, names)
-        chart_with_table(
-            ctx,
-            charts.bands_figure(bands, names, language),
-            view.band_table(bands, names, language),
-            "doses-by-age-band",
-        )
-    with right:
-        mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",)), names)
-        chart_with_table(
-            ctx,
-            charts.vaccine_mix_figure(mix, start, end, names, language),
-            view.vaccine_table(mix, names, language),
-            "vaccine-mix",
-        )
+    if view.own_in_range(best, start, end):
+        left, right = st.columns(2)
+        with left:
+            bands = view.band_series(doses.daily_doses(ctx, start=start, end=end, by=("age_band",)), start, end, names)
+            chart_with_table(
+                ctx,
+                charts.bands_figure(bands, names, language),
+                view.band_table(bands, names, language),
+                "doses-by-age-band",
+            )
+        with right:
+            mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",)), names)
+            chart_with_table(
+                ctx,
+                charts.vaccine_mix_figure(mix, start, end, names, language),
+                view.vaccine_table(mix, names, language),
+                "vaccine-mix",
+            )
+    else:
+        st.info(label("overview.no_breakdowns", start=long_date(start, language), end=long_date(end, language)))
 
 # --- Data checks ------------------------------------------------------------------------------------
 st.subheader(label("overview.alerts", date=when))
@@ -119,7 +139,11 @@ else:
 
 # --- Bulletin ---------------------------------------------------------------------------------------
 st.subheader(label("overview.bulletin", date=when))
-bulletin = render(figures, language, names=names)
+note_figures = daily.note_figures(ctx, day=day, area=STATE_AREA, source=pin)
+if note_figures is None:
+    st.info(label("sources.none_for_day", date=when, pinned=""))
+    st.stop()
+bulletin = render(note_figures, language, names=names)
 st.caption(label("overview.bulletin_help"))
 st.code(bulletin, language=None, wrap_lines=True)
 st.download_button(

@@ -37,7 +37,7 @@ for row in (cards[:2], cards[2:]):
             st.caption(figure.when)
 if state is None:
     st.info(label("sources.none_for_day", date=long_date(day, language), pinned=""))
-for note in view.day_notes(state, sources.on_day(days, day), language):
+for note in sourced.day_notes(state, sources.on_day(days, day), language):
     st.caption(note)
 
 st.subheader(label("summary.trend"))

@@ -34,6 +34,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "card_dose_3": ("Precaution doses", "एहतियाती खुराकें"),
     "card_dose_help": ("Given on {date}. To {date} in all: {total}.", "{date} को दी गईं। {date} तक कुल: {total}।"),
     "cumulative_caption": ("{total} to date", "अब तक {total}"),
+    "card_first_to_date": ("First doses to date", "अब तक पहली खुराकें"),
+    "card_second_to_date": ("Second doses to date", "अब तक दूसरी खुराकें"),
+    "sourced_help": (
+        "The day's doses according to {source}: today's published cumulative minus the previous published day's.",
+        "{source} के अनुसार दिन की खुराकें: आज का प्रकाशित संचयी आँकड़ा घटा पिछले प्रकाशित दिन का।",
+    ),
+    "sourced_total_help": (
+        "The cumulative figure exactly as {source} published it.",
+        "संचयी आँकड़ा ठीक वैसा ही जैसा {source} ने प्रकाशित किया।",
+    ),
+    "no_breakdowns": (
+        "Age bands and vaccines: the state's centre reports do not cover {start} to {end}, and the published "
+        "series give no split by dose number and age band.",
+        "आयु वर्ग और टीके: राज्य की केंद्र रिपोर्ट {start} से {end} तक की नहीं हैं, और प्रकाशित शृंखलाएँ खुराक क्रम "
+        "और आयु वर्ग के अनुसार विभाजन नहीं देतीं।",
+    ),
     "card_centres": ("Centres reporting", "रिपोर्ट करने वाले केंद्र"),
     "card_centres_help": (
         "Centres that reported at least one dose on {date}.",

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from stats import sources
 from stats.bulletin import BulletinFigures
 from stats.doses import (
     DayChanges,
@@ -38,6 +39,7 @@ from stats.formatting import (
 )
 from stats.labels import t
 from stats.names import Names
+from stats.sources import short_name, source_name, status_note
 
 # --- Dates shown --------------------------------------------------------------------------------
 
@@ -204,6 +206,61 @@ def headline_cards(figures: BulletinFigures, changes: DayChanges, lang: str = "e
     return [daily, [total, stock, cover], doses]
 
 
+def sourced_cards(state: pd.Series, lang: str = "en") -> list[list[Card]]:
+    """The day's cards from a published source (a day the state's reports do not give): doses, first and second
+    doses on the day; total, first and second doses to the day as the source published them. A day that is not
+    one day's doses (a correction, a jump, a span) shows — with the reason."""
+    day = long_date(state["date"], lang)
+    source = short_name(state["source"], lang)
+    on = f"{t('overview.when_on', lang, date=day)} · {source}"
+    to = f"{t('overview.when_to', lang, date=day)} · {source}"
+    regular = state["status"] == sources.DAY
+    note = status_note(state, lang)
+    help_on = t("overview.sourced_help", lang, source=source_name(state["source"], lang)) + (f" {note}" if note else "")
+
+    def today(column: str) -> str:
+        value = state[column]
+        return indian_number(int(value), lang) if regular and not pd.isna(value) else MISSING
+
+    def so_far(column: str) -> str:
+        value = state[column]
+        return MISSING if pd.isna(value) else indian_number(int(value), lang)
+
+    on_day = [
+        Card(t("overview.card_doses", lang), today("doses"), on, help_on),
+        Card(t("overview.card_dose_1", lang), today("first"), on, help_on),
+        Card(t("overview.card_dose_2", lang), today("second"), on, help_on),
+    ]
+    total_help = t("overview.sourced_total_help", lang, source=source_name(state["source"], lang))
+    to_day = [
+        Card(t("overview.card_cumulative", lang), so_far("cumulative"), to, total_help),
+        Card(t("overview.card_first_to_date", lang), so_far("cumulative_first"), to, total_help),
+        Card(t("overview.card_second_to_date", lang), so_far("cumulative_second"), to, total_help),
+    ]
+    return [on_day, to_day]
+
+
+def cumulative_from_days(best: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """date, dose_number, cumulative from start to end as each day's source has it (published figures as
+    published, the state's reports as summed); a dose a source does not count is left out."""
+    rows = best[(best["date"] >= start) & (best["date"] <= end)]
+    columns = {1: "cumulative_first", 2: "cumulative_second", 3: "cumulative_precaution"}
+    parts = [
+        pd.DataFrame({"date": rows["date"], "dose_number": n, "cumulative": rows[column]}).dropna(subset=["cumulative"])
+        for n, column in columns.items()
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    counted = out.groupby("dose_number")["cumulative"].transform("max") > 0
+    out = out[counted]  # a dose nobody has given yet (precaution doses in 2021) draws no line
+    return out.astype({"cumulative": "int64"}).sort_values(["date", "dose_number"]).reset_index(drop=True)
+
+
+def own_in_range(best: pd.DataFrame, start: date, end: date) -> bool:
+    """True when the state's own reports give any day from start to end (the breakdowns need them)."""
+    rows = best[(best["date"] >= start) & (best["date"] <= end)]
+    return bool((rows["source"] == sources.OWN).any())
+
+
 # --- Series for the charts ----------------------------------------------------------------------
 
 
@@ -252,7 +309,7 @@ def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str) 
     out = {t("common.date", lang): [long_date(d, lang) for d in wide.index]}
     for code, name in names.items():
         if code in wide.columns:
-            out[name] = [indian_number(n, lang) for n in wide[code]]
+            out[name] = [MISSING if pd.isna(n) else indian_number(n, lang) for n in wide[code]]
     return pd.DataFrame(out, dtype="object")
 
 

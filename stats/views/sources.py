@@ -134,3 +134,15 @@ def daily_table(series: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         },
         dtype="object",
     )
+
+
+def day_notes(state: pd.Series | None, on_day: pd.DataFrame, lang: str = "en") -> list[str]:
+    """What the headline's figure needs said: why the day is not one day's doses, and the other sources'
+    figures for the day with their difference."""
+    if state is None:
+        return []
+    notes = []
+    if state["status"] != sources.DAY:
+        notes.append(f"{short_name(state['source'], lang)}: {status_note(state, lang)}")
+    others = others_line(on_day, state, lang)
+    return [*notes, others] if others else notes

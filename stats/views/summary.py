@@ -13,7 +13,7 @@ from stats.export import safe_csv
 from stats.formatting import MISSING, indian_number, long_date, percent, total_text
 from stats.labels import t
 from stats.names import Names, district_options
-from stats.views.sources import others_line, short_name, status_note
+from stats.views.sources import short_name
 
 
 @dataclass(frozen=True)
@@ -53,18 +53,6 @@ def headline(state: pd.Series | None, day: date, names: Names, lang: str = "en")
         text = t("sources.lacks_precaution", lang) if pd.isna(value) else indian_number(int(value), lang)
         figures.append(Figure(names.dose(number, lang), text, when_to))
     return figures
-
-
-def day_notes(state: pd.Series | None, on_day: pd.DataFrame, lang: str = "en") -> list[str]:
-    """What the headline's figure needs said: why the day is not one day's doses, and the other sources'
-    figures for the day with their difference."""
-    if state is None:
-        return []
-    notes = []
-    if state["status"] != sources.DAY:
-        notes.append(f"{short_name(state['source'], lang)}: {status_note(state, lang)}")
-    others = others_line(on_day, state, lang)
-    return [*notes, others] if others else notes
 
 
 def district_totals(standing: pd.DataFrame, names: Names) -> pd.DataFrame:

@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from stats.views.summary import day_notes, district_table, headline
+from stats.views.sources import day_notes
+from stats.views.summary import district_table, headline
 from tests.stats import master_names
 
 NAMES = master_names()
