@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from data.access import EVERYONE
 from data.models import PublishedValue
-from data.read.doses import date_range, daily_doses
+from data.read.doses import daily_doses, date_range
 from data.read.published import published_values
 from data.read.query import query
 from stats import STATE, sources
