@@ -114,6 +114,23 @@ STATUSES = [
         ],
     ),
     (
+        "a district date missing a cell has no figure: the next date spans it, from the last published figure",
+        [(1, COWIN, "RPR", NA, 100, 0), (2, COWIN, "RPR", NA, NA, 5), (3, COWIN, "RPR", NA, 130, 6)],
+        [
+            (1, COWIN_DISTRICT, "RPR", 100, 100, 0, 100, None, START),
+            (3, COWIN_DISTRICT, "RPR", 36, 30, 6, 136, 2, SPAN),
+        ],
+    ),
+    (
+        "a state date missing first doses: its first doses unknown, the next date's counted from the last figure",
+        [(1, COWIN, STATE, 100, 100, 0), (2, COWIN, STATE, 105, NA, 5), (3, COWIN, STATE, 136, 130, 6)],
+        [
+            (1, COWIN, STATE, 100, 100, 0, 100, None, START),
+            (2, COWIN, STATE, 5, None, 5, 105, 1, DAY),
+            (3, COWIN, STATE, 31, 30, 1, 136, 1, DAY),  # not the whole 130 as one day's first doses
+        ],
+    ),
+    (
         "known jumps are jumps whatever their size: CoWIN's state on 25 and 26 June 2021, not MoHFW's",
         [(24, COWIN, STATE, 1000, 1000, 0), (25, COWIN, STATE, 1010, 1010, 0), (26, COWIN, STATE, 1030, 1030, 0)]
         + [(27, COWIN, STATE, 1040, 1040, 0), (25, MOHFW, STATE, 500, 500, 0), (26, MOHFW, STATE, 520, 520, 0)],
