@@ -17,8 +17,8 @@ published one, and each derived day has a status (STATUSES):
 * ``span``: the difference after a missing date covers ``days`` days, not one;
 * ``correction``: the cumulative fell (a recount): shown as a correction, never as negative doses;
 * ``jump``: a catch-up or a change of definition — KNOWN_JUMPS, or a day above JUMP_FACTOR × the median
-  of the MEDIAN_DAYS regular days before it that no other source's figure for the same day confirms
-  (within AGREE_FACTOR).
+  of the MEDIAN_DAYS regular days before it that other sources have figures for on the same day and none
+  confirms (within AGREE_FACTOR); a day no other source has a figure for is not judged (CoWIN's districts).
 
 Only ``day`` rows are doses given on the day: they alone are summed, charted as doses and compete for the
 record day. Cumulative figures are shown as published, never re-summed.
@@ -172,11 +172,17 @@ def published_days(values: pd.DataFrame, others: pd.DataFrame | None = None) -> 
     rows = rows.assign(source=[source_key(s, a) for s, a in zip(rows["source"], rows["area"], strict=True)])
     wide = rows.pivot_table(index=["source", "area", "date"], columns="metric", values="value", aggfunc="first")
     wide = wide.reindex(columns=list(DOSE_METRICS)).sort_index()
-    if wide[TOTAL].isna().any():
-        wide[TOTAL] = wide[TOTAL].fillna(wide[FIRST] + wide[SECOND])
+    wide[TOTAL] = wide[TOTAL].fillna(wide[FIRST] + wide[SECOND])
+    wide = wide[wide[TOTAL].notna()]  # a date without a total gives no day's doses (the next one spans it)
+    if wide.empty:
+        return empty_days()
     cumulative = wide.astype("Int64")
     groups = cumulative.groupby(level=["source", "area"], sort=False)
-    change = cumulative - groups.shift(1)
+    # Each figure less the series' last published one (a cell missing on the date before does not restart the
+    # series); on a series' first date, the figure itself.
+    first_date = (groups.cumcount() == 0).to_numpy()
+    change = cumulative - groups.ffill().groupby(level=["source", "area"], sort=False).shift(1)
+    change[first_date] = cumulative[first_date]
     dates = pd.Series(pd.to_datetime(cumulative.index.get_level_values("date")), index=cumulative.index)
     gap = (dates - dates.groupby(level=["source", "area"], sort=False).shift(1)).dt.days.astype("float64")
     out = pd.DataFrame(
@@ -184,9 +190,9 @@ def published_days(values: pd.DataFrame, others: pd.DataFrame | None = None) -> 
             "date": cumulative.index.get_level_values("date"),
             "source": cumulative.index.get_level_values("source"),
             "area": cumulative.index.get_level_values("area"),
-            "doses": change[TOTAL].fillna(cumulative[TOTAL]).to_numpy(),
-            "first": change[FIRST].fillna(cumulative[FIRST]).to_numpy(),
-            "second": change[SECOND].fillna(cumulative[SECOND]).to_numpy(),
+            "doses": change[TOTAL].to_numpy(),
+            "first": change[FIRST].to_numpy(),
+            "second": change[SECOND].to_numpy(),
             "precaution": pd.array([pd.NA] * len(cumulative), dtype="Int64"),
             "cumulative": cumulative[TOTAL].to_numpy(),
             "cumulative_first": cumulative[FIRST].to_numpy(),
