@@ -95,7 +95,7 @@ else:
             sourced.daily_table(per_day, language),
             "daily-doses",
         )
-        for line in sourced.record_lines(records, language):
+        for line in sourced.record_lines(records, end, start, language):
             st.caption(line)
     with right:
         cumulative = view.cumulative_from_days(best, start, end)

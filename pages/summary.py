@@ -52,7 +52,7 @@ if sourced.has_figures(daily):
         sourced.daily_table(daily, language),
         "summary-daily-doses",
     )
-    for line in sourced.record_lines(records, language):
+    for line in sourced.record_lines(records, day, start, language):
         st.caption(line)
 else:
     st.info(label("common.no_data_for_day", date=long_date(day, language)))

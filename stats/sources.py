@@ -130,13 +130,17 @@ def pinned_order(pin: str, area: str = STATE, order: Sequence[str] = ORDER) -> t
 def own_days(doses: pd.DataFrame, area: str = STATE) -> pd.DataFrame:
     """The state's own reports as a days frame: doses by dose number per day, cumulative as summed from the
     first report. doses: date, dose_number, doses, optionally district_code (then one area per district).
-    Every row is a regular day; a day without reports has no row (the state's reports did not cover it)."""
+    Every row is a regular day. The reports cover every day from the first day anything was reported to the
+    last: a day in between without a report in an area is a day of 0 doses there (a row), as everywhere else
+    in the product; days before and after have no row (the reports do not speak for them)."""
     if doses.empty:
         return empty_days()
     by_area = "district_code" in doses.columns
     rows = doses.assign(area=doses["district_code"] if by_area else area)
     wide = rows.pivot_table(index=["area", "date"], columns="dose_number", values="doses", aggfunc="sum")
-    wide = wide.reindex(columns=[1, 2, 3], fill_value=0).fillna(0).astype("int64").sort_index()
+    calendar = pd.date_range(min(rows["date"]), max(rows["date"]), freq="D").date
+    every_day = pd.MultiIndex.from_product([sorted(set(rows["area"])), calendar], names=["area", "date"])
+    wide = wide.reindex(index=every_day, columns=[1, 2, 3]).fillna(0).astype("int64").sort_index()
     out = pd.DataFrame(
         {
             "date": wide.index.get_level_values("date"),

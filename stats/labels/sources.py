@@ -51,9 +51,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "{date} के लिए {source} से दिन की खुराकें नहीं: {why}।",
     ),
     "record": (
-        "Record day {according}: {date}, {doses} doses (corrections and jumps not counted).",
-        "{according} सर्वाधिक टीकाकरण का दिन: {date}, {doses} खुराकें (सुधार और उछाल नहीं गिने गए)।",
+        "The record day to {end} {according} is {date}, with {doses} doses{outside}.",
+        "{according} {end} तक का रिकॉर्ड दिन {date} है, {doses} खुराकों के साथ{outside}।",
     ),
+    "record_published": (
+        "The record day to {end} {according} is {date}, with {doses} doses (corrections and jumps not "
+        "counted){outside}.",
+        "{according} {end} तक का रिकॉर्ड दिन {date} है, {doses} खुराकों के साथ (सुधार और उछाल नहीं गिने गए){outside}।",
+    ),
+    "record_outside": (": outside the dates shown", ": यह दिखाई गई तारीख़ों से बाहर है"),
     "pin": ("Figures from", "आँकड़ों का स्रोत"),
     "pin_help": (
         "Best available: the state's reports where they exist, else CoWIN's district series, else CoWIN's state "

@@ -70,18 +70,25 @@ def named_records(records: Sequence[sources.Record], lang: str = "en") -> list:
     return [NamedRecord(*r, short_name(r.source, lang)) for r in records]
 
 
-def record_lines(records: Sequence[sources.Record], lang: str = "en") -> list[str]:
-    """One sentence per source's record day."""
-    return [
-        t(
-            "sources.record",
-            lang,
-            according=according(r.source, lang),
-            date=long_date(r.date, lang),
-            doses=indian_number(r.doses, lang),
+def record_lines(
+    records: Sequence[sources.Record], end: date, start: date | None = None, lang: str = "en"
+) -> list[str]:
+    """One sentence per source's record day to end, saying when it falls outside start..end."""
+    lines = []
+    for r in records:
+        outside = t("sources.record_outside", lang) if start is not None and not start <= r.date <= end else ""
+        lines.append(
+            t(
+                "sources.record" if r.source == sources.OWN else "sources.record_published",
+                lang,
+                end=long_date(end, lang),
+                according=according(r.source, lang),
+                date=long_date(r.date, lang),
+                doses=indian_number(r.doses, lang),
+                outside=outside,
+            )
         )
-        for r in records
-    ]
+    return lines
 
 
 def daily_series(best: pd.DataFrame, start: date, end: date, lang: str = "en") -> pd.DataFrame:

@@ -65,7 +65,10 @@ def test_charts_show_the_last_90_days_within_the_data(page):
     (picker,) = page.main.date_input
     assert picker.value == (date(2021, 6, 16), DAY)
     assert "Charts show 16 June 2021 to 22 June 2021." in [c.value for c in page.caption]
-    assert "The record day to 22 June 2021 is 20 June 2021, with 1,080 doses." in [c.value for c in page.caption]
+    assert (
+        "The record day to 22 June 2021 according to the state's centre reports is 20 June 2021, with 1,080 doses."
+        in [c.value for c in page.caption]
+    )
     daily, cumulative, bands, vaccines = tables(page)
     assert list(daily["Doses"]) == ["180", "280", "380", "480", "1,080", "680", "740"]
     # 7-day average since data began on 16 June: 180, 460/2, 840/3, 1,320/4, 2,400/5, 3,080/6, 3,820/7.
@@ -91,9 +94,11 @@ def test_bulletin_with_copy_and_download(page):
         "First doses 730, second doses 0, precaution doses 10.",
         "18–44 years: 700 first doses.",
         "60+ years: 30 first doses, 10 precaution doses.",
+        "CoWIN reported 800 doses for the day.",
         "Stock on hand: 8,180 doses, enough for 14 days at the 7-day average of 546 doses a day.",
         "The record so far is 1,080 doses on 20 June 2021; this day reached 69% of it.",
         "Data check: 1 centre in Raipur that reported doses on 21 June 2021 sent no report on 22 June 2021: RPR-2.",
+        "Source: the state's centre reports.",
     ]
     download = page.get("download_button")[-1]
     assert download.key == "overview-bulletin-download"
@@ -121,9 +126,10 @@ def test_picking_dates_redraws_the_charts(page):
     assert cumulative.iloc[0].tolist() == ["21 June 2021", "2,780", "300", "0"]
     # 21–22 June: Covishield 600 + 30 + 740 = 1,370 (1,370 / 1,420 = 96.5%), Covaxin 50 (3.5%).
     assert vaccines.values.tolist() == [["Covishield", "1,370", "96.5%"], ["Covaxin", "50", "3.5%"]]
-    assert "The record day to 22 June 2021 is 20 June 2021, with 1,080 doses: outside the dates shown." in [
-        c.value for c in page.caption
-    ]
+    assert (
+        "The record day to 22 June 2021 according to the state's centre reports is 20 June 2021, with 1,080 doses: "
+        "outside the dates shown." in [c.value for c in page.caption]
+    )
     assert metrics(page)["Doses"] == ("740", "+60 (+8.8%)")  # the cards keep to the day
 
 
@@ -151,7 +157,7 @@ def test_hindi_labels(app_db):
     assert "22 जून 2021 को" in [c.value for c in app.caption]
     assert app.date_input[0].label == "चार्ट में दिखाई गई तारीख़ें"
     daily, cumulative, bands, vaccines = tables(app)
-    assert list(daily.columns) == ["तारीख़", "खुराकें", "7 दिन का औसत"]
+    assert list(daily.columns) == ["तारीख़", "खुराकें", "7 दिन का औसत", "स्रोत", "टिप्पणी"]
     assert list(cumulative.columns) == ["तारीख़", "पहली खुराक", "दूसरी खुराक", "एहतियाती खुराक"]
     assert list(bands.columns) == ["तारीख़", "18–44 वर्ष", "45–59 वर्ष", "60+ वर्ष"]
     assert vaccines.values.tolist() == [["कोविशील्ड", "3,520", "92.1%"], ["कोवैक्सिन", "300", "7.9%"]]
