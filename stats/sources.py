@@ -82,9 +82,11 @@ COLUMNS = {
     "cumulative_precaution": "Int64",
     "days": "float64",
     "status": "object",
+    "reported": "bool",
 }
 """A days frame: one row per source, area and date. first/second/precaution are <NA> where the source does not
-count them (the published series have no precaution doses)."""
+count them (the published series have no precaution doses). reported is False on a day of the state's own
+reports when no centre reported: a day of 0 doses that yields to any published figure for it."""
 
 
 def empty_days() -> pd.DataFrame:
@@ -157,6 +159,8 @@ def own_days(doses: pd.DataFrame, area: str = STATE) -> pd.DataFrame:
         out[f"cumulative{column}"] = out.groupby("area")[base].cumsum()
     out["days"] = 1.0
     out["status"] = DAY
+    reported = rows.groupby(["area", "date"]).size()
+    out["reported"] = pd.MultiIndex.from_arrays([out["area"], out["date"]]).isin(reported.index)
     return _typed(out)
 
 
@@ -203,6 +207,7 @@ def published_days(values: pd.DataFrame, others: pd.DataFrame | None = None) -> 
             "cumulative_second": cumulative[SECOND].to_numpy(),
             "cumulative_precaution": pd.array([pd.NA] * len(cumulative), dtype="Int64"),
             "days": gap.to_numpy(),
+            "reported": True,
         }
     )
     out["doses"] = out["doses"].fillna(0)
@@ -239,9 +244,10 @@ def mark_jumps(days: pd.DataFrame, others: pd.DataFrame | None = None) -> pd.Dat
 
 
 def _unconfirmed(row, figures: dict[tuple[str, date], list[tuple[str, int]]]) -> bool:
-    """True when another source has a figure for the day and area and none is within AGREE_FACTOR of it."""
-    others = [n for source, n in figures.get((row.area, row.date), []) if source != row.source]
-    return bool(others) and not any(n > 0 and row.doses <= AGREE_FACTOR * n for n in others)
+    """True when another source has a figure for the day and area and none is within AGREE_FACTOR of it. A
+    figure of 0 is no evidence either way (a day without reports), so it is not compared with."""
+    others = [n for source, n in figures.get((row.area, row.date), []) if source != row.source and n > 0]
+    return bool(others) and not any(row.doses <= AGREE_FACTOR * n for n in others)
 
 
 # --- Choosing among sources ----------------------------------------------------------------------------
@@ -249,12 +255,14 @@ def _unconfirmed(row, figures: dict[tuple[str, date], list[tuple[str, int]]]) ->
 
 def best(days: pd.DataFrame, order: Sequence[str] = ORDER) -> pd.DataFrame:
     """One row per area and date: the first source in order that has a figure for it (sources not in order
-    are left out). Sorted by area, date."""
+    are left out); a day of the state's reports when no centre reported yields to any published figure. Sorted
+    by area, date."""
     rank = {source: i for i, source in enumerate(order)}
     rows = days[days["source"].isin(list(order))]
     if rows.empty:
         return empty_days()
-    rows = rows.assign(_rank=rows["source"].map(rank)).sort_values(["area", "date", "_rank"], kind="stable")
+    rows = rows.assign(_rank=rows["source"].map(rank) + len(order) * ~rows["reported"].astype(bool))
+    rows = rows.sort_values(["area", "date", "_rank"], kind="stable")
     return _typed(rows.drop_duplicates(["area", "date"]).drop(columns="_rank"))
 
 
@@ -320,19 +328,9 @@ def covering(days: Iterable[pd.DataFrame]) -> pd.DataFrame:
 
 
 def standing(days: pd.DataFrame, day: date, order: Sequence[str] = ORDER) -> pd.DataFrame:
-    """Per area, the figure that stands on the day: the first source in order with a figure for the day. The
-    state's reports have a figure for every area on a day they report anywhere (an area without reports that
-    day stands at its cumulative so far, with 0 doses on the day); a published series only on its own dates.
-    A days frame, one row per area, every row dated day."""
-    rows = days[days["date"] <= day]
-    own = rows[rows["source"] == OWN]
-    parts = [rows[(rows["source"] != OWN) & (rows["date"] == day)]]
-    if (own["date"] == day).any():
-        last = own.sort_values("date", kind="stable").groupby("area", sort=False).tail(1)
-        before = last["date"] < day
-        zero = {c: last[c].where(~before, 0) for c in ("doses", "first", "second", "precaution")}
-        parts.append(last.assign(**zero, date=day, status=DAY))
-    return best(covering(parts), order)
+    """Per area, the figure that stands on the day: the first source in order with a figure for the day (as
+    best). A days frame, one row per area with a figure."""
+    return best(days[days["date"] == day], order)
 
 
 # --- Words ---------------------------------------------------------------------------------------------

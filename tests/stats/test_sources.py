@@ -56,7 +56,8 @@ def days(columns: str, rows: list[tuple]) -> pd.DataFrame:
     out = frame(columns, rows)
     for name, kind in sources.COLUMNS.items():
         if name not in out.columns:
-            out[name] = pd.Series([1.0 if name == "days" else pd.NA] * len(out), dtype=kind)
+            filler = {"days": 1.0, "reported": True}.get(name, pd.NA)
+            out[name] = pd.Series([filler] * len(out), dtype=kind)
     return out[list(sources.COLUMNS)].astype(sources.COLUMNS)
 
 
@@ -211,7 +212,7 @@ JUMPS = [
     ("another source far below: a jump", 1000, 100, JUMP),
     ("another source confirms it (within 1.5x)", 1000, 700, DAY),
     ("another source just outside 1.5x: a jump", 1000, 666, JUMP),
-    ("another source reports 0: confirms nothing", 1000, 0, JUMP),
+    ("another source reports 0: no evidence either way, not judged", 1000, 0, DAY),
     ("exactly 4x the median is not above it", 400, 1, DAY),
     ("just above 4x the median, unconfirmed: a jump", 401, 1, JUMP),
 ]
@@ -303,7 +304,8 @@ def test_own_days_count_every_dose_number_precaution_included():
         "cumulative_precaution days status",
     ) == [
         (1, OWN, STATE, 18, 11, 5, 2, 18, 11, 5, 2, 1, DAY),  # two rows of first doses summed
-        (3, OWN, STATE, 10, 4, 0, 6, 28, 15, 5, 8, 1, DAY),  # no reports on day 2: no row, not a span
+        (2, OWN, STATE, 0, 0, 0, 0, 18, 11, 5, 2, 1, DAY),  # no reports on day 2: a day of 0 doses
+        (3, OWN, STATE, 10, 4, 0, 6, 28, 15, 5, 8, 1, DAY),
         (4, OWN, STATE, 0, 0, 0, 0, 28, 15, 5, 8, 1, DAY),  # reported, no doses: a day of 0
     ]
     assert list(out.columns) == list(sources.COLUMNS)
