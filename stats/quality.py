@@ -15,8 +15,9 @@ Area names: pass ``names`` as {code: (English name, Hindi name)} (``area_names``
 ``data.read.reference.districts``); without it a district is named by its code and STATE by the catalogue's
 ``common.state_name``. Every sentence and word comes from the catalogue (stats/labels/quality.py).
 
-Default thresholds (the spike rule's ``k = 8``) are chosen on the real 2021 Chhattisgarh series; see
-``SPIKE_K``.
+Spikes and known jumps read a stats.sources days frame (``days_from_frames``) and follow stats.sources' rule
+for jumps, so that a day the quality page raises is the day the product leaves out of daily figures and
+record days (see ``spikes``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from stats.labels import t
 from stats.published import (
     DOSE_METRICS,
     FIRST,
+    IMPLAUSIBLE,
     OWN,
     SECOND,
     SITE_METRICS,
@@ -47,27 +49,31 @@ from stats.published import (
     published_daily_doses,
     series_keys,
 )
+from stats.sources import (
+    ALONE,
+    KNOWN,
+    MEDIAN_DAYS,
+    PUBLISHED,
+    UNCONFIRMED,
+    JumpCheck,
+    check_jumps,
+    covering,
+    own_days,
+    published_days,
+)
+from stats.sources import OWN as OWN_SOURCE
 from stats.stock import PSEUDO_STORES, stock_on_hand
 
 NEGATIVE = "negative_daily_value"
 SPIKE = "spike"
+KNOWN_JUMP = "known_jump"
 ZERO = "zero_activity"
 MISSING_CENTRES = "missing_centres"
 OVER_100 = "coverage_over_100"
 BEYOND_STOCK = "doses_beyond_stock"
 SOURCE_GAP = "source_gap"
-RULES = (NEGATIVE, SPIKE, ZERO, MISSING_CENTRES, OVER_100, BEYOND_STOCK, SOURCE_GAP)
+RULES = (NEGATIVE, SPIKE, KNOWN_JUMP, ZERO, MISSING_CENTRES, OVER_100, BEYOND_STOCK, SOURCE_GAP)
 
-SPIKE_K = 8.0
-"""A day is a spike above 8 × the median of the 28 days before it. On CoWIN's 2021 state total, the
-16/03 definition change is 11.9 × its trailing median and the late-June catch-up days 14–48 ×, while the
-biggest ordinary days (the April 2021 drive: 02/04 +3,07,260 and 04/04 +3,09,561) reach 5.6 ×. k = 5 (a
-common choice) would flag those April days; any k between 5.7 and 11.8 separates the two groups, and 8 sits
-near the middle (on a log scale). Health-ministry 20/05 (+7,32,212) is 21.9 ×. k = 8 also flags the
-programme's first weeks (25/01–05/02/2021: 8–25 × medians of a few hundred doses), CoWIN's whole catch-up
-run 21/06–04/07 and the health ministry's biggest late-June days (23–26/06, 10–11 ×): a trailing median
-cannot tell a real scale-up from a backlog, so the message asks for a check rather than calling it wrong.
-The spike rule compares a value per day (value ÷ days), so a 2-day figure after a missing date is halved."""
 WINDOW = 28
 MIN_HISTORY = 7
 SOURCE_GAP_THRESHOLD = 0.1
@@ -76,15 +82,13 @@ MISSING_CENTRES_DAYS = 7
 """Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 """missing_centres names at most this many centre codes per district."""
 
-SPIKE_METRICS = (TOTAL, OWN)
-"""Metrics ``flags_for_day`` checks for spikes: one total per source (first and second doses jump with it)."""
 ZERO_METRICS = (TOTAL, *SITE_METRICS, OWN)
 """Metrics ``flags_for_day`` checks for zero-activity days."""
 
 LANGS = ("en", "hi")
 METRIC_KEYS = {TOTAL: "total", FIRST: "first", SECOND: "second", "Sites": "sites", "Sessions": "sessions", OWN: "own"}
 """A series' metric → its word in the catalogue (quality.metric_<key>)."""
-SOURCE_KEYS = {"cowin": "cowin", "mohfw": "mohfw", None: "own"}
+SOURCE_KEYS = {"cowin": "cowin", "mohfw": "mohfw", "cowin_district": "cowin_district", "own": "own", None: "own"}
 """A series' source → its name in the catalogue (quality.source_<key>); None: the state's own reports."""
 
 Names = Mapping[str, tuple[str, str]]
@@ -281,40 +285,67 @@ def _series_words(row, key: dict, area: str, lang: str, names: Names | None) -> 
     }
 
 
-def spikes(
-    daily: pd.DataFrame,
-    k: float = SPIKE_K,
-    window: int = WINDOW,
-    min_history: int = MIN_HISTORY,
-    metrics: Sequence[str] | None = None,
-    *,
-    names: Names | None = None,
-) -> list[Flag]:
-    """A day whose value (per day, value ÷ days) is above k × the median of the window days before it.
+def spikes(days: pd.DataFrame, *, names: Names | None = None) -> list[Flag]:
+    """The jumps of stats.sources' rule, as flags: one rule for the whole product.
 
-    Judged only with at least min_history values in the window and a median above 0. metrics: which
-    metrics to judge (None: all). See SPIKE_K for the default k.
+    days: a stats.sources days frame holding every source to judge and confirm with (published_days and
+    own_days concatenated). A published day is flagged exactly when stats.sources counts it as a jump: a
+    KNOWN_JUMPS day as a known jump (KNOWN_JUMP, with its reason), any other as a spike (SPIKE: above
+    JUMP_FACTOR × the median of the MEDIAN_DAYS regular days before it, and no other source's figure for the
+    same day and area within AGREE_FACTOR). A day another source confirms is not raised (CoWIN's 21 and 22
+    June 2021, which the ministry's 91,284 and 1,10,143 confirm). The state's own reports confirm published
+    days, and are judged by the same rule; a day of their own that no published source has a figure for is
+    raised too (nobody can confirm it, and a backlog upload is what the rule is there to catch).
     """
-    flags = []
-    rows, keys = trailing_medians(_judged(daily, metrics), window), series_keys(daily)
-    tripped = (rows["history"] >= min_history) & (rows["median"] > 0) & (rows["rate"] > k * rows["median"])
-    for row in rows[tripped].itertuples(index=False):
-        key, median = _key(keys, row), row.median
-        area = key.get("area", STATE)
-        ratio = float(row.value) / row.days / median
-        figures = _facts(key, row) | {"value": int(row.value), "median": float(median), "ratio": round(ratio, 2)}
+    if days.empty:
+        return []
+    published = days[days["source"].isin(list(PUBLISHED))]
+    own = days[days["source"] == OWN_SOURCE]
+    checks = [c for c in check_jumps(published, own) if c.verdict in (KNOWN, UNCONFIRMED)]
+    checks += [c for c in check_jumps(own, published, alone_is_jump=True) if c.verdict in (UNCONFIRMED, ALONE)]
+    return sort_flags(_jump_flag(check, names) for check in checks)
 
-        def values(lang: str, row=row, key=key, area=area, median=median, ratio=ratio) -> dict:
-            return {
-                **_series_words(row, key, area, lang, names),
-                "value": indian_number(int(row.value), lang),
-                "ratio": _times(ratio),
-                "window": window,
-                "typical": _n(median, lang),
-            }
 
-        flags.append(Flag(area, row.date, SPIKE, figures, *_sentences("spike", values)))
-    return sort_flags(flags)
+def _jump_flag(check: JumpCheck, names: Names | None) -> Flag:
+    """A known jump's or a spike's flag."""
+    metric = OWN if check.source == OWN_SOURCE else TOTAL
+    figures = {"source": check.source, "metric": metric, "days": 1, "value": check.doses}
+    if check.typical:
+        figures |= {"median": float(check.typical), "ratio": round(check.ratio, 2)}
+    figures["others"] = {source: doses for source, doses in check.others}
+    if check.verdict == KNOWN:
+        figures["reason"] = check.reason
+
+    def values(lang: str) -> dict:
+        others = [
+            t("quality.spike_other", lang, source=_source(s, lang), value=indian_number(n, lang))
+            for s, n in check.others
+        ]
+        return {
+            "date": long_date(check.date, lang),
+            "area": _area(check.area, lang, names),
+            "source": _source(check.source, lang),
+            "metric": _metric(metric, lang),
+            "value": indian_number(check.doses, lang),
+            "ratio": _times(check.ratio) if check.ratio else "",
+            "window": MEDIAN_DAYS,
+            "typical": _n(check.typical, lang) if check.typical else "",
+            "reason": t(f"quality.jump_reason_{check.reason}", lang) if check.reason else "",
+            "others": t("quality.spike_others", lang, others="; ".join(others)) if others else "",
+        }
+
+    if check.verdict == KNOWN:
+        return Flag(check.area, check.date, KNOWN_JUMP, figures, *_sentences("known_jump", values))
+    key = "spike" if check.others else "spike_alone"
+    return Flag(check.area, check.date, SPIKE, figures, *_sentences(key, values))
+
+
+def days_from_frames(series: pd.DataFrame, state: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
+    """The stats.sources days frame spikes reads: every published series (confirmed against the state's own
+    reports) and the state's own reports for the state and each district. series: published_values; state:
+    date, doses; districts: date, district_code, doses (as data.read.quality.quality_range_frames holds them)."""
+    own = covering([own_days(state), own_days(districts)])
+    return covering([published_days(series, others=own), own])
 
 
 def zero_activity(
@@ -328,7 +359,8 @@ def zero_activity(
     """A day with 0 (sites, sessions, doses) in a series whose window days before had a median above 0.
 
     Judged only with at least min_history values in the window. Reads daily counts: published sites and
-    sessions as published, dose counts as daily differences (a flat cumulative total is a zero day).
+    sessions as published, dose counts as daily differences (a flat cumulative total is a zero day). A field
+    known to be implausible (stats.published.IMPLAUSIBLE) is said to read 0, and no typical day is quoted.
     """
     flags = []
     rows, keys = trailing_medians(_judged(daily, metrics), window), series_keys(daily)
@@ -336,12 +368,18 @@ def zero_activity(
     for row in rows[tripped].itertuples(index=False):
         key, median = _key(keys, row), row.median
         area = key.get("area", STATE)
-        figures = _facts(key, row) | {"value": 0, "median": float(median)}
+        implausible = (key.get("source"), key.get("metric")) in IMPLAUSIBLE
+        figures = _facts(key, row) | {"value": 0}
+        if implausible:  # its figures are not believable: none of them is quoted as typical
+            figures["implausible"] = True
+        else:
+            figures["median"] = float(median)
 
         def values(lang: str, row=row, key=key, area=area, median=median) -> dict:
             return {**_series_words(row, key, area, lang, names), "window": window, "typical": _n(median, lang)}
 
-        flags.append(Flag(area, row.date, ZERO, figures, *_sentences("zero", values)))
+        sentence = "zero_implausible" if implausible else "zero"
+        flags.append(Flag(area, row.date, ZERO, figures, *_sentences(sentence, values)))
     return sort_flags(flags)
 
 
@@ -558,6 +596,7 @@ def flags_for_day(
     area: str = STATE,
     *,
     daily: pd.DataFrame | None = None,
+    days: pd.DataFrame | None = None,
     centre_days: pd.DataFrame | None = None,
     coverage: pd.DataFrame | None = None,
     movements: pd.DataFrame | None = None,
@@ -569,8 +608,9 @@ def flags_for_day(
     """Every flag dated day for area (STATE: the state's and every district's), from the inputs given.
 
     daily: a daily frame (stats.published.published_daily and/or own_daily, concatenated) with at least
-    the WINDOW days before day -> negative values (any metric), spikes (SPIKE_METRICS), zero activity
-    (ZERO_METRICS). centre_days (day and the day before) -> missing centres. coverage (coverage_by_dose up
+    the WINDOW days before day -> negative values (any metric), zero activity (ZERO_METRICS). days (a
+    stats.sources days frame, days_from_frames, with at least the WINDOW days before day) -> spikes and known
+    jumps. centre_days (day and the day before) -> missing centres. coverage (coverage_by_dose up
     to day) -> coverage over 100%. movements + administered -> doses beyond stock. published
     (published_daily_doses) + own (date, doses) -> source gaps. Sorted by date, area, rule.
     """
@@ -578,8 +618,10 @@ def flags_for_day(
     if daily is not None:
         flags += negative_values(daily[daily["date"] == day], names=names)
         history = daily[(daily["date"] >= day - timedelta(days=WINDOW)) & (daily["date"] <= day)]
-        flags += spikes(history, metrics=SPIKE_METRICS, names=names)
         flags += zero_activity(history, metrics=ZERO_METRICS, names=names)
+    if days is not None:
+        recent = days[(days["date"] >= day - timedelta(days=WINDOW)) & (days["date"] <= day)]
+        flags += spikes(recent, names=names)
     if centre_days is not None:
         flags += missing_centres(centre_days, day, names=names)
     if coverage is not None:
@@ -608,6 +650,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
         day,
         area,
         daily=daily,
+        days=days_from_frames(frames["series"], frames["state"], frames["districts"]),
         centre_days=frames["centre_days"],
         coverage=coverage_by_dose(frames["bands"], frames["targets"], as_of=day),
         movements=frames["movements"],
@@ -635,8 +678,8 @@ def flags_over_range(
     dailies = [published_daily(series), own_daily(state, first, end), own_daily(frames["districts"], first, end)]
     flags = negative_daily_values(series, names=names)
     for daily in dailies:
-        flags += spikes(daily, metrics=SPIKE_METRICS, names=names)
         flags += zero_activity(daily, metrics=ZERO_METRICS, names=names)
+    flags += spikes(days_from_frames(series, state, frames["districts"]), names=names)
     centre_days = frames["centre_days"]
     for day in calendar_days(max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1)), end):
         flags += missing_centres(centre_days, day, names=names)

@@ -12,6 +12,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "source_cowin": ("CoWIN", "CoWIN"),
     "source_mohfw": ("the health ministry (MoHFW)", "स्वास्थ्य मंत्रालय (MoHFW)"),
     "source_own": ("the state's own reports", "राज्य की अपनी रिपोर्टों"),
+    "source_cowin_district": ("CoWIN's district series", "CoWIN की ज़िलेवार श्रृंखला"),
     # A dose number before "coverage"
     "coverage_dose_1": ("first-dose", "पहली खुराक"),
     "coverage_dose_2": ("second-dose", "दूसरी खुराक"),
@@ -27,12 +28,46 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "negative_detail": (" (from {previous} to {cumulative})", " ({previous} से {cumulative})"),
     "spike": (
-        "According to {source}, {area} had {value} {metric} on {date}{span}: {ratio} times a typical day in the "
-        "{window} days before (median {typical}). A jump this size usually means a change in how doses are counted "
-        "or a backlog upload: check it before reporting it as one day's vaccinations.",
-        "{source} के अनुसार {date} को {area} में {metric} की संख्या {value} रही{span}, जो पिछले {window} दिनों के "
-        "सामान्य दिन (माध्यिका {typical}) का {ratio} गुना है। इतनी बड़ी छलांग आम तौर पर गिनती के तरीक़े में बदलाव या "
+        "According to {source}, {area} had {value} {metric} on {date}: {ratio} times a typical day (the median of "
+        "the {window} regular days before, {typical}){others}. A jump this size usually means a change in how doses "
+        "are counted or a backlog upload: check it before reporting it as one day's vaccinations.",
+        "{source} के अनुसार {date} को {area} में {metric} की संख्या {value} रही, जो पिछले {window} सामान्य दिनों की "
+        "माध्यिका ({typical}) का {ratio} गुना है{others}। इतनी बड़ी छलांग आम तौर पर गिनती के तरीक़े में बदलाव या "
         "पुराने आँकड़ों के एक साथ अपलोड होने का संकेत होती है; इसे एक दिन का टीकाकरण बताने से पहले जाँच लें।",
+    ),
+    "spike_others": (
+        "; no other source's figure for the day is close to it ({others})",
+        "; उस दिन किसी अन्य स्रोत का आँकड़ा इसके आस-पास नहीं है ({others})",
+    ),
+    "spike_other": ("{source}: {value}", "{source}: {value}"),
+    "spike_alone": (
+        "According to {source}, {area} had {value} {metric} on {date}: {ratio} times a typical day (the median of "
+        "the {window} regular days before, {typical}), and no published source has a figure for that day to confirm "
+        "it. A jump this size usually means a backlog upload: check it before reporting it as one day's "
+        "vaccinations.",
+        "{source} के अनुसार {date} को {area} में {metric} की संख्या {value} रही, जो पिछले {window} सामान्य दिनों की "
+        "माध्यिका ({typical}) का {ratio} गुना है, और उस दिन का कोई प्रकाशित आँकड़ा नहीं है जो इसकी पुष्टि करे। इतनी "
+        "बड़ी छलांग आम तौर पर पुराने आँकड़ों के एक साथ अपलोड होने का संकेत होती है; इसे एक दिन का टीकाकरण बताने से "
+        "पहले जाँच लें।",
+    ),
+    "known_jump": (
+        "According to {source}, {metric} for {area} rose by {value} on {date}: a known jump ({reason}), not one "
+        "day's vaccinations, so it is left out of daily figures and record days.",
+        "{source} के अनुसार {date} को {area} में {metric} की संख्या {value} बढ़ी: यह एक ज्ञात छलांग है ({reason}), एक "
+        "दिन का टीकाकरण नहीं, इसलिए इसे दैनिक आँकड़ों और रिकॉर्ड दिन में नहीं गिना जाता।",
+    ),
+    # Why a known jump is one (stats.sources.KNOWN_JUMPS)
+    "jump_reason_definition": (
+        "definition change: CoWIN counted doses differently from this day",
+        "परिभाषा में बदलाव: इस दिन से CoWIN ने खुराकें अलग तरीक़े से गिनीं",
+    ),
+    "jump_reason_catch_up": (
+        "catch-up: doses recorded late were uploaded together",
+        "बकाया आँकड़े: देर से दर्ज खुराकें एक साथ अपलोड हुईं",
+    ),
+    "jump_reason_reconciliation": (
+        "reconciliation: the ministry brought its count in line with the states' records",
+        "मिलान: मंत्रालय ने अपनी गिनती राज्यों के रिकॉर्ड से मिलाई",
     ),
     "zero": (
         "According to {source}, {area} had 0 {metric} on {date}{span}, although a typical day in the {window} days "
@@ -41,6 +76,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "{source} के अनुसार {date} को {area} में {metric} की संख्या 0 रही{span}, जबकि पिछले {window} दिनों में एक "
         "सामान्य दिन (माध्यिका) में यह {typical} थी। जहाँ रोज़ गतिविधि होती है, वहाँ शून्य का मतलब आम तौर पर यह होता "
         "है कि आँकड़े अपलोड नहीं हुए, यह नहीं कि किसी को टीका नहीं लगा।",
+    ),
+    "zero_implausible": (
+        "According to {source}, {area} had 0 {metric} on {date}{span}. This field of {source} is known to be "
+        "implausible, so it is not compared with a typical day; a 0 usually means the figures were not uploaded.",
+        "{source} के अनुसार {date} को {area} में {metric} की संख्या 0 रही{span}। {source} का यह आँकड़ा भरोसेमंद नहीं "
+        "माना जाता, इसलिए इसकी तुलना सामान्य दिन से नहीं की जाती; शून्य का मतलब आम तौर पर यह होता है कि आँकड़े अपलोड "
+        "नहीं हुए।",
     ),
     "missing_centres": (
         "{subject} in {area} that reported doses on {before} sent no report on {date}: {listed}{rest}.",
