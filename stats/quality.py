@@ -484,15 +484,26 @@ DAILY_STOCK = ["date", "store", "vaccine", "on_hand"]
 
 
 def doses_beyond_stock(
-    movements: pd.DataFrame, administered: pd.DataFrame, start: date, end: date, *, names: Names | None = None
+    movements: pd.DataFrame,
+    administered: pd.DataFrame,
+    start: date,
+    end: date,
+    *,
+    names: Names | None = None,
+    vaccines: Names | None = None,
 ) -> list[Flag]:
-    """The first day of each run of days (start..end) on which a store's stock on hand was below zero.
+    """The first day of each run of days (start..end) on which a store gave out more than it received: its
+    balance (received − sent − given) below zero. An alert to check the ledger, never a stock figure.
 
     movements: date, vaccine, from_store, to_store, quantity. administered: date, district_code, vaccine,
-    doses. A run already under way on start is flagged on start. Figures: store, vaccine, on_hand that
-    day, lowest and days_below_zero over the run (within start..end), and its last day (until).
+    doses. Only where a ledger exists: a vaccine with no movement at all has no ledger to check (a database
+    holding only published series has none), so its doses given are never an alert. A run already under way
+    on start is flagged on start. Figures: store, vaccine (its code), on_hand that day (the balance, negative),
+    lowest and days_below_zero over the run (within start..end), and its last day (until). vaccines: {code:
+    (English, Hindi)} names the vaccine (without it, its code).
     """
-    stock = daily_stock(movements, administered, start, end).sort_values(["store", "vaccine", "date"])
+    ledgered = administered[administered["vaccine"].isin(list(set(movements["vaccine"])))]
+    stock = daily_stock(movements, ledgered, start, end).sort_values(["store", "vaccine", "date"])
     # Runs of consecutive days below zero, per store and vaccine, all found at once (no loop per store).
     below = (stock["on_hand"] < 0).to_numpy()
     same_store = (stock[["store", "vaccine"]] == stock[["store", "vaccine"]].shift(1)).all(axis=1).to_numpy()
@@ -525,15 +536,22 @@ def doses_beyond_stock(
             length = "quality.beyond_stock_days_one" if days == 1 else "quality.beyond_stock_days_many"
             return {
                 "date": long_date(run.date, lang),
-                "vaccine": vaccine,
-                "area": _area(store, lang, names),
-                "on_hand": signed_change(figures["on_hand"], lang),
-                "lowest": signed_change(figures["lowest"], lang),
+                "vaccine": _area(vaccine, lang, vaccines) if vaccines and vaccine in vaccines else vaccine,
+                "store": t("stock.store_STATE", lang) if store == STATE else _area(store, lang, names),
+                "excess": indian_number(-figures["on_hand"], lang),
+                "most": indian_number(-figures["lowest"], lang),
                 "length": t(length, lang, days=indian_number(days, lang)),
             }
 
         flags.append(Flag(store, run.date, BEYOND_STOCK, figures, *_sentences("beyond_stock", values)))
     return sort_flags(flags)
+
+
+def vaccine_names(vaccines: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    """{code: (name_en, name_hi)} from a frame as data.read.reference.vaccine_intervals returns it."""
+    if vaccines is None or vaccines.empty:
+        return {}
+    return dict(zip(vaccines["code"], zip(vaccines["name_en"], vaccines["name_hi"], strict=True), strict=True))
 
 
 # --- Sources ---------------------------------------------------------------------------------------
@@ -604,6 +622,7 @@ def flags_for_day(
     published: pd.DataFrame | None = None,
     own: pd.DataFrame | None = None,
     names: Names | None = None,
+    vaccines: Names | None = None,
 ) -> list[Flag]:
     """Every flag dated day for area (STATE: the state's and every district's), from the inputs given.
 
@@ -627,7 +646,9 @@ def flags_for_day(
     if coverage is not None:
         flags += coverage_over_100(coverage, day, names=names)
     if movements is not None and administered is not None:
-        flags += doses_beyond_stock(movements, administered, day - timedelta(days=1), day, names=names)
+        flags += doses_beyond_stock(
+            movements, administered, day - timedelta(days=1), day, names=names, vaccines=vaccines
+        )
     if published is not None and own is not None:
         flags += source_gaps(own, published[published["date"] == day], names=names)
     kept = [f for f in flags if f.date == day and (area == STATE or f.area == area)]
@@ -658,6 +679,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
         published=published_daily_doses(frames["series"]),
         own=frames["state"],
         names=area_names(frames["districts_names"]),
+        vaccines=vaccine_names(frames.get("vaccines")),
     )
 
 
@@ -685,6 +707,13 @@ def flags_over_range(
         flags += missing_centres(centre_days, day, names=names)
     coverage = coverage_by_dose(frames["bands"], frames["targets"], as_of=end)
     flags += coverage_over_100(coverage, end, names=names)
-    flags += doses_beyond_stock(frames["movements"], frames["administered"], start, end, names=names)
+    flags += doses_beyond_stock(
+        frames["movements"],
+        frames["administered"],
+        start,
+        end,
+        names=names,
+        vaccines=vaccine_names(frames.get("vaccines")),
+    )
     flags += source_gaps(state, published_daily_doses(series), names=names)
     return sort_flags(f for f in flags if start <= f.date <= end)

@@ -100,12 +100,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "दर्ज हुई हैं।",
     ),
     "beyond_stock": (
-        "On {date}, the {vaccine} stock of {area} fell below zero: {on_hand} doses on hand. More doses were given "
-        "than the stock ledger delivered, so a receipt is probably missing from the stock movements. It stayed "
-        "below zero for {length} (lowest {lowest}).",
-        "{date} को {area} के {vaccine} भंडार का स्टॉक शून्य से नीचे चला गया: {on_hand} खुराकें। स्टॉक रजिस्टर में जितनी "
-        "खुराकें पहुँचीं, उससे ज़्यादा लगाई गईं, इसलिए शायद कोई आपूर्ति स्टॉक रजिस्टर में दर्ज नहीं हुई। स्टॉक {length} "
-        "शून्य से नीचे रहा (सबसे कम {lowest})।",
+        "On {date}, the ledger of {store} shows more {vaccine} issued than received: {excess} doses more were sent "
+        "out or given than came in. Check the ledger: a receipt is probably missing from the stock movements. This "
+        "lasted {length} (at most {most} doses more).",
+        "{date} को {store} के स्टॉक रजिस्टर में {vaccine} की प्राप्ति से अधिक खुराकें जारी दिखती हैं: जितनी आईं, उससे "
+        "{excess} खुराकें अधिक भेजी या लगाई गईं। स्टॉक रजिस्टर जाँचें: शायद कोई आपूर्ति दर्ज नहीं हुई। ऐसा {length} "
+        "रहा (सबसे अधिक {most} खुराकें)।",
     ),
     "beyond_stock_days_one": ("{days} day", "{days} दिन"),
     "beyond_stock_days_many": ("{days} days", "{days} दिन"),

@@ -494,13 +494,36 @@ def test_daily_stock_agrees_with_stock_on_hand_every_day():
 
 
 def test_doses_beyond_stock_with_no_ledger():
+    # No movement at all (a database holding only the published series): no ledger, nothing to check.
     given = frame("date district_code vaccine doses", [(2, "RPR", "CS", 4)])
     no_movements = MOVEMENTS.iloc[:0]
-    (flag,) = doses_beyond_stock(no_movements, given, day(1), day(3), names=NAMES)
-    assert (day_number(flag.date), flag.figures["on_hand"], flag.figures["days_below_zero"]) == (2, -4, 2)
-    assert flag.message_en.startswith("On 2 June 2021, the CS stock of Raipur fell below zero: −4 doses on hand.")
-    assert flag.message_hi.startswith("2 जून 2021 को रायपुर के CS भंडार का स्टॉक शून्य से नीचे चला गया: −4 खुराकें।")
+    assert doses_beyond_stock(no_movements, given, day(1), day(3), names=NAMES) == []
     assert doses_beyond_stock(no_movements, given.iloc[:0], day(1), day(3)) == []
+    # A ledger of Covishield only: Covaxin given anywhere has no ledger either; Covishield given in Durg does.
+    given = frame("date district_code vaccine doses", [(2, "RPR", "CX", 4), (3, "DRG", "CS", 7)])
+    ((flag),) = doses_beyond_stock(MOVEMENTS, given, day(1), day(3))
+    assert (flag.area, flag.figures["vaccine"], flag.figures["on_hand"]) == ("DRG", "CS", -7)
+
+
+def test_doses_beyond_stock_is_an_alert_naming_store_and_vaccine():
+    vaccines = {"CS": ("Covishield", "कोविशील्ड")}
+    (flag, _) = doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(8), names=NAMES, vaccines=vaccines)
+    assert flag.message_en == (
+        "On 4 June 2021, the ledger of Raipur shows more Covishield issued than received: 10 doses more were sent "
+        "out or given than came in. Check the ledger: a receipt is probably missing from the stock movements. This "
+        "lasted 2 days (at most 15 doses more)."
+    )
+    assert flag.message_hi.startswith(
+        "4 जून 2021 को रायपुर के स्टॉक रजिस्टर में कोविशील्ड की प्राप्ति से अधिक खुराकें जारी दिखती हैं: जितनी आईं, "
+        "उससे 10 खुराकें अधिक भेजी या लगाई गईं।"
+    )
+    for text in (flag.message_en, flag.message_hi):
+        assert "CS" not in text and "−" not in text and "on hand" not in text
+    # The state store is named as a store, not as the state.
+    sent = frame("date vaccine from_store to_store quantity", [(1, "CS", "STATE", "RPR", 5)])
+    (state,) = doses_beyond_stock(sent, ADMINISTERED.iloc[:0], day(1), day(1), names=NAMES, vaccines=vaccines)
+    assert state.area == STATE and "the ledger of State store" in state.message_en
+    assert "राज्य भंडार के स्टॉक रजिस्टर" in state.message_hi
 
 
 # --- source_gaps ----------------------------------------------------------------------------------------
@@ -564,7 +587,7 @@ EVERY_RULE = [
     (zero_activity(daily(BIG + [0], area="RPR"), names=NAMES), "1,00,000"),
     (missing_centres(centre_days([(1, "R1", "RPR", 1)]), day(2), names=NAMES), "R1"),
     (coverage_over_100(coverage_by_dose(GIVEN, TARGETS, ["18-44"], as_of=day(1)), day(1), names=NAMES), "1,042"),
-    (doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(5), names=NAMES), "−15"),
+    (doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(5), names=NAMES), "15"),
     (source_gaps(doses_frame([(1, 1_23_456)]), PUBLISHED, names=NAMES), "1,23,456"),
 ]
 
@@ -667,9 +690,10 @@ def test_trailing_medians_keep_each_series_apart_whatever_the_row_order() -> Non
 
 
 def test_doses_beyond_stock_keeps_runs_of_neighbouring_stores_apart():
-    # No ledger: both stores are below zero from their first dose to the end, back to back in the stock frame.
+    # Nothing issued to either: both stores are below zero from their first dose to the end, back to back in the
+    # stock frame.
     given = frame("date district_code vaccine doses", [(1, "DRG", "CS", 3), (1, "RPR", "CS", 4), (3, "RPR", "CS", 1)])
-    flags = doses_beyond_stock(MOVEMENTS.iloc[:0], given, day(1), day(3), names=NAMES)
+    flags = doses_beyond_stock(MOVEMENTS.iloc[:1], given, day(1), day(3), names=NAMES)
     got = [
         (f.area, day_number(f.date), f.figures["on_hand"], f.figures["lowest"], f.figures["days_below_zero"])
         for f in flags
