@@ -82,11 +82,33 @@ MISSING_CENTRES_DAYS = 7
 """Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 """missing_centres names at most this many centre codes per district."""
 
+AGE_BAND_PEOPLE = (
+    "18-44 Years (Individuals Vaccinated)",
+    "45-60 Years (Individuals Vaccinated)",
+    "60+ Years (Individuals Vaccinated)",
+)
+AEFI = "AEFI"
+CUMULATIVE_CHECKED = (*DOSE_METRICS, *AGE_BAND_PEOPLE, AEFI)
+"""Published cumulative metrics the product checks for falls (flags_for_day, flags_over_range): the dose counts,
+CoWIN's people vaccinated by age band (re-cut on 27 April 2021: 45-60 falls by 71,773) and its AEFI count
+(reads 0 on some days of August and September 2021). Not checked: registrations (the district series' first
+column changes meaning on 4 April 2021), genders and vaccines (each changes definition with the totals)."""
 ZERO_METRICS = (TOTAL, *SITE_METRICS, OWN)
 """Metrics ``flags_for_day`` checks for zero-activity days."""
 
 LANGS = ("en", "hi")
-METRIC_KEYS = {TOTAL: "total", FIRST: "first", SECOND: "second", "Sites": "sites", "Sessions": "sessions", OWN: "own"}
+METRIC_KEYS = {
+    TOTAL: "total",
+    FIRST: "first",
+    SECOND: "second",
+    "Sites": "sites",
+    "Sessions": "sessions",
+    OWN: "own",
+    AGE_BAND_PEOPLE[0]: "people_18_44",
+    AGE_BAND_PEOPLE[1]: "people_45_60",
+    AGE_BAND_PEOPLE[2]: "people_60",
+    AEFI: "aefi",
+}
 """A series' metric → its word in the catalogue (quality.metric_<key>)."""
 SOURCE_KEYS = {"cowin": "cowin", "mohfw": "mohfw", "cowin_district": "cowin_district", "own": "own", None: "own"}
 """A series' source → its name in the catalogue (quality.source_<key>); None: the state's own reports."""
@@ -229,7 +251,8 @@ def _previous_date(row) -> date:
 
 
 def negative_values(daily: pd.DataFrame, *, names: Names | None = None) -> list[Flag]:
-    """A daily value below zero: the published cumulative count fell (a recount or correction)."""
+    """A daily value below zero: the published cumulative count fell (a recount or correction); one that falls
+    to 0 is said to be probably missing (CoWIN's AEFI reads 0 on some days of August 2021)."""
     flags = []
     for key, rows in _series(_judged(daily)):
         for row in rows[rows["value"] < 0].itertuples(index=False):
@@ -252,7 +275,8 @@ def negative_values(daily: pd.DataFrame, *, names: Names | None = None) -> list[
                     "detail": t("quality.negative_detail", lang, **span) if known else "",
                 }
 
-            flags.append(Flag(area, row.date, NEGATIVE, figures, *_sentences("negative", values)))
+            sentence = "negative_to_zero" if known and int(cumulative) == 0 else "negative"
+            flags.append(Flag(area, row.date, NEGATIVE, figures, *_sentences(sentence, values)))
     return sort_flags(flags)
 
 
@@ -661,7 +685,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
     start = frames["state"]["date"].min() if not frames["state"].empty else day
     daily = pd.concat(
         [
-            published_daily(frames["series"]),
+            published_daily(frames["series"], cumulative=CUMULATIVE_CHECKED),
             own_daily(frames["state"], start, day),
             own_daily(frames["districts"], start, day),
         ],
@@ -698,7 +722,7 @@ def flags_over_range(
     # One daily frame per kind: stats.quality groups a frame by source, area and metric, and a group whose
     # source is missing (own doses concatenated to published series) would be left out.
     dailies = [published_daily(series), own_daily(state, first, end), own_daily(frames["districts"], first, end)]
-    flags = negative_daily_values(series, names=names)
+    flags = negative_daily_values(series, CUMULATIVE_CHECKED, names=names)
     for daily in dailies:
         flags += zero_activity(daily, metrics=ZERO_METRICS, names=names)
     flags += spikes(days_from_frames(series, state, frames["districts"]), names=names)

@@ -8,6 +8,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "metric_sites": ("vaccination sites", "टीकाकरण केंद्रों"),
     "metric_sessions": ("sessions", "टीकाकरण सत्रों"),
     "metric_own": ("doses", "खुराकों"),
+    "metric_people_18_44": ("people aged 18-44 vaccinated", "टीका लगवाए 18-44 आयु वर्ग के लोगों"),
+    "metric_people_45_60": ("people aged 45-60 vaccinated", "टीका लगवाए 45-60 आयु वर्ग के लोगों"),
+    "metric_people_60": ("people aged 60+ vaccinated", "टीका लगवाए 60+ आयु वर्ग के लोगों"),
+    "metric_aefi": ("adverse events after immunisation (AEFI)", "टीकाकरण के बाद प्रतिकूल घटनाओं (AEFI)"),
     # Who published a series
     "source_cowin": ("CoWIN", "CoWIN"),
     "source_mohfw": ("the health ministry (MoHFW)", "स्वास्थ्य मंत्रालय (MoHFW)"),
@@ -25,6 +29,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "published cumulative count should never fall: this is usually a recount or a correction of earlier days.",
         "{source} के अनुसार {date} को {area} में {metric} की संचयी संख्या {amount} घट गई{detail}। प्रकाशित संचयी संख्या "
         "कभी घटनी नहीं चाहिए; ऐसा आम तौर पर दोबारा गिनती या पिछले दिनों के आँकड़ों में सुधार से होता है।",
+    ),
+    "negative_to_zero": (
+        "On {date}, the cumulative count of {metric} for {area} fell by {amount} according to {source}{detail}. A "
+        "cumulative count that falls to 0 is probably missing on that day, not a real zero.",
+        "{source} के अनुसार {date} को {area} में {metric} की संचयी संख्या {amount} घट गई{detail}। संचयी संख्या का "
+        "अचानक 0 हो जाना आम तौर पर उस दिन आँकड़ा न होने का संकेत है, असली शून्य का नहीं।",
     ),
     "negative_detail": (" (from {previous} to {cumulative})", " ({previous} से {cumulative})"),
     "spike": (
