@@ -51,6 +51,7 @@ from stats.published import (
 )
 from stats.sources import (
     ALONE,
+    CONFIRMED,
     KNOWN,
     MEDIAN_DAYS,
     PUBLISHED,
@@ -319,14 +320,22 @@ def spikes(days: pd.DataFrame, *, names: Names | None = None) -> list[Flag]:
     same day and area within AGREE_FACTOR). A day another source confirms is not raised (CoWIN's 21 and 22
     June 2021, which the ministry's 91,284 and 1,10,143 confirm). The state's own reports confirm published
     days, and are judged by the same rule; a day of their own that no published source has a figure for is
-    raised too (nobody can confirm it, and a backlog upload is what the rule is there to catch).
+    raised too (nobody can confirm it, and a backlog upload is what the rule is there to catch), except a
+    district's day when the state's own day, itself above the rule's threshold, is confirmed by a published
+    source: the district's rise is part of a state-wide one that is confirmed.
     """
     if days.empty:
         return []
     published = days[days["source"].isin(list(PUBLISHED))]
     own = days[days["source"] == OWN_SOURCE]
     checks = [c for c in check_jumps(published, own) if c.verdict in (KNOWN, UNCONFIRMED)]
-    checks += [c for c in check_jumps(own, published, alone_is_jump=True) if c.verdict in (UNCONFIRMED, ALONE)]
+    own_checks = check_jumps(own, published)
+    confirmed_state_days = {c.date for c in own_checks if c.area == STATE and c.verdict == CONFIRMED}
+    checks += [
+        c
+        for c in own_checks
+        if c.verdict == UNCONFIRMED or (c.verdict == ALONE and not (c.area != STATE and c.date in confirmed_state_days))
+    ]
     return sort_flags(_jump_flag(check, names) for check in checks)
 
 

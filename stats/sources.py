@@ -264,15 +264,13 @@ class JumpCheck(NamedTuple):
         return self.doses / self.typical if self.typical else None
 
 
-def check_jumps(
-    days: pd.DataFrame, others: pd.DataFrame | None = None, *, alone_is_jump: bool = False
-) -> list[JumpCheck]:
+def check_jumps(days: pd.DataFrame, others: pd.DataFrame | None = None) -> list[JumpCheck]:
     """Every day of days that is a KNOWN_JUMPS day or above JUMP_FACTOR × the median of the MEDIAN_DAYS
     regular days before it, with its verdict (VERDICTS); mark_jumps marks the known and unconfirmed ones.
 
     others: a days frame of sources not in days whose figures may confirm a day. A day that comes out as a
-    jump is not a regular day for the days after it; with alone_is_jump, neither is a day no other source
-    has a figure for (for a series nobody else publishes, such as the state's own reports). A frame already
+    jump is not a regular day for the days after it (an ALONE day is: the median follows a series nobody else
+    publishes, as it rises for good). A frame already
     marked (published_days) is judged as before its marking: check_jumps(published_days(v)) finds its jumps.
     """
     every = days if others is None or others.empty else pd.concat([days, others], ignore_index=True)
@@ -302,8 +300,7 @@ def check_jumps(
                 checks.append(
                     JumpCheck(i, row.source, row.area, row.date, int(row.doses), typical, reason, tuple(seen), verdict)
                 )
-            jump = verdict in (KNOWN, UNCONFIRMED) or (alone_is_jump and verdict == ALONE)
-            if row.status in (DAY, JUMP) and not jump:
+            if row.status in (DAY, JUMP) and verdict not in (KNOWN, UNCONFIRMED):
                 regular.append(int(row.doses))
     return checks
 

@@ -238,6 +238,23 @@ def test_spikes_of_the_states_own_reports(own, cowin, expected):
     assert [day_number(f.date) for f in flags] == expected
 
 
+def test_a_districts_day_is_confirmed_by_the_states_confirmed_day():
+    # Raipur's 900 has no published figure of its own; the state's 9,000 that day is 9 times its median and
+    # CoWIN's 8,000 confirms it: Raipur's rise is part of a confirmed state-wide one. Durg's 900 on day 9, when
+    # the state's day is ordinary, is its own: raised.
+    state = days_of([1_000] * 7 + [9_000, 1_000], "own")
+    cowin = days_of([1_000] * 7 + [8_000, 1_000])
+    raipur = days_of(WEEK + [900, 100], "own", area="RPR")
+    durg = days_of(WEEK + [100, 900], "own", area="DRG")
+    assert when(spikes(covering([state, cowin, raipur, durg]))) == [(9, "DRG", "spike")]
+    # Without CoWIN, nothing confirms the state's day: the state and Raipur are raised, each alone.
+    assert when(spikes(covering([state, raipur, durg]))) == [
+        (8, "RPR", "spike"),
+        (8, STATE, "spike"),
+        (9, "DRG", "spike"),
+    ]
+
+
 def test_own_reports_confirm_a_published_day():
     own, cowin = days_of(WEEK + [900], "own"), days_of(WEEK + [900])
     assert spikes(covering([own, cowin])) == []
