@@ -154,3 +154,20 @@ def test_the_aefi_zeros_are_said_to_be_missing(flags):
     assert "probably missing on that day, not a real zero" in flag.message_en
     assert "adverse events after immunisation (AEFI)" in flag.message_en
     assert "टीकाकरण के बाद प्रतिकूल घटनाओं (AEFI)" in flag.message_hi
+
+
+DAY_FLAGS = [
+    ("09/03", {("negative_daily_value", FIRST), ("negative_daily_value", TOTAL)}),
+    ("16/03", {("known_jump", TOTAL)}),
+    ("20/05", {("known_jump", TOTAL)}),
+    ("26/06", {("known_jump", TOTAL)}),
+    ("28/07", {("zero_activity", "Sessions"), ("zero_activity", "Sites")}),
+    ("15/08", {("negative_daily_value", "AEFI")}),
+]
+
+
+@pytest.mark.parametrize("day, expected", DAY_FLAGS, ids=[t for t, _ in DAY_FLAGS])
+def test_the_days_flags_as_the_overview_and_bulletin_read_them(engine, day, expected):
+    with Session(engine) as session:
+        flags = quality.day_flags.run(session, day=d(day))
+    assert {(f.rule, f.figures["metric"]) for f in flags if f.area == STATE} == expected
