@@ -14,7 +14,7 @@ from stats.formatting import indian_number, lakh_crore, long_date, percent
 from stats.labels import t
 from stats.names import Names
 from stats.quality import Flag
-from stats.stock import cover_days
+from stats.stock import cover_days, stock_position
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ class BulletinFigures:
     stock_on_hand: int | None
     days_of_cover: float | None
     flags: list[dict] = field(default_factory=list)
+    stock_to_check: list[dict] = field(default_factory=list)
+    """Balances below zero (more issued than received), left out of stock_on_hand: store, vaccine, on_hand and
+    their names (stock_checks)."""
     source: str = sources.OWN
     """Where the day's figures come from (stats.sources.ORDER)."""
     status: str = sources.DAY
@@ -106,6 +109,7 @@ def bulletin_figures(
     record = record_day(history[["date", "doses"]], before=day)
     pace = float(average_daily_doses(history[["date", "doses"]], day)["average_7d"].sum())
     on_hand, cover = _stock_cover(area, stock, pace)
+    to_check = stock_checks(area, stock, names)
     centres_today = centres.loc[centres["date"] == day, "centres"]
     return BulletinFigures(
         date=day,
@@ -130,6 +134,7 @@ def bulletin_figures(
         stock_on_hand=on_hand,
         days_of_cover=cover,
         flags=list(flags or []),
+        stock_to_check=to_check,
     )
 
 
@@ -203,17 +208,35 @@ def sourced_figures(
 def _stock_cover(area: Area, stock: pd.DataFrame | None, pace: float) -> tuple[int | None, float | None]:
     """Doses on hand for the area (the state: every store) and the days they last at the 7-day pace.
 
-    None when no stock has ever been received: with no ledger, "on hand" would only be minus the doses given.
+    None when no stock has ever been received or sent (with no ledger, "on hand" would only be minus the doses
+    given) and when every balance of the area is below zero: a negative balance is never a stock figure, and
+    is not netted off the state's stock (stats.stock.stock_position; stock_checks lists it).
     """
-    if stock is None or stock.empty or stock["received"].sum() == 0:
+    on_hand = stock_position(stock, area.code).on_hand
+    if on_hand is None:
         return None, None
-    rows = stock if area.code == STATE else stock[stock["store"] == area.code]
-    if rows.empty:
-        return None, None
-    on_hand = int(rows["on_hand"].sum())
     cover = float(cover_days(pd.Series([on_hand]), pd.Series([pace])).iloc[0])
     # Rounded down, so the note's whole days never promise more than the stock covers.
     return on_hand, (cover if math.isinf(cover) else math.floor(cover * 10) / 10)
+
+
+def stock_checks(area: Area, stock: pd.DataFrame | None, names: Names) -> list[dict]:
+    """The area's balances below zero (stats.stock.stock_position), each with the store and vaccine named in
+    both languages: store, vaccine, on_hand, store_en, store_hi, vaccine_en, vaccine_hi."""
+    return [
+        {
+            "store": store,
+            "vaccine": vaccine,
+            "on_hand": on_hand,
+            **{f"store_{lang}": _store_name(store, lang, names) for lang in ("en", "hi")},
+            **{f"vaccine_{lang}": names.vaccine(vaccine, lang) for lang in ("en", "hi")},
+        }
+        for store, vaccine, on_hand in stock_position(stock, area.code).to_check
+    ]
+
+
+def _store_name(store: str, lang: str, names: Names) -> str:
+    return t("stock.store_STATE", lang) if store == STATE else names.district(store, lang)
 
 
 # --- The note ----------------------------------------------------------------------------------
@@ -271,6 +294,8 @@ def render(figures: BulletinFigures, lang: str = "en", *, names: Names) -> str:
     stock = _stock_line(figures, lang)
     if stock:
         lines.append(stock)
+    if figures.stock_to_check:
+        lines.append(_ledger_line(figures, lang))
     lines.append(_record_line(figures, lang))
     if figures.flags:
         lines.append(_flags_line(figures.flags, lang))
@@ -322,6 +347,22 @@ def _stock_line(figures: BulletinFigures, lang: str) -> str | None:
     whole_days = math.floor(figures.days_of_cover)
     days = _say(("days_less", "days_one", "days_many")[min(whole_days, 2)], lang, n=indian_number(whole_days, lang))
     return _say("stock", lang, stock=stock, days=days, pace=pace)
+
+
+def _ledger_line(figures: BulletinFigures, lang: str) -> str:
+    """More issued than received: the stores and vaccines whose ledger needs checking (never a stock figure)."""
+    stores = [
+        t(
+            "stock.ledger_store",
+            lang,
+            store=row[f"store_{lang}"],
+            vaccine=row[f"vaccine_{lang}"],
+            excess=indian_number(-row["on_hand"], lang),
+        )
+        for row in figures.stock_to_check
+    ]
+    key = "stock.ledger_check_left_out" if figures.stock_on_hand is not None else "stock.ledger_check"
+    return t(key, lang, stores="; ".join(stores))
 
 
 def _record_line(figures: BulletinFigures, lang: str) -> str:

@@ -34,6 +34,12 @@ DOSE_METRICS = (TOTAL, FIRST, SECOND)
 """Cumulative dose counts: a daily value is the difference of consecutive figures and must not be negative."""
 SITE_METRICS = ("Sites", "Sessions")
 """CoWIN state counts published for the day (from 2021-03-09): read as published, never differenced."""
+IMPLAUSIBLE: dict[tuple[str, str], str] = {
+    ("cowin", "Sessions"): "CoWIN's session counts per day (from 2021-03-09) are not believable (1,149,374 on 22/06)",
+    ("cowin", "Sites"): "CoWIN's site counts per day (from 2021-03-09) come with its implausible session counts",
+}
+"""Published fields known to be implausible, (source, metric) → why: never quoted as a typical figure
+(data/published/README.md). Both read 0 on 2021-07-28."""
 OWN = "doses"
 """The metric name of the state's own daily doses in a daily frame (``own_daily``)."""
 

@@ -15,8 +15,9 @@ Area names: pass ``names`` as {code: (English name, Hindi name)} (``area_names``
 ``data.read.reference.districts``); without it a district is named by its code and STATE by the catalogue's
 ``common.state_name``. Every sentence and word comes from the catalogue (stats/labels/quality.py).
 
-Default thresholds (the spike rule's ``k = 8``) are chosen on the real 2021 Chhattisgarh series; see
-``SPIKE_K``.
+Spikes and known jumps read a stats.sources days frame (``days_from_frames``) and follow stats.sources' rule
+for jumps, so that a day the quality page raises is the day the product leaves out of daily figures and
+record days (see ``spikes``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from stats.labels import t
 from stats.published import (
     DOSE_METRICS,
     FIRST,
+    IMPLAUSIBLE,
     OWN,
     SECOND,
     SITE_METRICS,
@@ -47,27 +49,32 @@ from stats.published import (
     published_daily_doses,
     series_keys,
 )
+from stats.sources import (
+    ALONE,
+    CONFIRMED,
+    KNOWN,
+    MEDIAN_DAYS,
+    PUBLISHED,
+    UNCONFIRMED,
+    JumpCheck,
+    check_jumps,
+    covering,
+    own_days,
+    published_days,
+)
+from stats.sources import OWN as OWN_SOURCE
 from stats.stock import PSEUDO_STORES, stock_on_hand
 
 NEGATIVE = "negative_daily_value"
 SPIKE = "spike"
+KNOWN_JUMP = "known_jump"
 ZERO = "zero_activity"
 MISSING_CENTRES = "missing_centres"
 OVER_100 = "coverage_over_100"
 BEYOND_STOCK = "doses_beyond_stock"
 SOURCE_GAP = "source_gap"
-RULES = (NEGATIVE, SPIKE, ZERO, MISSING_CENTRES, OVER_100, BEYOND_STOCK, SOURCE_GAP)
+RULES = (NEGATIVE, SPIKE, KNOWN_JUMP, ZERO, MISSING_CENTRES, OVER_100, BEYOND_STOCK, SOURCE_GAP)
 
-SPIKE_K = 8.0
-"""A day is a spike above 8 × the median of the 28 days before it. On CoWIN's 2021 state total, the
-16/03 definition change is 11.9 × its trailing median and the late-June catch-up days 14–48 ×, while the
-biggest ordinary days (the April 2021 drive: 02/04 +3,07,260 and 04/04 +3,09,561) reach 5.6 ×. k = 5 (a
-common choice) would flag those April days; any k between 5.7 and 11.8 separates the two groups, and 8 sits
-near the middle (on a log scale). Health-ministry 20/05 (+7,32,212) is 21.9 ×. k = 8 also flags the
-programme's first weeks (25/01–05/02/2021: 8–25 × medians of a few hundred doses), CoWIN's whole catch-up
-run 21/06–04/07 and the health ministry's biggest late-June days (23–26/06, 10–11 ×): a trailing median
-cannot tell a real scale-up from a backlog, so the message asks for a check rather than calling it wrong.
-The spike rule compares a value per day (value ÷ days), so a 2-day figure after a missing date is halved."""
 WINDOW = 28
 MIN_HISTORY = 7
 SOURCE_GAP_THRESHOLD = 0.1
@@ -76,15 +83,35 @@ MISSING_CENTRES_DAYS = 7
 """Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 """missing_centres names at most this many centre codes per district."""
 
-SPIKE_METRICS = (TOTAL, OWN)
-"""Metrics ``flags_for_day`` checks for spikes: one total per source (first and second doses jump with it)."""
+AGE_BAND_PEOPLE = (
+    "18-44 Years (Individuals Vaccinated)",
+    "45-60 Years (Individuals Vaccinated)",
+    "60+ Years (Individuals Vaccinated)",
+)
+AEFI = "AEFI"
+CUMULATIVE_CHECKED = (*DOSE_METRICS, *AGE_BAND_PEOPLE, AEFI)
+"""Published cumulative metrics the product checks for falls (flags_for_day, flags_over_range): the dose counts,
+CoWIN's people vaccinated by age band (re-cut on 27 April 2021: 45-60 falls by 71,773) and its AEFI count
+(reads 0 on some days of August and September 2021). Not checked: registrations (the district series' first
+column changes meaning on 4 April 2021), genders and vaccines (each changes definition with the totals)."""
 ZERO_METRICS = (TOTAL, *SITE_METRICS, OWN)
 """Metrics ``flags_for_day`` checks for zero-activity days."""
 
 LANGS = ("en", "hi")
-METRIC_KEYS = {TOTAL: "total", FIRST: "first", SECOND: "second", "Sites": "sites", "Sessions": "sessions", OWN: "own"}
+METRIC_KEYS = {
+    TOTAL: "total",
+    FIRST: "first",
+    SECOND: "second",
+    "Sites": "sites",
+    "Sessions": "sessions",
+    OWN: "own",
+    AGE_BAND_PEOPLE[0]: "people_18_44",
+    AGE_BAND_PEOPLE[1]: "people_45_60",
+    AGE_BAND_PEOPLE[2]: "people_60",
+    AEFI: "aefi",
+}
 """A series' metric → its word in the catalogue (quality.metric_<key>)."""
-SOURCE_KEYS = {"cowin": "cowin", "mohfw": "mohfw", None: "own"}
+SOURCE_KEYS = {"cowin": "cowin", "mohfw": "mohfw", "cowin_district": "cowin_district", "own": "own", None: "own"}
 """A series' source → its name in the catalogue (quality.source_<key>); None: the state's own reports."""
 
 Names = Mapping[str, tuple[str, str]]
@@ -225,7 +252,8 @@ def _previous_date(row) -> date:
 
 
 def negative_values(daily: pd.DataFrame, *, names: Names | None = None) -> list[Flag]:
-    """A daily value below zero: the published cumulative count fell (a recount or correction)."""
+    """A daily value below zero: the published cumulative count fell (a recount or correction); one that falls
+    to 0 is said to be probably missing (CoWIN's AEFI reads 0 on some days of August 2021)."""
     flags = []
     for key, rows in _series(_judged(daily)):
         for row in rows[rows["value"] < 0].itertuples(index=False):
@@ -248,7 +276,8 @@ def negative_values(daily: pd.DataFrame, *, names: Names | None = None) -> list[
                     "detail": t("quality.negative_detail", lang, **span) if known else "",
                 }
 
-            flags.append(Flag(area, row.date, NEGATIVE, figures, *_sentences("negative", values)))
+            sentence = "negative_to_zero" if known and int(cumulative) == 0 else "negative"
+            flags.append(Flag(area, row.date, NEGATIVE, figures, *_sentences(sentence, values)))
     return sort_flags(flags)
 
 
@@ -281,40 +310,75 @@ def _series_words(row, key: dict, area: str, lang: str, names: Names | None) -> 
     }
 
 
-def spikes(
-    daily: pd.DataFrame,
-    k: float = SPIKE_K,
-    window: int = WINDOW,
-    min_history: int = MIN_HISTORY,
-    metrics: Sequence[str] | None = None,
-    *,
-    names: Names | None = None,
-) -> list[Flag]:
-    """A day whose value (per day, value ÷ days) is above k × the median of the window days before it.
+def spikes(days: pd.DataFrame, *, names: Names | None = None) -> list[Flag]:
+    """The jumps of stats.sources' rule, as flags: one rule for the whole product.
 
-    Judged only with at least min_history values in the window and a median above 0. metrics: which
-    metrics to judge (None: all). See SPIKE_K for the default k.
+    days: a stats.sources days frame holding every source to judge and confirm with (published_days and
+    own_days concatenated). A published day is flagged exactly when stats.sources counts it as a jump: a
+    KNOWN_JUMPS day as a known jump (KNOWN_JUMP, with its reason), any other as a spike (SPIKE: above
+    JUMP_FACTOR × the median of the MEDIAN_DAYS regular days before it, and no other source's figure for the
+    same day and area within AGREE_FACTOR). A day another source confirms is not raised (CoWIN's 21 and 22
+    June 2021, which the ministry's 91,284 and 1,10,143 confirm). The state's own reports confirm published
+    days, and are judged by the same rule; a day of their own that no published source has a figure for is
+    raised too (nobody can confirm it, and a backlog upload is what the rule is there to catch), except a
+    district's day when the state's own day, itself above the rule's threshold, is confirmed by a published
+    source: the district's rise is part of a state-wide one that is confirmed.
     """
-    flags = []
-    rows, keys = trailing_medians(_judged(daily, metrics), window), series_keys(daily)
-    tripped = (rows["history"] >= min_history) & (rows["median"] > 0) & (rows["rate"] > k * rows["median"])
-    for row in rows[tripped].itertuples(index=False):
-        key, median = _key(keys, row), row.median
-        area = key.get("area", STATE)
-        ratio = float(row.value) / row.days / median
-        figures = _facts(key, row) | {"value": int(row.value), "median": float(median), "ratio": round(ratio, 2)}
+    if days.empty:
+        return []
+    published = days[days["source"].isin(list(PUBLISHED))]
+    own = days[days["source"] == OWN_SOURCE]
+    checks = [c for c in check_jumps(published, own) if c.verdict in (KNOWN, UNCONFIRMED)]
+    own_checks = check_jumps(own, published)
+    confirmed_state_days = {c.date for c in own_checks if c.area == STATE and c.verdict == CONFIRMED}
+    checks += [
+        c
+        for c in own_checks
+        if c.verdict == UNCONFIRMED or (c.verdict == ALONE and not (c.area != STATE and c.date in confirmed_state_days))
+    ]
+    return sort_flags(_jump_flag(check, names) for check in checks)
 
-        def values(lang: str, row=row, key=key, area=area, median=median, ratio=ratio) -> dict:
-            return {
-                **_series_words(row, key, area, lang, names),
-                "value": indian_number(int(row.value), lang),
-                "ratio": _times(ratio),
-                "window": window,
-                "typical": _n(median, lang),
-            }
 
-        flags.append(Flag(area, row.date, SPIKE, figures, *_sentences("spike", values)))
-    return sort_flags(flags)
+def _jump_flag(check: JumpCheck, names: Names | None) -> Flag:
+    """A known jump's or a spike's flag."""
+    metric = OWN if check.source == OWN_SOURCE else TOTAL
+    figures = {"source": check.source, "metric": metric, "days": 1, "value": check.doses}
+    if check.typical:
+        figures |= {"median": float(check.typical), "ratio": round(check.ratio, 2)}
+    figures["others"] = {source: doses for source, doses in check.others}
+    if check.verdict == KNOWN:
+        figures["reason"] = check.reason
+
+    def values(lang: str) -> dict:
+        others = [
+            t("quality.spike_other", lang, source=_source(s, lang), value=indian_number(n, lang))
+            for s, n in check.others
+        ]
+        return {
+            "date": long_date(check.date, lang),
+            "area": _area(check.area, lang, names),
+            "source": _source(check.source, lang),
+            "metric": _metric(metric, lang),
+            "value": indian_number(check.doses, lang),
+            "ratio": _times(check.ratio) if check.ratio else "",
+            "window": MEDIAN_DAYS,
+            "typical": _n(check.typical, lang) if check.typical else "",
+            "reason": t(f"quality.jump_reason_{check.reason}", lang) if check.reason else "",
+            "others": t("quality.spike_others", lang, others="; ".join(others)) if others else "",
+        }
+
+    if check.verdict == KNOWN:
+        return Flag(check.area, check.date, KNOWN_JUMP, figures, *_sentences("known_jump", values))
+    key = "spike" if check.others else "spike_alone"
+    return Flag(check.area, check.date, SPIKE, figures, *_sentences(key, values))
+
+
+def days_from_frames(series: pd.DataFrame, state: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
+    """The stats.sources days frame spikes reads: every published series (confirmed against the state's own
+    reports) and the state's own reports for the state and each district. series: published_values; state:
+    date, doses; districts: date, district_code, doses (as data.read.quality.quality_range_frames holds them)."""
+    own = covering([own_days(state), own_days(districts)])
+    return covering([published_days(series, others=own), own])
 
 
 def zero_activity(
@@ -328,7 +392,8 @@ def zero_activity(
     """A day with 0 (sites, sessions, doses) in a series whose window days before had a median above 0.
 
     Judged only with at least min_history values in the window. Reads daily counts: published sites and
-    sessions as published, dose counts as daily differences (a flat cumulative total is a zero day).
+    sessions as published, dose counts as daily differences (a flat cumulative total is a zero day). A field
+    known to be implausible (stats.published.IMPLAUSIBLE) is said to read 0, and no typical day is quoted.
     """
     flags = []
     rows, keys = trailing_medians(_judged(daily, metrics), window), series_keys(daily)
@@ -336,12 +401,18 @@ def zero_activity(
     for row in rows[tripped].itertuples(index=False):
         key, median = _key(keys, row), row.median
         area = key.get("area", STATE)
-        figures = _facts(key, row) | {"value": 0, "median": float(median)}
+        implausible = (key.get("source"), key.get("metric")) in IMPLAUSIBLE
+        figures = _facts(key, row) | {"value": 0}
+        if implausible:  # its figures are not believable: none of them is quoted as typical
+            figures["implausible"] = True
+        else:
+            figures["median"] = float(median)
 
         def values(lang: str, row=row, key=key, area=area, median=median) -> dict:
             return {**_series_words(row, key, area, lang, names), "window": window, "typical": _n(median, lang)}
 
-        flags.append(Flag(area, row.date, ZERO, figures, *_sentences("zero", values)))
+        sentence = "zero_implausible" if implausible else "zero"
+        flags.append(Flag(area, row.date, ZERO, figures, *_sentences(sentence, values)))
     return sort_flags(flags)
 
 
@@ -446,15 +517,26 @@ DAILY_STOCK = ["date", "store", "vaccine", "on_hand"]
 
 
 def doses_beyond_stock(
-    movements: pd.DataFrame, administered: pd.DataFrame, start: date, end: date, *, names: Names | None = None
+    movements: pd.DataFrame,
+    administered: pd.DataFrame,
+    start: date,
+    end: date,
+    *,
+    names: Names | None = None,
+    vaccines: Names | None = None,
 ) -> list[Flag]:
-    """The first day of each run of days (start..end) on which a store's stock on hand was below zero.
+    """The first day of each run of days (start..end) on which a store gave out more than it received: its
+    balance (received − sent − given) below zero. An alert to check the ledger, never a stock figure.
 
     movements: date, vaccine, from_store, to_store, quantity. administered: date, district_code, vaccine,
-    doses. A run already under way on start is flagged on start. Figures: store, vaccine, on_hand that
-    day, lowest and days_below_zero over the run (within start..end), and its last day (until).
+    doses. Only where a ledger exists: a vaccine with no movement at all has no ledger to check (a database
+    holding only published series has none), so its doses given are never an alert. A run already under way
+    on start is flagged on start. Figures: store, vaccine (its code), on_hand that day (the balance, negative),
+    lowest and days_below_zero over the run (within start..end), and its last day (until). vaccines: {code:
+    (English, Hindi)} names the vaccine (without it, its code).
     """
-    stock = daily_stock(movements, administered, start, end).sort_values(["store", "vaccine", "date"])
+    ledgered = administered[administered["vaccine"].isin(list(set(movements["vaccine"])))]
+    stock = daily_stock(movements, ledgered, start, end).sort_values(["store", "vaccine", "date"])
     # Runs of consecutive days below zero, per store and vaccine, all found at once (no loop per store).
     below = (stock["on_hand"] < 0).to_numpy()
     same_store = (stock[["store", "vaccine"]] == stock[["store", "vaccine"]].shift(1)).all(axis=1).to_numpy()
@@ -487,15 +569,22 @@ def doses_beyond_stock(
             length = "quality.beyond_stock_days_one" if days == 1 else "quality.beyond_stock_days_many"
             return {
                 "date": long_date(run.date, lang),
-                "vaccine": vaccine,
-                "area": _area(store, lang, names),
-                "on_hand": signed_change(figures["on_hand"], lang),
-                "lowest": signed_change(figures["lowest"], lang),
+                "vaccine": _area(vaccine, lang, vaccines) if vaccines and vaccine in vaccines else vaccine,
+                "store": t("stock.store_STATE", lang) if store == STATE else _area(store, lang, names),
+                "excess": indian_number(-figures["on_hand"], lang),
+                "most": indian_number(-figures["lowest"], lang),
                 "length": t(length, lang, days=indian_number(days, lang)),
             }
 
         flags.append(Flag(store, run.date, BEYOND_STOCK, figures, *_sentences("beyond_stock", values)))
     return sort_flags(flags)
+
+
+def vaccine_names(vaccines: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    """{code: (name_en, name_hi)} from a frame as data.read.reference.vaccine_intervals returns it."""
+    if vaccines is None or vaccines.empty:
+        return {}
+    return dict(zip(vaccines["code"], zip(vaccines["name_en"], vaccines["name_hi"], strict=True), strict=True))
 
 
 # --- Sources ---------------------------------------------------------------------------------------
@@ -558,6 +647,7 @@ def flags_for_day(
     area: str = STATE,
     *,
     daily: pd.DataFrame | None = None,
+    days: pd.DataFrame | None = None,
     centre_days: pd.DataFrame | None = None,
     coverage: pd.DataFrame | None = None,
     movements: pd.DataFrame | None = None,
@@ -565,12 +655,14 @@ def flags_for_day(
     published: pd.DataFrame | None = None,
     own: pd.DataFrame | None = None,
     names: Names | None = None,
+    vaccines: Names | None = None,
 ) -> list[Flag]:
     """Every flag dated day for area (STATE: the state's and every district's), from the inputs given.
 
     daily: a daily frame (stats.published.published_daily and/or own_daily, concatenated) with at least
-    the WINDOW days before day -> negative values (any metric), spikes (SPIKE_METRICS), zero activity
-    (ZERO_METRICS). centre_days (day and the day before) -> missing centres. coverage (coverage_by_dose up
+    the WINDOW days before day -> negative values (any metric), zero activity (ZERO_METRICS). days (a
+    stats.sources days frame, days_from_frames, with at least the WINDOW days before day) -> spikes and known
+    jumps. centre_days (day and the day before) -> missing centres. coverage (coverage_by_dose up
     to day) -> coverage over 100%. movements + administered -> doses beyond stock. published
     (published_daily_doses) + own (date, doses) -> source gaps. Sorted by date, area, rule.
     """
@@ -578,14 +670,18 @@ def flags_for_day(
     if daily is not None:
         flags += negative_values(daily[daily["date"] == day], names=names)
         history = daily[(daily["date"] >= day - timedelta(days=WINDOW)) & (daily["date"] <= day)]
-        flags += spikes(history, metrics=SPIKE_METRICS, names=names)
         flags += zero_activity(history, metrics=ZERO_METRICS, names=names)
+    if days is not None:
+        recent = days[(days["date"] >= day - timedelta(days=WINDOW)) & (days["date"] <= day)]
+        flags += spikes(recent, names=names)
     if centre_days is not None:
         flags += missing_centres(centre_days, day, names=names)
     if coverage is not None:
         flags += coverage_over_100(coverage, day, names=names)
     if movements is not None and administered is not None:
-        flags += doses_beyond_stock(movements, administered, day - timedelta(days=1), day, names=names)
+        flags += doses_beyond_stock(
+            movements, administered, day - timedelta(days=1), day, names=names, vaccines=vaccines
+        )
     if published is not None and own is not None:
         flags += source_gaps(own, published[published["date"] == day], names=names)
     kept = [f for f in flags if f.date == day and (area == STATE or f.area == area)]
@@ -598,7 +694,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
     start = frames["state"]["date"].min() if not frames["state"].empty else day
     daily = pd.concat(
         [
-            published_daily(frames["series"]),
+            published_daily(frames["series"], cumulative=CUMULATIVE_CHECKED),
             own_daily(frames["state"], start, day),
             own_daily(frames["districts"], start, day),
         ],
@@ -608,6 +704,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
         day,
         area,
         daily=daily,
+        days=days_from_frames(frames["series"], frames["state"], frames["districts"]),
         centre_days=frames["centre_days"],
         coverage=coverage_by_dose(frames["bands"], frames["targets"], as_of=day),
         movements=frames["movements"],
@@ -615,6 +712,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
         published=published_daily_doses(frames["series"]),
         own=frames["state"],
         names=area_names(frames["districts_names"]),
+        vaccines=vaccine_names(frames.get("vaccines")),
     )
 
 
@@ -633,15 +731,22 @@ def flags_over_range(
     # One daily frame per kind: stats.quality groups a frame by source, area and metric, and a group whose
     # source is missing (own doses concatenated to published series) would be left out.
     dailies = [published_daily(series), own_daily(state, first, end), own_daily(frames["districts"], first, end)]
-    flags = negative_daily_values(series, names=names)
+    flags = negative_daily_values(series, CUMULATIVE_CHECKED, names=names)
     for daily in dailies:
-        flags += spikes(daily, metrics=SPIKE_METRICS, names=names)
         flags += zero_activity(daily, metrics=ZERO_METRICS, names=names)
+    flags += spikes(days_from_frames(series, state, frames["districts"]), names=names)
     centre_days = frames["centre_days"]
     for day in calendar_days(max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1)), end):
         flags += missing_centres(centre_days, day, names=names)
     coverage = coverage_by_dose(frames["bands"], frames["targets"], as_of=end)
     flags += coverage_over_100(coverage, end, names=names)
-    flags += doses_beyond_stock(frames["movements"], frames["administered"], start, end, names=names)
+    flags += doses_beyond_stock(
+        frames["movements"],
+        frames["administered"],
+        start,
+        end,
+        names=names,
+        vaccines=vaccine_names(frames.get("vaccines")),
+    )
     flags += source_gaps(state, published_daily_doses(series), names=names)
     return sort_flags(f for f in flags if start <= f.date <= end)

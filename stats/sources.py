@@ -95,6 +95,8 @@ def empty_days() -> pd.DataFrame:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    if "reported" not in frame.columns:  # every published day, and every own day that came with a report
+        frame = frame.assign(reported=True)
     return frame[list(COLUMNS)].astype(COLUMNS).reset_index(drop=True)
 
 
@@ -131,14 +133,17 @@ def pinned_order(pin: str, area: str = STATE, order: Sequence[str] = ORDER) -> t
 
 def own_days(doses: pd.DataFrame, area: str = STATE) -> pd.DataFrame:
     """The state's own reports as a days frame: doses by dose number per day, cumulative as summed from the
-    first report. doses: date, dose_number, doses, optionally district_code (then one area per district).
-    Every row is a regular day. The reports cover every day from the first day anything was reported to the
-    last: a day in between without a report in an area is a day of 0 doses there (a row), as everywhere else
-    in the product; days before and after have no row (the reports do not speak for them)."""
+    first report. doses: date, doses, optionally dose_number (without it, first, second and precaution are <NA>)
+    and district_code (then one area per district). Every row is a regular day. The reports cover every day
+    from the first day anything was reported to the last: a day in between without a report in an area is a
+    day of 0 doses there (a row, with reported False), as everywhere else in the product; days before and
+    after have no row (the reports do not speak for them)."""
     if doses.empty:
         return empty_days()
     by_area = "district_code" in doses.columns
     rows = doses.assign(area=doses["district_code"] if by_area else area)
+    if "dose_number" not in rows.columns:
+        return _totals_only(rows)
     wide = rows.pivot_table(index=["area", "date"], columns="dose_number", values="doses", aggfunc="sum")
     calendar = pd.date_range(min(rows["date"]), max(rows["date"]), freq="D").date
     every_day = pd.MultiIndex.from_product([sorted(set(rows["area"])), calendar], names=["area", "date"])
@@ -161,6 +166,27 @@ def own_days(doses: pd.DataFrame, area: str = STATE) -> pd.DataFrame:
     out["status"] = DAY
     reported = rows.groupby(["area", "date"]).size()
     out["reported"] = pd.MultiIndex.from_arrays([out["area"], out["date"]]).isin(reported.index)
+    return _typed(out)
+
+
+def _totals_only(rows: pd.DataFrame) -> pd.DataFrame:
+    """own_days of doses without dose numbers: doses and their cumulative only."""
+    totals = rows.groupby(["area", "date"], sort=True)["doses"].sum().astype("int64")
+    out = pd.DataFrame(
+        {
+            "date": totals.index.get_level_values("date"),
+            "source": OWN,
+            "area": totals.index.get_level_values("area"),
+            "doses": totals.to_numpy(),
+        }
+    )
+    unknown = pd.array([pd.NA] * len(out), dtype="Int64")
+    for column in ("first", "second", "precaution", "cumulative_first", "cumulative_second", "cumulative_precaution"):
+        out[column] = unknown
+    out["cumulative"] = out.groupby("area")["doses"].cumsum()
+    out["days"] = 1.0
+    out["status"] = DAY
+    out["reported"] = True
     return _typed(out)
 
 
@@ -221,33 +247,92 @@ def published_days(values: pd.DataFrame, others: pd.DataFrame | None = None) -> 
 
 def mark_jumps(days: pd.DataFrame, others: pd.DataFrame | None = None) -> pd.DataFrame:
     """days with the status of KNOWN_JUMPS and of unconfirmed jumps set to JUMP (see the module's rule)."""
+    status = days["status"].to_numpy(copy=True)
+    for check in check_jumps(days, others):
+        if check.verdict in (KNOWN, UNCONFIRMED):
+            status[check.index] = JUMP
+    return days.assign(status=status)
+
+
+KNOWN, CONFIRMED, UNCONFIRMED, ALONE = "known", "confirmed", "unconfirmed", "alone"
+VERDICTS = (KNOWN, CONFIRMED, UNCONFIRMED, ALONE)
+"""What the jump rule says of a day it sets apart: a KNOWN_JUMPS day; above JUMP_FACTOR × its median and
+confirmed by another source's figure, contradicted by every other source's figure (unconfirmed: a jump), or
+with no other source's figure to judge it by (alone: mark_jumps keeps it a regular day)."""
+
+
+class JumpCheck(NamedTuple):
+    """A day the jump rule sets apart, with what it was judged by."""
+
+    index: object
+    """The row's label in the days frame."""
+    source: str
+    area: str
+    date: date
+    doses: int
+    typical: float | None
+    """The median of the MEDIAN_DAYS regular days before it (None: too few regular days before it)."""
+    reason: str | None
+    """Why a KNOWN_JUMPS day is one (definition, catch_up, reconciliation); None for any other day."""
+    others: tuple[tuple[str, int], ...]
+    """Every other source's figure for the same day and area, (source, doses), in the order of ORDER."""
+    verdict: str
+
+    @property
+    def ratio(self) -> float | None:
+        """doses ÷ typical (None without a typical day)."""
+        return self.doses / self.typical if self.typical else None
+
+
+def check_jumps(days: pd.DataFrame, others: pd.DataFrame | None = None) -> list[JumpCheck]:
+    """Every day of days that is a KNOWN_JUMPS day or above JUMP_FACTOR × the median of the MEDIAN_DAYS
+    regular days before it, with its verdict (VERDICTS); mark_jumps marks the known and unconfirmed ones.
+
+    others: a days frame of sources not in days whose figures may confirm a day. A day that comes out as a
+    jump is not a regular day for the days after it (an ALONE day is: the median follows a series nobody else
+    publishes, as it rises for good). A frame already
+    marked (published_days) is judged as before its marking: check_jumps(published_days(v)) finds its jumps.
+    """
     every = days if others is None or others.empty else pd.concat([days, others], ignore_index=True)
     figures: dict[tuple[str, date], list[tuple[str, int]]] = {}
     for source, area, day, doses, status in every[["source", "area", "date", "doses", "status"]].itertuples(
         index=False
     ):
-        if status == DAY:
+        if status in (DAY, JUMP):  # JUMP: a frame already marked is judged as it was before
             figures.setdefault((area, day), []).append((source, int(doses)))
-    status = days["status"].to_numpy(copy=True)
+    rank = {s: i for i, s in enumerate(ORDER)}
+    checks: list[JumpCheck] = []
     for (_source, _area), rows in days.groupby(["source", "area"], sort=False):
         regular: deque[int] = deque(maxlen=MEDIAN_DAYS)
         for i, row in zip(rows.index, rows.itertuples(index=False), strict=True):
-            if (row.source, row.area, row.date) in KNOWN_JUMPS:
-                status[i] = JUMP
-            elif row.status == DAY:
-                typical = median(regular) if len(regular) >= MEDIAN_DAYS // 2 else None
-                if typical and row.doses > JUMP_FACTOR * typical and _unconfirmed(row, figures):
-                    status[i] = JUMP
-            if status[i] == DAY:
+            typical = median(regular) if len(regular) >= MEDIAN_DAYS // 2 else None
+            reason = KNOWN_JUMPS.get((row.source, row.area, row.date))
+            verdict = None
+            if reason is not None:
+                verdict = KNOWN
+            elif row.status in (DAY, JUMP) and typical and row.doses > JUMP_FACTOR * typical:
+                verdict = _verdict(row, figures)
+            if verdict is not None:
+                seen = sorted(
+                    ((s, n) for s, n in figures.get((row.area, row.date), []) if s != row.source),
+                    key=lambda figure: rank.get(figure[0], len(rank)),
+                )
+                checks.append(
+                    JumpCheck(i, row.source, row.area, row.date, int(row.doses), typical, reason, tuple(seen), verdict)
+                )
+            if row.status in (DAY, JUMP) and verdict not in (KNOWN, UNCONFIRMED):
                 regular.append(int(row.doses))
-    return days.assign(status=status)
+    return checks
 
 
-def _unconfirmed(row, figures: dict[tuple[str, date], list[tuple[str, int]]]) -> bool:
-    """True when another source has a figure for the day and area and none is within AGREE_FACTOR of it. A
-    figure of 0 is no evidence either way (a day without reports), so it is not compared with."""
+def _verdict(row, figures: dict[tuple[str, date], list[tuple[str, int]]]) -> str:
+    """CONFIRMED when another source's figure for the day and area is within AGREE_FACTOR of it, UNCONFIRMED
+    when other sources have figures and none is, ALONE when no other source has one. A figure of 0 is no
+    evidence either way (a day without reports), so it is not compared with."""
     others = [n for source, n in figures.get((row.area, row.date), []) if source != row.source and n > 0]
-    return bool(others) and not any(row.doses <= AGREE_FACTOR * n for n in others)
+    if not others:
+        return ALONE
+    return CONFIRMED if any(row.doses <= AGREE_FACTOR * n for n in others) else UNCONFIRMED
 
 
 # --- Choosing among sources ----------------------------------------------------------------------------

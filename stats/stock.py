@@ -73,11 +73,13 @@ def days_of_cover(stock: pd.DataFrame, doses: pd.DataFrame, as_of: date) -> pd.D
     """Per store and vaccine: stock on hand ÷ the 7-day average daily doses it serves (STATE: whole state).
 
     stock: store, vaccine, on_hand (as stock_on_hand). doses: date, district_code, vaccine, doses.
-    Columns: store, vaccine, on_hand (the store's own), stock (what covers: the whole state's for STATE),
+    Columns: store, vaccine, on_hand (the store's own), stock (what covers: the whole state's for STATE; a
+    negative balance counts as 0),
     average_7d, days_of_cover (0 without stock, inf when the pace is 0).
     """
     own = stock[[*KEYS, "on_hand"]]
-    covering = with_state_total(own[KEYS].assign(stock=own["on_hand"]), ["stock"])
+    # A balance below zero covers nothing, and is not netted off the state's stock (stock_position).
+    covering = with_state_total(own[KEYS].assign(stock=own["on_hand"].clip(lower=0)), ["stock"])
     district_pace = average_daily_doses(doses, as_of, ("district_code", "vaccine"))
     state_pace = average_daily_doses(doses, as_of, ("vaccine",)).assign(district_code=STATE)
     pace = pd.concat([district_pace, state_pace], ignore_index=True).rename(columns={"district_code": "store"})
@@ -129,6 +131,30 @@ def known_stock(stock: pd.DataFrame | None) -> pd.DataFrame | None:
     if stock is None or stock.empty or not (stock["received"].any() or stock["sent"].any()):
         return None
     return stock
+
+
+class StockPosition(NamedTuple):
+    """An area's stock: what it holds, and the stores whose ledger needs checking."""
+
+    on_hand: int | None
+    """The sum of the area's balances (store and vaccine) that are not negative; None without a ledger, or when
+    every balance of the area is negative (a negative balance is never a stock figure)."""
+    to_check: tuple[tuple[str, str, int], ...]
+    """(store, vaccine, balance) of each of the area's balances below zero: more issued than received."""
+
+
+def stock_position(stock: pd.DataFrame | None, area: str = STATE) -> StockPosition:
+    """The area's stock (STATE: every store) from stock (data.read.stock.stock_on_hand: store, vaccine,
+    received, sent, on_hand). A balance below zero (more sent out and given than received) is not netted into
+    the stock: it is listed to check. Without a ledger (known_stock), nothing is known and nothing to check."""
+    known = known_stock(stock)
+    if known is None:
+        return StockPosition(None, ())
+    rows = known if area == STATE else known[known["store"] == area]
+    counted = rows[rows["on_hand"] >= 0]
+    negative = rows[rows["on_hand"] < 0].sort_values(KEYS, kind="stable")
+    to_check = tuple((str(s), str(v), int(n)) for s, v, n in negative[[*KEYS, "on_hand"]].itertuples(index=False))
+    return StockPosition(int(counted["on_hand"].sum()) if len(counted) else None, to_check)
 
 
 # --- Entering movements (the stock page's form; data.imports.stock_entry records them) ---------------

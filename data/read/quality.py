@@ -12,7 +12,7 @@ from data.access import district
 from data.read.doses import centre_days, daily_doses, total_doses
 from data.read.published import published_values
 from data.read.query import query
-from data.read.reference import district_targets, districts
+from data.read.reference import district_targets, districts, vaccine_intervals
 from data.read.stock import stock_movements
 from stats import STATE
 from stats.quality import Flag, area_names, flags_from_frames, flags_over_range
@@ -66,6 +66,7 @@ def quality_range_frames(
         "movements": stock_movements.run(session, end=end),
         "administered": pd.concat([before, during], ignore_index=True) if len(before) else during,
         "districts_names": districts.run(session),
+        "vaccines": vaccine_intervals.run(session),
     }
 
 

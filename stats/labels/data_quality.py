@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # Rules (stats.quality.RULES)
     "rule_negative_daily_value": ("Cumulative count fell", "संचयी संख्या घटी"),
     "rule_spike": ("Sudden jump", "अचानक उछाल"),
+    "rule_known_jump": ("Known jump", "ज्ञात छलांग"),
     "rule_zero_activity": ("Zero activity", "शून्य गतिविधि"),
     "rule_missing_centres": ("Centres not reporting", "केंद्रों की रिपोर्ट नहीं"),
     "rule_coverage_over_100": ("Coverage above 100%", "कवरेज 100% से अधिक"),

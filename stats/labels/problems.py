@@ -78,12 +78,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "'{value}' कोई भंडार नहीं है: STATE, कोई ज़िला, SUPPLIER, WASTAGE या ADJUSTMENT लिखें।",
     ),
     "store_direction": ("{detail}", "{detail}"),
-    # The Hindi of stock_below_zero and missing_column keeps the English words these messages have always shown in
-    # Hindi (tests compare the texts); a translator may replace them.
+    # The Hindi of missing_column keeps the English words these messages have always shown in Hindi (tests compare
+    # the texts); a translator may replace them. stock_below_zero's parts: store code, vaccine code, date,
+    # balance, store (English, Hindi), vaccine (English, Hindi).
     "stock_below_zero": (
-        "this movement takes the {parts[0]} store's {parts[1]} stock on {parts[2]} (it would be {parts[3]}) "
-        "below zero.",
-        "इस प्रविष्टि से {parts[0]} store's {parts[1]} stock on {parts[2]} (it would be {parts[3]}) शून्य से नीचे चला जाता है।",
+        "this movement takes the {parts[6]} stock of {parts[4]} on {parts[2]} below zero (it would be {parts[3]}).",
+        "इस प्रविष्टि से {parts[2]} को {parts[5]} का {parts[7]} स्टॉक शून्य से नीचे ({parts[3]}) चला जाता है।",
     ),
     "text_too_long": ("'{value}' is longer than {detail} characters.", "'{value}' {detail} अक्षरों से लंबा है।"),
     "unknown_area": (
@@ -248,9 +248,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "बाद के आयात ({parts[1]}) ने आयात #{value} की लिखी {parts[0]} पंक्तियाँ बदल दी हैं; पहले उसे पूर्ववत करें।",
     ),
     "undo_stock_below_zero": (
-        "undoing import #{value} would take the {parts[0]} store's {parts[1]} stock on {parts[2]} below zero "
+        "undoing import #{value} would take the {parts[6]} stock of {parts[4]} on {parts[2]} below zero "
         "(it would be {parts[3]}); undo the later stock imports that rely on it first.",
-        "आयात #{value} पूर्ववत करने से {parts[2]} को {parts[0]} भंडार का {parts[1]} स्टॉक शून्य से नीचे "
+        "आयात #{value} पूर्ववत करने से {parts[2]} को {parts[5]} का {parts[7]} स्टॉक शून्य से नीचे "
         "({parts[3]}) चला जाएगा; पहले उस पर निर्भर बाद के स्टॉक आयात पूर्ववत करें।",
     ),
     # --- Why a stock movement between two stores is impossible (store_direction's detail names one) ---

@@ -113,6 +113,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "खुराकों का 7 दिन का औसत; राज्य भंडार के लिए राज्य के सभी भंडार, पूरे राज्य की गति पर। — : पिछले 7 दिनों "
         "में कोई खुराक नहीं दी गई।",
     ),
+    # A balance below zero: an alert, never a stock figure (the bulletin, the table below the form)
+    "ledger_check": (
+        "More issued than received: check the ledger of {stores}.",
+        "प्राप्ति से अधिक खुराकें जारी: {stores} का स्टॉक रजिस्टर जाँचें।",
+    ),
+    "ledger_check_left_out": (
+        "More issued than received: check the ledger of {stores}; it is not counted in the stock above.",
+        "प्राप्ति से अधिक खुराकें जारी: {stores} का स्टॉक रजिस्टर जाँचें; इसे ऊपर के स्टॉक में नहीं गिना गया।",
+    ),
+    "ledger_store": (
+        "{store} ({vaccine}, {excess} doses more issued than received)",
+        "{store} ({vaccine}, प्राप्ति से {excess} खुराकें अधिक जारी)",
+    ),
+    "ledger_cell": ("More issued than received: check the ledger", "प्राप्ति से अधिक जारी: रजिस्टर जाँचें"),
     "no_stock": ("No stock movements are recorded yet.", "अभी तक स्टॉक की कोई प्रविष्टि दर्ज नहीं है।"),
     "col_store": ("Store", "भंडार"),
     "col_vaccine": ("Vaccine", "टीका"),

@@ -117,11 +117,17 @@ def cover_text(days: float, lang: str = "en") -> str:
     return grouped_decimal(rounded(max(days, 0.0), 1), lang, 1)
 
 
+def on_hand_text(on_hand: int, lang: str = "en") -> str:
+    """A balance as stock on hand; below zero, an alert to check the ledger (never a negative stock figure)."""
+    return indian_number(on_hand, lang) if on_hand >= 0 else t("stock.ledger_cell", lang)
+
+
 def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Each store's stock on hand by vaccine with days of cover (cover as stock_cover returns it),
     the state store first and then districts by name; headers in the language, numbers written the Indian way.
 
-    The state store's days of cover count every store in the state against the whole state's pace."""
+    The state store's days of cover count every store in the state against the whole state's pace (a balance
+    below zero is not netted off). A balance below zero reads "more issued than received: check the ledger"."""
     district_names = district_options(districts, lang)
     vaccine_names = vaccine_options(vaccines, lang)
     order = {code: i for i, code in enumerate([STATE, *district_names])}
@@ -133,9 +139,12 @@ def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataF
         {
             t("stock.col_store", lang): [store_name(s, district_names, lang) for s in rows["store"]],
             t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in rows["vaccine"]],
-            t("stock.col_on_hand", lang): [indian_number(n, lang) for n in rows["on_hand"]],
+            t("stock.col_on_hand", lang): [on_hand_text(n, lang) for n in rows["on_hand"]],
             t("stock.col_average_7d", lang): [indian_number(int(rounded(x, 0)), lang) for x in rows["average_7d"]],
-            t("stock.col_days_of_cover", lang): [cover_text(d, lang) for d in rows["days_of_cover"]],
+            t("stock.col_days_of_cover", lang): [
+                cover_text(d, lang) if n >= 0 else MISSING
+                for n, d in zip(rows["on_hand"], rows["days_of_cover"], strict=True)
+            ],
         },
         dtype="object",
     )

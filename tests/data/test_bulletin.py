@@ -149,6 +149,7 @@ def test_json_carries_the_figures_behind_the_note(bulletin_db, capsys) -> None:
         "stock_on_hand": 98_453,
         "days_of_cover": 2.9,
         "flags": [],
+        "stock_to_check": [],
         "source": "own",
         "status": "day",
         "note_en": "",

@@ -10,10 +10,18 @@ import pandas as pd
 import pytest
 
 from stats.coverage import coverage_by_dose
-from stats.published import FIRST, SECOND, STATE, TOTAL, daily_from_cumulative, own_daily, published_daily_doses
+from stats.published import (
+    FIRST,
+    IMPLAUSIBLE,
+    SECOND,
+    STATE,
+    TOTAL,
+    daily_from_cumulative,
+    own_daily,
+    published_daily_doses,
+)
 from stats.quality import (
     FLAG_COLUMNS,
-    SPIKE_K,
     Flag,
     area_names,
     coverage_over_100,
@@ -28,8 +36,9 @@ from stats.quality import (
     spikes,
     zero_activity,
 )
+from stats.sources import covering, mark_jumps, own_days
 from stats.stock import stock_on_hand
-from tests.stats import NaN, day, day_number, doses_frame, frame
+from tests.stats import day, day_number, doses_frame, frame
 
 NAMES = {STATE: ("Chhattisgarh", "छत्तीसगढ़"), "RPR": ("Raipur", "रायपुर"), "DRG": ("Durg", "दुर्ग")}
 DEVANAGARI = re.compile("[\u0900-\u097f]")
@@ -151,84 +160,163 @@ def test_negative_values_of_a_daily_frame_without_cumulative():
     assert "राज्य की अपनी रिपोर्टों के अनुसार" in flags[0].message_hi
 
 
-# --- spikes ----------------------------------------------------------------------------------------
+# --- spikes: stats.sources' jump rule (JUMP_FACTOR 4, MEDIAN_DAYS 14, AGREE_FACTOR 1.5) ---------------------
 
+
+def days_of(values: list[int], source: str = "cowin", area: str = STATE, start: int = 1, on=None) -> pd.DataFrame:
+    """A stats.sources days frame of one source: values on consecutive days from day start, all regular days
+    (on: the first date, when not day(start))."""
+    first = on or day(start)
+    n = len(values)
+    rows = pd.DataFrame(
+        {
+            "date": [first + timedelta(days=i) for i in range(n)],
+            "source": source,
+            "area": area,
+            "doses": values,
+            **dict.fromkeys(["first", "second", "precaution"], pd.array([pd.NA] * n, dtype="Int64")),
+            "cumulative": pd.array(pd.Series(values, dtype="int64").cumsum(), dtype="Int64"),
+            **dict.fromkeys(
+                ["cumulative_first", "cumulative_second", "cumulative_precaution"],
+                pd.array([pd.NA] * n, dtype="Int64"),
+            ),
+            "days": 1.0,
+            "status": "day",
+        }
+    )
+    return covering([rows])
+
+
+WEEK = [100] * 7
 SPIKES = [
-    ([], {}, [], "empty"),
-    ([100], {}, [], "one day"),
-    ([100] * 7 + [900], {}, [8], "9 times the median of 7 days"),
-    ([100] * 7 + [800], {}, [], "exactly k times is not above"),
-    ([100] * 7 + [801], {}, [8], "just above k times"),
-    ([100] * 6 + [900], {}, [], "6 days of history: too few"),
-    ([100] * 6 + [900], {"min_history": 6}, [7], "6 days enough when asked"),
-    ([0] * 7 + [900], {}, [], "median 0: not judged"),
-    ([0] * 4 + [1] * 4 + [900], {}, [9], "median 0.5 (even count): judged"),
-    ([100] * 7 + [900, 900], {}, [8, 9], "the day itself is out of its own median"),
-    ([100] * 7 + [600], {"k": 5.0}, [8], "a lower k"),
-    ([1000] * 8 + [100] * 7 + [900], {"window": 7}, [16], "days before the window do not count"),
-    ([1000] * 8 + [100] * 7 + [900], {}, [], "the default window of 28 days holds them: median 1,000"),
+    # (CoWIN's days, the ministry's days (None: no other source), days flagged, why)
+    ([], None, [], "empty"),
+    (WEEK + [401], None, [], "a published day no other source has: kept a regular day, as stats.sources keeps it"),
+    (WEEK + [401], WEEK + [100], [8], "just above 4 times the median, the ministry far off: a spike"),
+    (WEEK + [400], WEEK + [100], [], "exactly 4 times is not above"),
+    (WEEK[1:] + [900], WEEK[1:] + [100], [], "6 regular days before: too few to judge"),
+    (WEEK + [900], WEEK + [600], [], "the ministry's 600 confirms 900 (within 1.5 times)"),
+    (WEEK + [900], WEEK + [599], [8], "599 × 1.5 = 898.5: not confirmed"),
+    (WEEK + [900], WEEK + [0], [], "a 0 is no evidence either way (a day without reports): not judged"),
+    ([0] * 7 + [900], [0] * 7 + [1], [], "median 0: not judged"),
+    (WEEK + [900, 900], WEEK + [100, 100], [8, 9], "a spike is not a regular day: day 9 is judged against 100"),
+    ([1000] * 8 + [100] * 14 + [500], [1000] * 8 + [100] * 15, [23], "the median of the 14 regular days before"),
+    ([1000] * 8 + [100] * 6 + [500], [1000] * 8 + [100] * 7, [], "8 of those 14 days are 1,000: median 1,000"),
 ]
 
 
-@pytest.mark.parametrize("values, kwargs, expected", [c[:3] for c in SPIKES], ids=[c[3] for c in SPIKES])
-def test_spikes(values, kwargs, expected):
-    flags = spikes(daily(values), **kwargs)
+@pytest.mark.parametrize("cowin, mohfw, expected", [c[:3] for c in SPIKES], ids=[c[3] for c in SPIKES])
+def test_spikes(cowin, mohfw, expected):
+    frames = [days_of(cowin)] + ([] if mohfw is None else [days_of(mohfw, "mohfw")])
+    flags = spikes(covering(frames))
     assert [day_number(f.date) for f in flags] == expected
-    assert {f.rule for f in flags} <= {"spike"}
+    assert {(f.rule, f.figures["source"]) for f in flags} <= {("spike", "cowin")}
 
 
-def test_spike_default_k_is_eight():
-    assert SPIKE_K == 8.0
+def test_spikes_agree_with_the_status_stats_sources_gives():
+    # The same days through sources.mark_jumps: a flagged day is exactly a day marked as a jump.
+    for cowin, mohfw, expected, _why in SPIKES:
+        if mohfw is None or not cowin:
+            continue
+        marked = mark_jumps(days_of(cowin), days_of(mohfw, "mohfw"))
+        assert [day_number(d) for d in marked.loc[marked["status"] == "jump", "date"]] == expected
 
 
-def test_spike_over_a_gap_is_judged_per_day():
-    # Day 9 is missing: day 10's 1,800 covers 2 days, 900 a day: 9 times the median. 1,500 over 2 days is not.
-    values = daily([100] * 8 + [1800], days=[1.0] * 8 + [2.0])
-    values.loc[8, "date"] = day(10)
-    (flag,) = spikes(values, names=NAMES)
+OWN_SPIKES = [
+    # (the state's own days, CoWIN's (None: no published figure), days flagged, why)
+    (WEEK + [900], None, [8], "no published source has the day: raised, nobody can confirm it"),
+    (WEEK + [900], WEEK + [850], [], "CoWIN's 850 confirms it, and it confirms CoWIN's"),
+    (WEEK + [900], WEEK + [500], [8], "CoWIN's 500 does not (900 > 750)"),
+    (WEEK + [900, 900], None, [8, 9], "an unconfirmed own day is not a regular day either"),
+]
+
+
+@pytest.mark.parametrize("own, cowin, expected", [c[:3] for c in OWN_SPIKES], ids=[c[3] for c in OWN_SPIKES])
+def test_spikes_of_the_states_own_reports(own, cowin, expected):
+    frames = [days_of(own, "own")] + ([] if cowin is None else [days_of(cowin)])
+    flags = [f for f in spikes(covering(frames)) if f.figures["source"] == "own"]
+    assert [day_number(f.date) for f in flags] == expected
+
+
+def test_a_districts_day_is_confirmed_by_the_states_confirmed_day():
+    # Raipur's 900 has no published figure of its own; the state's 9,000 that day is 9 times its median and
+    # CoWIN's 8,000 confirms it: Raipur's rise is part of a confirmed state-wide one. Durg's 900 on day 9, when
+    # the state's day is ordinary, is its own: raised.
+    state = days_of([1_000] * 7 + [9_000, 1_000], "own")
+    cowin = days_of([1_000] * 7 + [8_000, 1_000])
+    raipur = days_of(WEEK + [900, 100], "own", area="RPR")
+    durg = days_of(WEEK + [100, 900], "own", area="DRG")
+    assert when(spikes(covering([state, cowin, raipur, durg]))) == [(9, "DRG", "spike")]
+    # Without CoWIN, nothing confirms the state's day: the state and Raipur are raised, each alone.
+    assert when(spikes(covering([state, raipur, durg]))) == [
+        (8, "RPR", "spike"),
+        (8, STATE, "spike"),
+        (9, "DRG", "spike"),
+    ]
+
+
+def test_own_reports_confirm_a_published_day():
+    own, cowin = days_of(WEEK + [900], "own"), days_of(WEEK + [900])
+    assert spikes(covering([own, cowin])) == []
+    assert [day_number(f.date) for f in spikes(covering([days_of(WEEK + [100], "own"), cowin]))] == [8]
+
+
+def test_spike_message_names_the_day_the_source_the_figure_the_median_and_the_other_source():
+    frames = covering([days_of([17_000] * 14 + [2_02_576]), days_of([17_000] * 14 + [20_000], "mohfw")])
+    (flag,) = spikes(frames, names=NAMES)
     assert flag.figures == {
         "source": "cowin",
         "metric": TOTAL,
-        "days": 2,
-        "value": 1800,
-        "median": 100.0,
-        "ratio": 9.0,
+        "days": 1,
+        "value": 2_02_576,
+        "median": 17_000.0,
+        "ratio": 11.92,
+        "others": {"mohfw": 20_000},
     }
-    assert "1,800 total doses on 10 June 2021 over 2 days since 8 June 2021" in flag.message_en
-    assert "(8 जून 2021 के बाद 2 दिनों में)" in flag.message_hi
-    values.loc[8, "value"] = 1500
-    assert spikes(values) == []
-
-
-def test_spike_leaves_out_a_first_cumulative_figure():
-    # The first row of a derived series (days NaN) is a cumulative figure: neither judged nor history.
-    values = daily([50_000] + [100] * 7 + [900], days=[NaN] + [1.0] * 8)
-    assert [day_number(f.date) for f in spikes(values)] == [9]
-    assert spikes(values, min_history=8) == []
-
-
-def test_spike_message_says_what_a_jump_this_size_means():
-    values = daily([17_000] * 28 + [202_576])
-    (flag,) = spikes(values, names=NAMES)
-    assert flag.figures["ratio"] == pytest.approx(11.92, abs=0.01)
     assert flag.message_en == (
-        "According to CoWIN, Chhattisgarh had 2,02,576 total doses on 29 June 2021: 11.9 times a typical day in "
-        "the 28 days before (median 17,000). A jump this size usually means a change in how doses are counted "
-        "or a backlog upload: check it before reporting it as one day's vaccinations."
+        "According to CoWIN, Chhattisgarh had 2,02,576 total doses on 15 June 2021: 11.9 times a typical day (the "
+        "median of the 14 regular days before, 17,000); no other source's figure for the day is close to it (the "
+        "health ministry (MoHFW): 20,000). A jump this size usually means a change in how doses are counted or a "
+        "backlog upload: check it before reporting it as one day's vaccinations."
     )
     assert flag.message_hi.startswith(
-        "CoWIN के अनुसार 29 जून 2021 को छत्तीसगढ़ में कुल खुराकों की संख्या 2,02,576 रही, जो पिछले 28 दिनों "
-        "के सामान्य दिन (माध्यिका 17,000) का 11.9 गुना है।"
+        "CoWIN के अनुसार 15 जून 2021 को छत्तीसगढ़ में कुल खुराकों की संख्या 2,02,576 रही, जो पिछले 14 सामान्य दिनों "
+        "की माध्यिका (17,000) का 11.9 गुना है; उस दिन किसी अन्य स्रोत का आँकड़ा इसके आस-पास नहीं है (स्वास्थ्य "
+        "मंत्रालय (MoHFW): 20,000)।"
     )
-    assert "गिनती के तरीक़े में बदलाव" in flag.message_hi
 
 
-def test_spikes_keep_series_apart_and_filter_metrics():
-    values = pd.concat(
-        [daily([100] * 7 + [900]), daily([100] * 7 + [900], area="RPR"), daily([10] * 7 + [90], metric=FIRST)]
+def test_an_own_spike_alone_says_nothing_confirms_it():
+    (flag,) = spikes(days_of(WEEK + [900], "own", area="RPR"), names=NAMES)
+    assert flag.message_en.startswith(
+        "According to the state's own reports, Raipur had 900 doses on 8 June 2021: 9.0 times a typical day (the "
+        "median of the 14 regular days before, 100), and no published source has a figure for that day to confirm it."
     )
-    assert when(spikes(values)) == [(8, "RPR", "spike"), (8, STATE, "spike"), (8, STATE, "spike")]
-    assert when(spikes(values, metrics=[FIRST])) == [(8, STATE, "spike")]
+    assert flag.figures["others"] == {}
+
+
+KNOWN = [
+    # (source, first date, the known day's index, reason, words in the message)
+    ("cowin", date(2021, 3, 2), 14, "definition", "definition change: CoWIN counted doses differently"),
+    ("cowin", date(2021, 6, 11), 14, "catch_up", "catch-up: doses recorded late were uploaded together"),
+    ("mohfw", date(2021, 5, 6), 14, "reconciliation", "reconciliation: the ministry brought its count in line"),
+]
+
+
+@pytest.mark.parametrize("source, first, at, reason, words", KNOWN, ids=[k[3] for k in KNOWN])
+def test_a_known_jump_is_raised_as_one_with_its_reason_whatever_its_size(source, first, at, reason, words):
+    # 150 after a fortnight of 100s: not a spike by the rule, and confirmed by the other source, but a known jump.
+    other = "mohfw" if source == "cowin" else "cowin"
+    frames = covering([days_of([100] * at + [150], source, on=first), days_of([100] * at + [150], other, on=first)])
+    (flag,) = spikes(frames, names=NAMES)
+    assert (flag.rule, flag.date, flag.figures["reason"], flag.figures["value"]) == (
+        "known_jump",
+        first + timedelta(days=at),
+        reason,
+        150,
+    )
+    assert words in flag.message_en and "not one day's vaccinations" in flag.message_en
+    assert "ज्ञात छलांग" in flag.message_hi
 
 
 # --- zero_activity ----------------------------------------------------------------------------------
@@ -252,17 +340,36 @@ def test_zero_activity(values, kwargs, expected):
     assert {f.rule for f in flags} <= {"zero_activity"}
 
 
-def test_zero_site_day_message():
-    (flag,) = zero_activity(daily([1400, 2000, 1769, 1500, 1800, 1700, 1900, 0], metric="Sites"), names=NAMES)
-    assert flag.figures == {"source": "cowin", "metric": "Sites", "days": 1, "value": 0, "median": 1769.0}
+def test_zero_day_message():
+    (flag,) = zero_activity(daily([1400, 2000, 1769, 1500, 1800, 1700, 1900, 0]), names=NAMES)
+    assert flag.figures == {"source": "cowin", "metric": TOTAL, "days": 1, "value": 0, "median": 1769.0}
     assert flag.message_en.startswith(
-        "According to CoWIN, Chhattisgarh had 0 vaccination sites on 8 June 2021, although a typical day in the "
+        "According to CoWIN, Chhattisgarh had 0 total doses on 8 June 2021, although a typical day in the "
         "28 days before had 1,769."
     )
     assert flag.message_hi.startswith(
-        "CoWIN के अनुसार 8 जून 2021 को छत्तीसगढ़ में टीकाकरण केंद्रों की संख्या 0 रही, जबकि पिछले 28 दिनों में "
+        "CoWIN के अनुसार 8 जून 2021 को छत्तीसगढ़ में कुल खुराकों की संख्या 0 रही, जबकि पिछले 28 दिनों में "
         "एक सामान्य दिन (माध्यिका) में यह 1,769 थी।"
     )
+
+
+def test_implausible_fields_are_cowins_sessions_and_sites():
+    assert set(IMPLAUSIBLE) == {("cowin", "Sessions"), ("cowin", "Sites")}
+
+
+@pytest.mark.parametrize("metric, word", [("Sites", "vaccination sites"), ("Sessions", "sessions")])
+def test_a_zero_in_an_implausible_field_quotes_no_typical_day(metric, word):
+    (flag,) = zero_activity(daily([15_28_646] * 7 + [0], metric=metric), names=NAMES)
+    assert flag.figures == {"source": "cowin", "metric": metric, "days": 1, "value": 0, "implausible": True}
+    assert flag.message_en == (
+        f"According to CoWIN, Chhattisgarh had 0 {word} on 8 June 2021. This field of CoWIN is known to be "
+        "implausible, so it is not compared with a typical day; a 0 usually means the figures were not uploaded."
+    )
+    assert "15,28,646" not in flag.message_en + flag.message_hi
+    assert "भरोसेमंद नहीं" in flag.message_hi
+    # The same field from another source is not known to be implausible: its typical day is quoted.
+    other = daily([1_000] * 7 + [0], metric=metric).assign(source="mohfw")
+    assert "1,000" in zero_activity(other)[0].message_en
 
 
 def test_zero_activity_of_own_doses_on_a_calendar():
@@ -404,13 +511,36 @@ def test_daily_stock_agrees_with_stock_on_hand_every_day():
 
 
 def test_doses_beyond_stock_with_no_ledger():
+    # No movement at all (a database holding only the published series): no ledger, nothing to check.
     given = frame("date district_code vaccine doses", [(2, "RPR", "CS", 4)])
     no_movements = MOVEMENTS.iloc[:0]
-    (flag,) = doses_beyond_stock(no_movements, given, day(1), day(3), names=NAMES)
-    assert (day_number(flag.date), flag.figures["on_hand"], flag.figures["days_below_zero"]) == (2, -4, 2)
-    assert flag.message_en.startswith("On 2 June 2021, the CS stock of Raipur fell below zero: −4 doses on hand.")
-    assert flag.message_hi.startswith("2 जून 2021 को रायपुर के CS भंडार का स्टॉक शून्य से नीचे चला गया: −4 खुराकें।")
+    assert doses_beyond_stock(no_movements, given, day(1), day(3), names=NAMES) == []
     assert doses_beyond_stock(no_movements, given.iloc[:0], day(1), day(3)) == []
+    # A ledger of Covishield only: Covaxin given anywhere has no ledger either; Covishield given in Durg does.
+    given = frame("date district_code vaccine doses", [(2, "RPR", "CX", 4), (3, "DRG", "CS", 7)])
+    ((flag),) = doses_beyond_stock(MOVEMENTS, given, day(1), day(3))
+    assert (flag.area, flag.figures["vaccine"], flag.figures["on_hand"]) == ("DRG", "CS", -7)
+
+
+def test_doses_beyond_stock_is_an_alert_naming_store_and_vaccine():
+    vaccines = {"CS": ("Covishield", "कोविशील्ड")}
+    (flag, _) = doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(8), names=NAMES, vaccines=vaccines)
+    assert flag.message_en == (
+        "On 4 June 2021, the ledger of Raipur shows more Covishield issued than received: 10 doses more were sent "
+        "out or given than came in. Check the ledger: a receipt is probably missing from the stock movements. This "
+        "lasted 2 days (at most 15 doses more)."
+    )
+    assert flag.message_hi.startswith(
+        "4 जून 2021 को रायपुर के स्टॉक रजिस्टर में कोविशील्ड की प्राप्ति से अधिक खुराकें जारी दिखती हैं: जितनी आईं, "
+        "उससे 10 खुराकें अधिक भेजी या लगाई गईं।"
+    )
+    for text in (flag.message_en, flag.message_hi):
+        assert "CS" not in text and "−" not in text and "on hand" not in text
+    # The state store is named as a store, not as the state.
+    sent = frame("date vaccine from_store to_store quantity", [(1, "CS", "STATE", "RPR", 5)])
+    (state,) = doses_beyond_stock(sent, ADMINISTERED.iloc[:0], day(1), day(1), names=NAMES, vaccines=vaccines)
+    assert state.area == STATE and "the ledger of State store" in state.message_en
+    assert "राज्य भंडार के स्टॉक रजिस्टर" in state.message_hi
 
 
 # --- source_gaps ----------------------------------------------------------------------------------------
@@ -470,11 +600,11 @@ EVERY_RULE = [
         ),
         "11,34,567",
     ),
-    (spikes(daily(BIG + [12_00_000], area="RPR"), names=NAMES), "12,00,000"),
+    (spikes(days_of(BIG + [12_00_000], "own", area="RPR"), names=NAMES), "12,00,000"),
     (zero_activity(daily(BIG + [0], area="RPR"), names=NAMES), "1,00,000"),
     (missing_centres(centre_days([(1, "R1", "RPR", 1)]), day(2), names=NAMES), "R1"),
     (coverage_over_100(coverage_by_dose(GIVEN, TARGETS, ["18-44"], as_of=day(1)), day(1), names=NAMES), "1,042"),
-    (doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(5), names=NAMES), "−15"),
+    (doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(5), names=NAMES), "15"),
     (source_gaps(doses_frame([(1, 1_23_456)]), PUBLISHED, names=NAMES), "1,23,456"),
 ]
 
@@ -503,7 +633,8 @@ def test_flags_for_day_runs_the_rules_it_has_inputs_for():
     frames = pd.concat([state, district, daily_from_cumulative(falls)], ignore_index=True)
     centres = centre_days([(29, "R1", "RPR", 5), (29, "R2", "RPR", 5), (30, "R1", "RPR", 5)])
 
-    on_29 = flags_for_day(day(29), STATE, daily=frames, centre_days=centres)
+    own = days_of(history + [20_000, 1_000], "own")
+    on_29 = flags_for_day(day(29), STATE, daily=frames, days=own, centre_days=centres)
     assert when(on_29) == [(29, STATE, "spike")]
     on_30 = flags_for_day(day(30), STATE, daily=frames, centre_days=centres)
     assert when(on_30) == [
@@ -514,12 +645,6 @@ def test_flags_for_day_runs_the_rules_it_has_inputs_for():
     assert when(flags_for_day(day(30), "RPR", daily=frames, centre_days=centres)) == [(30, "RPR", "missing_centres")]
     assert flags_for_day(day(30), "BST", daily=frames, centre_days=centres) == []
     assert flags_for_day(day(30)) == []
-
-
-def test_flags_for_day_checks_spikes_on_totals_only():
-    first_doses = daily([1_000] * 28 + [20_000], metric=FIRST)
-    assert flags_for_day(day(29), daily=first_doses) == []
-    assert len(spikes(first_doses)) == 1
 
 
 def test_flags_for_day_with_stock_coverage_and_sources():
@@ -542,8 +667,9 @@ def test_flags_for_day_with_stock_coverage_and_sources():
 
 
 def test_flags_for_day_from_own_doses():
-    own = own_daily(doses_frame([(d, 100) for d in range(1, 29)] + [(29, 900), (31, 100)]))
-    assert when(flags_for_day(day(29), daily=own)) == [(29, STATE, "spike")]
+    doses = doses_frame([(d, 100) for d in range(1, 29)] + [(29, 900), (31, 100)])
+    own = own_daily(doses)
+    assert when(flags_for_day(day(29), daily=own, days=own_days(doses))) == [(29, STATE, "spike")]
     assert when(flags_for_day(day(30), daily=own)) == [(30, STATE, "zero_activity")]
 
 
@@ -552,33 +678,6 @@ def test_published_daily_doses_feed_source_gaps():
     own = doses_frame([(2, 150)])
     flags = source_gaps(own, published_daily_doses(cumulative))
     assert [(day_number(f.date), f.figures["gap"]) for f in flags] == [(2, 50)]
-
-
-def test_own_doses_are_checked_when_published_series_share_the_frame() -> None:
-    """Own doses carry no source; mixed with published rows they must still be checked (not dropped)."""
-    from datetime import date, timedelta
-
-    import pandas as pd
-
-    from stats.published import own_daily
-    from stats.quality import SPIKE, spikes
-
-    days = [date(2021, 5, 1) + timedelta(days=i) for i in range(30)]
-    own = pd.DataFrame({"date": days, "doses": [100] * 29 + [5000]})  # the last day is 50 × the median
-    published = pd.DataFrame(
-        {
-            "date": days,
-            "source": "cowin",
-            "area": "STATE",
-            "metric": "Total Doses Administered",
-            "cumulative": range(30),
-            "value": [1] * 30,
-            "days": [1.0] * 30,
-        }
-    )
-    daily = pd.concat([published, own_daily(own, days[0], days[-1])], ignore_index=True)
-    flagged = [f for f in spikes(daily) if f.rule == SPIKE]
-    assert [(f.date, f.figures.get("source")) for f in flagged] == [(days[-1], None)]
 
 
 def test_trailing_medians_keep_each_series_apart_whatever_the_row_order() -> None:
@@ -608,9 +707,10 @@ def test_trailing_medians_keep_each_series_apart_whatever_the_row_order() -> Non
 
 
 def test_doses_beyond_stock_keeps_runs_of_neighbouring_stores_apart():
-    # No ledger: both stores are below zero from their first dose to the end, back to back in the stock frame.
+    # Nothing issued to either: both stores are below zero from their first dose to the end, back to back in the
+    # stock frame.
     given = frame("date district_code vaccine doses", [(1, "DRG", "CS", 3), (1, "RPR", "CS", 4), (3, "RPR", "CS", 1)])
-    flags = doses_beyond_stock(MOVEMENTS.iloc[:0], given, day(1), day(3), names=NAMES)
+    flags = doses_beyond_stock(MOVEMENTS.iloc[:1], given, day(1), day(3), names=NAMES)
     got = [
         (f.area, day_number(f.date), f.figures["on_hand"], f.figures["lowest"], f.figures["days_below_zero"])
         for f in flags

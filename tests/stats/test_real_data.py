@@ -8,6 +8,7 @@ back with data.read.published.published_values, as a page would.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -33,12 +34,14 @@ from stats.published import (
 )
 from stats.quality import (
     area_names,
+    days_from_frames,
     flags_for_day,
     negative_daily_values,
     source_gaps,
     spikes,
     zero_activity,
 )
+from stats.sources import JUMP_FACTOR, check_jumps
 
 FILES = ("cg_state_daily.csv", "cg_district_daily.csv", "cg_state_mohfw_daily.csv")
 # The eight districts whose cumulative second doses fell on 04/04/2021 (README), as master-list codes:
@@ -171,44 +174,35 @@ def test_small_district_first_dose_falls(series):
     assert sorted({f.figures["value"] for f in flags}) == [-35, -21, -12, -5, -2, -1]  # README: -1 to -35
 
 
-# What the spike rule flags on each state total at the default k = 8 (see stats.quality.SPIKE_K): the
-# programme's first weeks (a 20-fold ramp-up in January-February), the 16/03 definition change, and
-# CoWIN's catch-up from 21/06 to 04/07; MoHFW's 20/05 reconciliation and the biggest days of its late-June
-# drive. Nothing in April: the drive days 02/04 (+3,07,260, 5.6 ×) and 04/04 (+3,09,561, 5.5 ×) are ordinary.
-COWIN_SPIKES = [
-    "25/01", "27/01", "28/01", "30/01", "03/02", "04/02", "05/02",
-    "16/03",
-    "21/06", "22/06", "23/06", "24/06", "25/06", "26/06", "27/06", "28/06", "29/06", "30/06",
-    "01/07", "02/07", "03/07", "04/07",
-]  # fmt: skip
-MOHFW_SPIKES = ["20/05", "23/06", "24/06", "25/06", "26/06"]
+# The spike rule is stats.sources' jump rule: on the real series it raises the four known jumps, each with its
+# reason, and nothing else. CoWIN's 21 and 22 June (99,889 and 1,25,214: 14.6 and 18.2 times a lagging median)
+# are confirmed by the ministry's 91,284 and 1,10,143 for the same days, and are not raised; nor is the rest of
+# CoWIN's late-June catch-up run, which the ministry's own late-June days (2-3 lakh a day) confirm.
+KNOWN = [("cowin", "16/03", 202_576, "definition"), ("mohfw", "20/05", 732_212, "reconciliation")]
+KNOWN += [("cowin", "25/06", 225_235, "catch_up"), ("cowin", "26/06", 356_249, "catch_up")]
 
 
-def test_spikes_at_the_default_k(daily, names):
-    flags = spikes(daily[daily["area"] == STATE], metrics=[TOTAL], names=names)
-    flagged = {s: [f.date for f in flags if f.figures["source"] == s] for s in ("cowin", "mohfw")}
-    assert flagged == {"cowin": [d(t) for t in COWIN_SPIKES], "mohfw": [d(t) for t in MOHFW_SPIKES]}
-    figures = {(f.figures["source"], f.date): f for f in flags}
-    assert figures[("cowin", d("16/03"))].figures["value"] == 202_576
-    assert figures[("cowin", d("25/06"))].figures["value"] == 225_235
-    assert figures[("cowin", d("26/06"))].figures["value"] == 356_249
-    assert figures[("mohfw", d("20/05"))].figures["value"] == 732_212
-    assert "2,02,576" in figures[("cowin", d("16/03"))].message_en
-    assert "a change in how doses are counted or a backlog upload" in figures[("cowin", d("16/03"))].message_en
-    assert "7,32,212" in figures[("mohfw", d("20/05"))].message_hi
+@pytest.fixture(scope="module")
+def days(series: pd.DataFrame) -> pd.DataFrame:
+    nothing = pd.DataFrame({"date": [], "doses": []})
+    return days_from_frames(series, nothing, nothing.assign(district_code=[]))
 
 
-@pytest.mark.parametrize(
-    "k, sixteenth_march, april_days",
-    [(5.0, True, ["02/04", "04/04"]), (8.0, True, []), (11.8, True, []), (12.0, False, [])],
-    ids=["k=5 flags April's drive", "k=8", "k=11.8 still catches 16/03", "k=12 misses 16/03"],
-)
-def test_why_k_is_eight(daily, k, sixteenth_march, april_days):
-    cowin = daily[(daily["area"] == STATE) & (daily["source"] == "cowin")]
-    dates = [f.date for f in spikes(cowin, k=k, metrics=[TOTAL])]
-    assert (d("16/03") in dates) == sixteenth_march
-    assert [x for x in dates if x.month == 4] == [d(t) for t in april_days]
-    assert {d("25/06"), d("26/06")} <= set(dates)
+def test_spikes_are_the_known_jumps_with_their_reasons(days, names):
+    flags = spikes(days, names=names)
+    got = [(f.figures["source"], f.date, f.figures["value"], f.figures["reason"], f.rule) for f in flags]
+    assert got == [(s, d(t), value, reason, "known_jump") for s, t, value, reason in KNOWN]
+    by_day = {f.date: f for f in flags}
+    assert "2,02,576" in by_day[d("16/03")].message_en and "definition change" in by_day[d("16/03")].message_en
+    assert "7,32,212" in by_day[d("20/05")].message_hi and "मिलान" in by_day[d("20/05")].message_hi
+
+
+def test_21_and_22_june_are_confirmed_by_the_ministry(days):
+    checks = {(c.source, c.date): c for c in check_jumps(days[days["source"] == "cowin"], days)}
+    for day, cowin, mohfw in (("21/06", 99_889, 91_284), ("22/06", 125_214, 110_143)):
+        check = checks[("cowin", d(day))]
+        assert (check.verdict, check.doses, dict(check.others)) == ("confirmed", cowin, {"mohfw": mohfw})
+        assert check.ratio > JUMP_FACTOR  # above the threshold: only the ministry's figure keeps it a regular day
 
 
 def test_the_zero_site_day_of_28_july(daily, names):
@@ -217,6 +211,9 @@ def test_the_zero_site_day_of_28_july(daily, names):
     sites = next(f for f in flags if f.figures["metric"] == "Sites")
     assert "0 vaccination sites on 28 July 2021" in sites.message_en
     assert "28 जुलाई 2021 को छत्तीसगढ़ में टीकाकरण केंद्रों की संख्या 0 रही" in sites.message_hi
+    for flag in flags:  # fields known to be implausible: no typical day is quoted
+        assert "median" not in flag.figures and "known to be implausible" in flag.message_en
+        assert not re.search(r"\d,\d", flag.message_en + flag.message_hi)  # "15,28,646 sessions" is never quoted
 
 
 def test_flat_cowin_totals_are_zero_days(daily):
@@ -230,19 +227,21 @@ def test_flat_cowin_totals_are_zero_days(daily):
 
 FOR_DAY = [
     ("09/03", STATE, {(STATE, "negative_daily_value", FIRST), (STATE, "negative_daily_value", TOTAL)}),
-    ("16/03", STATE, {(STATE, "spike", TOTAL)}),
+    ("16/03", STATE, {(STATE, "known_jump", TOTAL)}),
     ("04/04", "KNK", {("KNK", "negative_daily_value", SECOND)}),
     ("04/04", "RPR", set()),
-    ("20/05", STATE, {(STATE, "spike", TOTAL)}),
-    ("26/06", STATE, {(STATE, "spike", TOTAL)}),
+    ("20/05", STATE, {(STATE, "known_jump", TOTAL)}),
+    ("21/06", STATE, set()),
+    ("22/06", STATE, set()),
+    ("26/06", STATE, {(STATE, "known_jump", TOTAL)}),
     ("28/07", STATE, {(STATE, "zero_activity", "Sites"), (STATE, "zero_activity", "Sessions")}),
     ("15/09", STATE, set()),
 ]
 
 
 @pytest.mark.parametrize("day, area, expected", FOR_DAY, ids=[f"{t}-{a}" for t, a, _ in FOR_DAY])
-def test_flags_for_day(daily, names, day, area, expected):
-    flags = flags_for_day(d(day), area, daily=daily, names=names)
+def test_flags_for_day(daily, days, names, day, area, expected):
+    flags = flags_for_day(d(day), area, daily=daily, days=days, names=names)
     assert {(f.area, f.rule, f.figures["metric"]) for f in flags} == expected
 
 

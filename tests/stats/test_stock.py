@@ -6,7 +6,16 @@ import math
 
 import pytest
 
-from stats.stock import days_of_cover, known_stock, stock_on_hand, stockout_date, stockout_dates, wastage_rate
+from stats import STATE
+from stats.stock import (
+    days_of_cover,
+    known_stock,
+    stock_on_hand,
+    stock_position,
+    stockout_date,
+    stockout_dates,
+    wastage_rate,
+)
 from tests.stats import NaN, column, day, frame
 
 MOVEMENT_COLUMNS = "date vaccine from_store to_store quantity"
@@ -93,7 +102,15 @@ COVER = [
     ([("A", "CS", 50)], [(1, "A", "CS", 140)], ("A", "CS"), (50, 20.0, 2.5), "zero days in the average"),
     ([("A", "CS", 50)], [], ("A", "CS"), (50, 0.0, math.inf), "pace 0: never runs out"),
     ([("A", "CS", 0)], [(1, "A", "CS", 7)], ("A", "CS"), (0, 1.0, 0.0), "no stock"),
-    ([("A", "CS", -5)], [], ("A", "CS"), (-5, 0.0, 0.0), "negative stock, pace 0: 0 days"),
+    ([("A", "CS", -5)], [], ("A", "CS"), (0, 0.0, 0.0), "a negative balance covers nothing, pace 0: 0 days"),
+    # whole state: 600 + 100; A's −300 (more issued than received) is not netted off: 700 / 100 a day
+    (
+        [("STATE", "CS", 600), ("A", "CS", -300), ("B", "CS", 100)],
+        [(n, d, "CS", q) for n in range(1, 8) for d, q in (("A", 60), ("B", 40))],
+        ("STATE", "CS"),
+        (700, 100.0, 7.0),
+        "a negative balance is not netted off the state's stock",
+    ),
     # whole state: 600 (state store) + 300 (A) + 100 (B) = 1,000 over the state's 7 × (60 + 40) / 7 = 100 a day
     (
         [("STATE", "CS", 600), ("A", "CS", 300), ("B", "CS", 100)],
@@ -233,3 +250,37 @@ def test_known_stock(rows, known):
     stock = frame(STOCK_COLUMNS, rows)
     assert (known_stock(stock) is stock) is known
     assert known_stock(None) is None
+
+
+POSITIONS = [
+    # (rows of store, vaccine, received, sent, administered, on_hand; area; on_hand, to_check; why)
+    ([], STATE, None, (), "nothing"),
+    ([("A", "CS", 0, 0, 300, -300)], STATE, None, (), "doses given but no ledger: nothing known, nothing to check"),
+    (
+        [("STATE", "CS", 1_000, 500, 0, 500), ("A", "CS", 300, 0, 100, 200), ("B", "CS", 200, 0, 3_91_200, -3_91_000)],
+        STATE,
+        700,
+        (("B", "CS", -3_91_000),),
+        "the state: 500 + 200, B's −3,91,000 listed to check, not netted",
+    ),
+    (
+        [("STATE", "CS", 1_000, 500, 0, 500), ("B", "CS", 200, 0, 3_91_200, -3_91_000)],
+        "B",
+        None,
+        (("B", "CS", -3_91_000),),
+        "a district below zero: no stock figure at all",
+    ),
+    (
+        [("STATE", "CS", 900, 100, 0, 800), ("B", "CS", 100, 0, 150, -50), ("B", "CX", 100, 0, 40, 60)],
+        "B",
+        60,
+        (("B", "CS", -50),),
+        "a district's Covaxin counts, its Covishield is to check",
+    ),
+    ([("STATE", "CS", 900, 100, 0, 800)], "B", None, (), "a district without a balance"),
+]
+
+
+@pytest.mark.parametrize("rows, area, on_hand, to_check", [p[:4] for p in POSITIONS], ids=[p[4] for p in POSITIONS])
+def test_stock_position(rows, area, on_hand, to_check):
+    assert stock_position(frame(STOCK_COLUMNS, rows), area) == (on_hand, to_check)

@@ -27,8 +27,9 @@ from data.imports.files import RawTable
 from data.imports.kind import FileKind, UndoRefused
 from data.imports.parse import parse_count
 from data.imports.problems import Problem, details
-from data.models import ADJUSTMENT, PSEUDO_STORES, STATE, SUPPLIER, WASTAGE, StockMovement
+from data.models import ADJUSTMENT, PSEUDO_STORES, STATE, SUPPLIER, WASTAGE, District, StockMovement, Vaccine
 from data.rollup import CHUNK
+from stats.labels import t
 
 COLUMNS = ("date", "vaccine", "from_store", "to_store", "quantity", "reference")
 KEY = ("date", "vaccine", "from_store", "to_store", "reference")
@@ -113,7 +114,7 @@ class StockTable(FactTable):
             if culprits.empty:
                 culprits = rows[rows["to_store"] == store]
             culprit = culprits.sort_values(["date", "_row"]).iloc[-1]
-            detail = details(store, vaccine, first.date, int(first.balance))
+            detail = details(store, vaccine, first.date, int(first.balance), *store_and_vaccine(conn, store, vaccine))
             problems.append(
                 Problem(int(culprit["_row"]), "quantity", str(culprit["quantity"]), "stock_below_zero", detail)
             )
@@ -142,8 +143,27 @@ class StockTable(FactTable):
             first = worse.iloc[0]
             raise UndoRefused(
                 "undo_stock_below_zero",
-                details(first["store"], first["vaccine"], first["date"], int(first["balance"])),
+                details(
+                    first["store"],
+                    first["vaccine"],
+                    first["date"],
+                    int(first["balance"]),
+                    *store_and_vaccine(conn, first["store"], first["vaccine"]),
+                ),
             )
+
+
+def store_and_vaccine(conn: Connection, store: str, vaccine: str) -> tuple[str, str, str, str]:
+    """The store's and the vaccine's names, English and Hindi (a message names them, never by code)."""
+    if store == STATE:
+        store_names = (t("stock.store_STATE", "en"), t("stock.store_STATE", "hi"))
+    else:
+        district = District.__table__
+        row = conn.execute(select(district.c.name_en, district.c.name_hi).where(district.c.code == store)).first()
+        store_names = (row[0], row[1]) if row is not None else (store, store)
+    table = Vaccine.__table__
+    row = conn.execute(select(table.c.name_en, table.c.name_hi).where(table.c.code == vaccine)).first()
+    return (*store_names, *((row[0], row[1]) if row is not None else (vaccine, vaccine)))
 
 
 def stored_movements(conn: Connection, vaccines) -> pd.DataFrame:

@@ -155,13 +155,13 @@ BAD = [
         "stock-below-zero",
         stock_csv([STOCK_OK[0], {**STOCK_OK[1], "quantity": "1500"}]),
         (3, "quantity", "1500", "stock_below_zero"),
-        "STATE store's COVISHIELD stock on 2021-06-02 (it would be -500)",
+        "the Covishield stock of State store on 2021-06-02 below zero (it would be -500)",
     ),
     Bad(
         "stock-correction-below-zero",
         stock_csv([{**STOCK_OK[0], "quantity": "500"}]),
         (2, "quantity", "500", "stock_below_zero"),
-        "STATE store's COVISHIELD stock on 2021-06-02 (it would be -300)",
+        "the Covishield stock of State store on 2021-06-02 below zero (it would be -300)",
         before=(stock_csv(STOCK_OK),),
     ),
     # --- published series, long format ---

@@ -104,6 +104,7 @@ def test_quality_range_frames(engine):
         "movements",
         "administered",
         "districts_names",
+        "vaccines",
     }
     assert [(r[0], r[1], r[4]) for r in rows(frames["series"])] == [(9, "cowin", 600_000), (21, "cowin", 650_000)]
     assert rows(frames["state"]) == [(1, 130), (10, 20), (20, 50), (21, 75)]
@@ -141,6 +142,7 @@ def test_quality_range_frames(engine):
         (15, "STATE", "RPR", 300),
     ]
     assert len(frames["targets"]) > 0 and len(frames["districts_names"]) == 33
+    assert {"COVISHIELD", "COVAXIN"} <= set(frames["vaccines"]["code"])  # named in stock alerts
     for name in ("state", "districts", "bands", "administered", "centre_days"):
         assert frames[name]["doses"].dtype == "int64", name
 

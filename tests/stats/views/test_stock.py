@@ -259,3 +259,21 @@ def test_movement_text():
     assert view.movement_text(stores, "COVAXIN", date(2021, 6, 22), DISTRICTS, VACCINES, "hi") == (
         "22 जून 2021 को कोवैक्सिन की 2,00,000 खुराकें आपूर्तिकर्ता से राज्य भंडार को"
     )
+
+
+def test_a_balance_below_zero_reads_as_an_alert_not_stock():
+    # Bastar gave 3,91,000 more than it received: its row says so; the state store's cover counts 4,400 + 1,200,
+    # not 4,400 + 1,200 − 3,91,000.
+    stock = frame(
+        "store vaccine on_hand",
+        [("RPR", "COVISHIELD", 1200), ("STATE", "COVISHIELD", 4400), ("BST", "COVISHIELD", -3_91_000)],
+    )
+    doses = frame("date district_code vaccine doses", [(7, "RPR", "COVISHIELD", 2800), (7, "BST", "COVISHIELD", 700)])
+    table = view.stock_table(view.stock_cover(stock, doses, day(7)), DISTRICTS, VACCINES)
+    assert [tuple(r) for r in table.itertuples(index=False)] == [
+        ("State store", "Covishield", "4,400", "500", "11.2"),  # 5,600 ÷ 3,500/7 a day
+        ("Bastar", "Covishield", "More issued than received: check the ledger", "100", "—"),
+        ("Raipur", "Covishield", "1,200", "400", "3.0"),
+    ]
+    hindi = view.stock_table(view.stock_cover(stock, doses, day(7)), DISTRICTS, VACCINES, "hi")
+    assert hindi.iloc[1, 2] == "प्राप्ति से अधिक जारी: रजिस्टर जाँचें"
