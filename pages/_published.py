@@ -1,0 +1,134 @@
+"""What a published source gives beyond its dose totals, as sections other pages show: show_published (an area
+and a date range: splits, day-by-day figures, sessions and sites, and what the source does not publish) and
+show_district_published (every district's figures of CoWIN's district series for a day)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from data.access import Context
+from data.read import reference
+from data.read.published import published_values
+from pages._shared import chart_with_table, record_download
+from stats import STATE
+from stats.export import safe_csv
+from stats.figures import published as charts
+from stats.formatting import long_date
+from stats.labels import t
+from stats.published import FIRST
+from stats.views import published as view
+
+COWIN = "cowin"
+
+
+def _district_span(ctx: Context) -> tuple[date | None, date | None]:
+    """The first and last day of CoWIN's district series in the database."""
+    return view.district_series_span(published_values(ctx, source=COWIN, metrics=[FIRST]))
+
+
+def show_published(ctx: Context, area: str, start: date, end: date, lang: str) -> None:
+    """A section "What {source} published for these dates": for the area (STATE or a district code), CoWIN's
+    splits of the range and its figures per day by vaccine, CoWIN's age bands, gender, people vaccinated, AEFI
+    and registrations (each with a chart and its table), sessions and sites as published, and in plain
+    sentences what the source does not publish for these dates."""
+    source, short = view.titles(area, lang)
+    names = reference.names(ctx)
+    values = published_values(ctx, source=COWIN, areas=[area])
+    _, district_last = _district_span(ctx)
+    st.subheader(t("published.title", lang, source=source))
+    inside = values[(values["date"] >= start) & (values["date"] <= end)]
+    if inside.empty:
+        where = t("published.state", lang) if area == STATE else names.district(area, lang)
+        st.info(
+            t(
+                "published.none",
+                lang,
+                source=source,
+                area=where,
+                start=long_date(start, lang),
+                end=long_date(end, lang),
+            )
+        )
+    else:
+        st.caption(t("published.intro", lang, source=source, start=long_date(start, lang), end=long_date(end, lang)))
+    prefix = f"published-{area}-{start.isoformat()}-{end.isoformat()}"
+    for group in view.groups(area) if len(inside) else ():
+        split = view.split(values, group, start, end, area, names, lang)
+        days = view.daily(values, group, start, end, area, names, lang)
+        if split.empty and days.empty:
+            continue  # what_lacks says so
+        title = t(group.title_key, lang)
+        st.markdown(f"**{title}**")
+        if len(split):
+            first, last = min(split["first"]), max(split["last"])
+            heading = t(
+                "published.split_title", lang, group=title, start=long_date(first, lang), end=long_date(last, lang)
+            )
+            chart_with_table(
+                ctx,
+                charts.split_figure(split, heading, short, lang),
+                view.split_table(split, lang),
+                f"{prefix}-{group.key}-split",
+            )
+        for note in view.split_notes(group, start, end, area, lang):
+            st.caption(note)
+        if len(days):
+            chart_with_table(
+                ctx,
+                charts.daily_figure(days, t("published.daily_title", lang, group=title), short, lang),
+                view.daily_table(days, lang),
+                f"{prefix}-{group.key}-daily",
+            )
+    counts = view.counts(values, start, end, area, lang)
+    if len(counts):
+        st.markdown(f"**{t('published.group_counts', lang)}**")
+        chart_with_table(
+            ctx,
+            charts.counts_figure(counts, t("published.counts_title", lang, source=source), short, lang),
+            view.counts_table(counts, lang),
+            f"{prefix}-counts",
+        )
+        st.caption(t("published.counts_implausible", lang))
+    lacks = view.what_lacks(values, area, start, end, lang, district_last=district_last)
+    st.markdown(f"**{t('published.lacks_title', lang, source=source)}**")
+    st.markdown("\n".join(f"- {line}" for line in lacks))
+
+
+def show_district_published(ctx: Context, day: date, lang: str) -> None:
+    """CoWIN's district series for the day: every district's figures (first and second doses, by vaccine,
+    people vaccinated by gender, registrations, sessions, sites) as a table with a CSV download; or the sentence
+    that district figures end on the series' last day."""
+    st.subheader(t("published.district_title", lang, date=long_date(day, lang)))
+    first, last = _district_span(ctx)
+    if first is None:
+        st.info(t("published.district_none", lang, date=long_date(day, lang)))
+        return
+    if not first <= day <= last:
+        st.info(
+            t(
+                "published.district_ends",
+                lang,
+                date=long_date(day, lang),
+                first=long_date(first, lang),
+                last=long_date(last, lang),
+            )
+        )
+        return
+    values = published_values(ctx, source=COWIN, start=day - timedelta(days=7), end=day)
+    names = reference.names(ctx)
+    table = view.district_day(values, day, names, lang)
+    st.caption(t("published.district_intro", lang))
+    numbers = {c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:-1]}
+    st.dataframe(table, width="stretch", hide_index=True, column_config=numbers, key=f"published-districts-{day}")
+    name = f"cowin-districts-{day.isoformat()}.csv"
+    st.download_button(
+        t("common.download_csv", lang),
+        data=safe_csv(view.district_day(values, day, names, lang, formatted=False)),
+        file_name=name,
+        mime="text/csv",
+        key=f"published-districts-download-{day}",
+        on_click=record_download,
+        args=(ctx, name, len(table)),
+    )
