@@ -63,8 +63,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "पहला प्रकाशित आँकड़ा: इस दिन तक का सब कुछ, एक दिन का नहीं",
     ),
     "note_span": (
-        "covers {days} days (the day before was not published)",
-        "{days} दिनों का आँकड़ा (पिछला दिन प्रकाशित नहीं)",
+        "covers {days} days (the days before have no usable figure)",
+        "{days} दिनों का आँकड़ा (पिछले दिनों का उपयोगी आँकड़ा नहीं)",
     ),
     "note_correction": (
         "correction: the cumulative fell by {fall} (a recount, not a negative figure)",
@@ -118,10 +118,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{group}: {source} publishes these only from {first} to {last}, not for these dates.",
         "{group}: {source} इन्हें केवल {first} से {last} तक प्रकाशित करता है, इन तारीख़ों के लिए नहीं।",
     ),
-    "lack_group_never": ("{group}: not in {source}'s series.", "{group}: {source} की शृंखला में नहीं।"),
+    "lack_group_never": ("{group}: not published by {source}.", "{group}: {source} द्वारा प्रकाशित नहीं।"),
     "lack_after": (
-        "{source}'s series ends on {last}: nothing from it after that day.",
-        "{source} की शृंखला {last} को समाप्त होती है: उसके बाद का कुछ नहीं।",
+        "The figures of {source} end on {last}: nothing from it after that day.",
+        "{source} के आँकड़े {last} को समाप्त होते हैं: उसके बाद का कुछ नहीं।",
     ),
     "lack_dose_by_band": (
         "CoWIN's state series has no split by dose number per age band or per vaccine: only totals of first and "

@@ -95,7 +95,7 @@ def test_state_range_after_the_series_says_what_is_missing(real_app_db) -> None:
         "CoWIN published nothing for the state between 1 October 2021 and 10 October 2021."
     ]
     assert not app.dataframe
-    assert "CoWIN's series ends on 29 September 2021: nothing from it after that day." in texts(app)
+    assert "The figures of CoWIN end on 29 September 2021: nothing from it after that day." in texts(app)
 
 
 def test_district_range(real_app_db) -> None:
