@@ -241,7 +241,9 @@ def daily(
     out["cumulative"] = out["cumulative"].astype("Int64")
     out["figure"] = out["figure"].astype("Int64")
     out["value"] = out["figure"].where(out["status"] == sources.DAY).astype("Int64")
-    out["note"] = [_note(s, r, area, lang) for s, r in zip(out["status"], out.to_dict("records"), strict=True)]
+    odd = out[out["status"] != sources.DAY]
+    notes = {i: _note(r["status"], r, area, lang) for i, r in zip(odd.index, odd.to_dict("records"), strict=True)}
+    out["note"] = [notes.get(i, "") for i in out.index]
     return out[list(DAILY_COLUMNS)].reset_index(drop=True)
 
 

@@ -323,3 +323,71 @@ def test_district_day() -> None:
     hindi = view.district_day(figures, d(4, 4), NAMES, "hi")
     assert hindi.iloc[1].tolist()[:3] == [NAMES.district("RPR", "hi"), "50", "—"]
     assert hindi.iloc[1].iloc[-1] == "उस दिन दूसरी खुराकें: सुधार, 2 घटा"
+
+
+# --- The real 2021 files ---------------------------------------------------------------------------------
+
+
+def _real_long(real_data_dir) -> pd.DataFrame:
+    """The state and district CoWIN files in the long layout published_value holds, read with pandas."""
+    from tests.data.imports.test_load_real import DISTRICTS
+
+    state = pd.read_csv(real_data_dir / "cg_state_daily.csv").drop(columns=["Updated On", "State"])
+    state = state.melt(id_vars="date", var_name="metric").assign(area=STATE)
+    districts = pd.read_csv(real_data_dir / "cg_district_daily.csv")
+    districts = districts.assign(area=districts["district"].map(DISTRICTS)).drop(
+        columns=["source_date", "s_no", "state_code", "state", "district_key", "cowin_key", "district"]
+    )
+    districts = districts.melt(id_vars=["date", "area"], var_name="metric")
+    long = pd.concat([state, districts], ignore_index=True).dropna(subset=["value"])
+    return long.assign(date=pd.to_datetime(long["date"]).dt.date, source="cowin", value=long["value"].astype("int64"))
+
+
+MONTHS = [(d(m, 1), d(m + 1, 1) - pd.Timedelta(days=1).to_pytimedelta()) for m in range(1, 10)]
+
+
+def test_real_series_every_area_and_month(real_data_dir) -> None:
+    """On the real files, for every area and month: no figure below zero, every fall of a cumulative marked as a
+    correction (or, for AEFI, a missing zero), and every split equal to end minus the day before, computed
+    independently here."""
+    long = _real_long(real_data_dir)
+    for area, values in long.groupby("area"):
+        for group in view.groups(area):
+            for start, end in MONTHS if area == STATE else MONTHS[:4]:  # the district series ends in April
+                days = view.daily(values, group, start, end, area, NAMES)
+                assert (days["value"].dropna() >= 0).all(), (area, group.key, start)
+                falls = days[days["figure"].notna() & (days["figure"] < 0)]
+                assert set(falls["status"]) <= {"correction"}, (area, group.key, start)
+                split = view.split(values, group, start, end, area, NAMES)
+                for row in split.itertuples(index=False):
+                    mine = values[values["metric"] == row.metric].set_index("date")["value"]
+                    if group.zero_is_missing:
+                        mine = mine[~((mine == 0) & (mine.cummax().shift(1).fillna(0) > 0))]
+                    assert row.count == mine[row.last] - mine[mine.index < row.first].iloc[-1], (area, row.metric)
+            assert view.what_lacks(values, area, d(1, 16), d(12, 31), district_last=d(4, 25))
+
+
+def test_real_series_oddities(real_data_dir) -> None:
+    long = _real_long(real_data_dir)
+    state = long[long["area"] == STATE]
+    # 9 March 2021, the recount: Covaxin 433 → 0 is a correction; Covishield 5,50,576 → 6,00,691 a day's 50,115.
+    march = view.daily(state, VACCINE, d(3, 9), d(3, 9), names=NAMES).set_index("category")
+    assert march.loc["COVAXIN", "status"] == "correction"
+    assert march.loc["COVAXIN", "note"] == "correction: the cumulative fell by 433 (a recount, not a negative figure)"
+    assert march.loc["COVISHIELD", "value"] == 50_115
+    # AEFI reads 0 on 15–18 and 20–21 August and 12 September: missing, never a fall and a rise.
+    aefi = view.daily(state, AEFI, d(8, 1), d(9, 30))
+    assert sorted(aefi.loc[aefi["status"] == "missing", "date"]) == [
+        d(8, 15),
+        d(8, 16),
+        d(8, 17),
+        d(8, 18),
+        d(8, 20),
+        d(8, 21),
+        d(9, 12),
+    ]
+    # Real falls of one report stay corrections: 646 → 645 on 3 August, 668 → 667 on 10 September.
+    assert list(aefi.loc[aefi["status"] == "correction", "date"]) == [d(8, 3), d(9, 10)]
+    # 28 July 2021: sessions and sites read 0.
+    july = view.counts(state, d(7, 28), d(7, 28))
+    assert set(july["status"]) == {"missing"}
