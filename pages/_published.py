@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pandas as pd
 import streamlit as st
 
 from data.access import Context
@@ -54,46 +55,60 @@ def show_published(ctx: Context, area: str, start: date, end: date, lang: str) -
     else:
         st.caption(t("published.intro", lang, source=source, start=long_date(start, lang), end=long_date(end, lang)))
     prefix = f"published-{area}-{start.isoformat()}-{end.isoformat()}"
+    shown = 0
     for group in view.groups(area) if len(inside) else ():
         split = view.split(values, group, start, end, area, names, lang)
         days = view.daily(values, group, start, end, area, names, lang)
         if split.empty and days.empty:
             continue  # what_lacks says so
         title = t(group.title_key, lang)
-        st.markdown(f"**{title}**")
-        if len(split):
-            first, last = min(split["first"]), max(split["last"])
-            heading = t(
-                "published.split_title", lang, group=title, start=long_date(first, lang), end=long_date(last, lang)
-            )
-            chart_with_table(
-                ctx,
-                charts.split_figure(split, heading, short, lang),
-                view.split_table(split, lang),
-                f"{prefix}-{group.key}-split",
-            )
-        for note in view.split_notes(group, start, end, area, lang):
-            st.caption(note)
-        if len(days):
-            chart_with_table(
-                ctx,
-                charts.daily_figure(days, t("published.daily_title", lang, group=title), short, lang),
-                view.daily_table(days, lang),
-                f"{prefix}-{group.key}-daily",
-            )
+        with st.expander(title, expanded=shown == 0):
+            _group(ctx, group, split, days, title, short, f"{prefix}-{group.key}", area, start, end, lang)
+        shown += 1
     counts = view.counts(values, start, end, area, lang)
     if len(counts):
-        st.markdown(f"**{t('published.group_counts', lang)}**")
-        chart_with_table(
-            ctx,
-            charts.counts_figure(counts, t("published.counts_title", lang, source=source), short, lang),
-            view.counts_table(counts, lang),
-            f"{prefix}-counts",
-        )
-        st.caption(t("published.counts_implausible", lang))
+        with st.expander(t("published.group_counts", lang)):
+            chart_with_table(
+                ctx,
+                charts.counts_figure(counts, t("published.counts_title", lang, source=source), short, lang),
+                view.counts_table(counts, lang),
+                f"{prefix}-counts",
+            )
+            st.caption(t("published.counts_implausible", lang))
     lacks = view.what_lacks(values, area, start, end, lang, district_last=district_last)
     st.markdown(f"**{t('published.lacks_title', lang, source=source)}**")
     st.markdown("\n".join(f"- {line}" for line in lacks))
+
+
+def _group(
+    ctx: Context,
+    group: view.Group,
+    split: pd.DataFrame,
+    days: pd.DataFrame,
+    title: str,
+    short: str,
+    key: str,
+    area: str,
+    start: date,
+    end: date,
+    lang: str,
+) -> None:
+    """One group of metrics: the range's split (for one metric alone, a sentence) and its figures per day."""
+    if len(split) > 1:
+        first, last = min(split["first"]), max(split["last"])
+        heading = t("published.split_title", lang, group=title, start=long_date(first, lang), end=long_date(last, lang))
+        chart_with_table(
+            ctx, charts.split_figure(split, heading, short, lang), view.split_table(split, lang), f"{key}-split"
+        )
+    for line in view.range_lines(split, short, lang) if len(split) == 1 else ():
+        st.markdown(line)
+    for note in view.split_notes(group, start, end, area, lang):
+        st.caption(note)
+    if len(days):
+        daily_title = t("published.daily_title", lang, group=title)
+        chart_with_table(
+            ctx, charts.daily_figure(days, daily_title, short, lang), view.daily_table(days, lang), f"{key}-daily"
+        )
 
 
 def show_district_published(ctx: Context, day: date, lang: str) -> None:

@@ -37,7 +37,8 @@ def _named(name: str, source: str, lang: str) -> str:
 
 
 def split_figure(split: pd.DataFrame, title: str, source: str, lang: str = "en") -> go.Figure:
-    """The range's count per category as horizontal bars (a count below zero, a correction, is left out).
+    """The range's count per category as horizontal bars (a count below zero, a correction, is left out), the
+    source named on the value axis and in the hover.
 
     split: stats.views.published.split; source: the source's short name, for the legend and hover.
     """
@@ -55,8 +56,10 @@ def split_figure(split: pd.DataFrame, title: str, source: str, lang: str = "en")
             customdata=[[indian_number(int(row.count), lang), percent(row.share, lang), covers]],
             hovertemplate=f"{name}<br>%{{customdata[0]}} (%{{customdata[1]}})<br>%{{customdata[2]}}<extra></extra>",
         )
-    base_layout(figure, title, t("published.col_count", lang), "")
-    figure.update_layout(hovermode="closest", showlegend=True, barmode="group")
+    axis = t("published.hover_source", lang, what=t("published.col_count", lang), source=source)
+    base_layout(figure, title, axis, "")
+    # The bars are named on their axis, the source on the value axis and in the hover: no legend to crowd the title.
+    figure.update_layout(hovermode="closest", showlegend=False, barmode="group", height=160 + 60 * len(rows))
     figure.update_yaxes(autorange="reversed")
     maximum = max([0, *(int(c) for c in rows["count"])])
     return indian_axis(figure, maximum * 1.05, lang, axis="xaxis")

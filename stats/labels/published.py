@@ -55,6 +55,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_day": ("On the day", "उस दिन"),
     "col_cumulative": ("Cumulative as published", "प्रकाशित संचयी आँकड़ा"),
     "col_published": ("As published", "जैसे प्रकाशित"),
+    "range_count": ("{what}, {start} to {end}: {count} ({source}).", "{what}, {start} से {end} तक: {count} ({source})।"),
     "covers": ("{start} to {end}", "{start} से {end} तक"),
     "hover_source": ("{what} ({source})", "{what} ({source})"),
     # Notes on a row.

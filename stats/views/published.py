@@ -370,6 +370,25 @@ def split_notes(group: Group, start: date, end: date, area: str = STATE, lang: s
     return notes
 
 
+def range_lines(rows: pd.DataFrame, source: str, lang: str = "en") -> list[str]:
+    """The split as sentences, one per metric (for a group of one metric, where a chart would be one bar):
+    "AEFI reported, 20 June 2021 to 30 June 2021: 21 (CoWIN)." with the row's note after it."""
+    out = []
+    for row in rows.itertuples(index=False):
+        count = _number(row.count if pd.notna(row.count) and row.count >= 0 else None, lang)
+        line = t(
+            "published.range_count",
+            lang,
+            what=row.name,
+            start=long_date(row.first, lang),
+            end=long_date(row.last, lang),
+            count=count,
+            source=source,
+        )
+        out.append(f"{line} ({row.note})" if row.note else line)
+    return out
+
+
 def split_table(rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The split for a table and its CSV: what, count, share, days covered, note."""
     return pd.DataFrame(

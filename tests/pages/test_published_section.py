@@ -56,7 +56,8 @@ def tables(app: AppTest) -> list:
 
 
 def texts(app: AppTest) -> str:
-    return "\n".join([m.value for m in app.markdown] + [c.value for c in app.caption] + [i.value for i in app.info])
+    parts = [m.value for m in app.markdown] + [c.value for c in app.caption] + [i.value for i in app.info]
+    return "\n".join(parts + [e.label for e in app.expander])
 
 
 def test_state_range_shows_every_split_with_its_source(real_app_db) -> None:
@@ -74,6 +75,7 @@ def test_state_range_shows_every_split_with_its_source(real_app_db) -> None:
     assert "Doses by age band (CoWIN's bands)" in shown
     assert "CoWIN's age bands are its own" in shown
     assert "implausible" in shown
+    assert "AEFI reported, 20 June 2021 to 30 June 2021: 21 (CoWIN)." in shown  # 564 on 19 June, 585 on 30 June
     assert "No district figures after 25 April 2021" in shown
     band = next(t for t in tables(app) if "What" in t.columns and "18–44 (CoWIN's band)" in set(t["What"]))
     # Doses by band are published from 25 June: the split covers 26 to 30 June only, and says so.
