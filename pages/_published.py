@@ -136,7 +136,14 @@ def show_district_published(ctx: Context, day: date, lang: str) -> None:
     table = view.district_day(values, day, names, lang)
     st.caption(t("published.district_intro", lang))
     numbers = {c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:-1]}
-    st.dataframe(table, width="stretch", hide_index=True, column_config=numbers, key=f"published-districts-{day}")
+    st.dataframe(
+        table,
+        width="stretch",
+        height="content",
+        hide_index=True,
+        column_config=numbers,
+        key=f"published-districts-{day}",
+    )
     name = f"cowin-districts-{day.isoformat()}.csv"
     st.download_button(
         t("common.download_csv", lang),

@@ -75,6 +75,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "the day of a known jump in CoWIN's totals ({why}): not one day's figure",
         "कोविन के कुल आँकड़ों में ज्ञात उछाल का दिन ({why}): एक दिन का आँकड़ा नहीं",
     ),
+    "note_registrations": (
+        "registrations redefined: from 4 April 2021 CoWIN's district registrations equal first doses (not one "
+        "day's registrations)",
+        "पंजीकरण की परिभाषा बदली: 4 अप्रैल 2021 से कोविन के ज़िला पंजीकरण पहली खुराकों के बराबर हैं (एक दिन के पंजीकरण नहीं)",
+    ),
     "why_definition": ("CoWIN changed what it counts", "कोविन ने गिनती का तरीका बदला"),
     "why_catch_up": ("doses recorded late", "देर से दर्ज खुराकें"),
     "why_reconciliation": ("the count was reconciled", "गिनती का मिलान हुआ"),

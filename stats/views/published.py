@@ -32,6 +32,8 @@ from stats.names import Names
 from stats.published import FIRST, SECOND, daily_from_cumulative
 from stats.views.sources import short_name, source_name
 
+REGISTRATIONS = "Total Individuals Registered"
+"""The district series' registrations (cumulative)."""
 MISSING_ZERO = "missing"
 CUMULATIVE = "cumulative"
 """Statuses of this module besides stats.sources.STATUSES: a 0 that is a missing figure; a count so far."""
@@ -116,7 +118,7 @@ DISTRICT_GROUPS = (
             "Transgender(Individuals Vaccinated)": "gender_transgender",
         },
     ),
-    Group("registrations", {"Total Individuals Registered": "registrations"}, counts_doses=False),
+    Group("registrations", {REGISTRATIONS: "registrations"}, counts_doses=False),
 )
 """CoWIN's district series: every cumulative metric beyond first and second doses."""
 
@@ -128,6 +130,9 @@ COUNTS_PER_DAY_FROM = {STATE: date(2021, 3, 9), "district": date(2021, 4, 4)}
 
 VACCINES_FIRST_ONLY = (date(2021, 2, 13), date(2021, 3, 15))
 """CoWIN's state vaccine figures add up to first doses only in these days (data/published/README.md)."""
+REGISTRATIONS_REDEFINED = date(2021, 4, 4)
+"""From this day the district series' registrations equal first doses (people vaccinated): the day's rise is a
+change of definition, not one day's registrations (data/published/README.md)."""
 BANDS_RECUT = date(2021, 4, 27)
 """CoWIN re-cut its age bands (people vaccinated) on this day."""
 
@@ -177,11 +182,15 @@ def _missing_zeros(rows: pd.DataFrame, group: Group) -> pd.Series:
     return (rows["value"] == 0) & (before > 0)
 
 
-def _jump_reason(area: str, day: date) -> str | None:
-    return sources.KNOWN_JUMPS.get((source_of(area), area, day))
+def _jump_reason(group: Group, area: str, day: date) -> str | None:
+    """Why the group's figure of the day is not one day's (a known jump of the dose totals, or the district
+    series' redefinition of registrations); None for an ordinary day."""
+    if group.key == "registrations" and area != STATE and day == REGISTRATIONS_REDEFINED:
+        return "registrations"
+    return sources.KNOWN_JUMPS.get((source_of(area), area, day)) if group.counts_doses else None
 
 
-def _note(status: str, row: dict, area: str, lang: str) -> str:
+def _note(status: str, row: dict, group: Group, area: str, lang: str) -> str:
     if status == sources.START:
         return t("published.note_start", lang)
     if status == sources.SPAN:
@@ -189,8 +198,10 @@ def _note(status: str, row: dict, area: str, lang: str) -> str:
     if status == sources.CORRECTION:
         return t("published.note_correction", lang, fall=indian_number(abs(int(row["figure"])), lang))
     if status == sources.JUMP:
-        why = t(f"published.why_{_jump_reason(area, row['date'])}", lang)
-        return t("published.note_jump", lang, why=why)
+        reason = _jump_reason(group, area, row["date"])
+        if reason == "registrations":
+            return t("published.note_registrations", lang)
+        return t("published.note_jump", lang, why=t(f"published.why_{reason}", lang))
     if status == MISSING_ZERO:
         return t("published.note_missing", lang)
     return ""
@@ -225,7 +236,7 @@ def daily(
     status[derived["days"] > 1] = sources.SPAN
     status[derived["figure"] < 0] = sources.CORRECTION
     status[derived["days"].isna()] = sources.START
-    jump = [group.counts_doses and _jump_reason(area, d) is not None for d in derived["date"]]
+    jump = [_jump_reason(group, area, d) is not None for d in derived["date"]]
     status[pd.Series(jump, index=derived.index) & (status == sources.DAY)] = sources.JUMP
     derived["status"] = status
     zeros = rows[missing].assign(cumulative=0, figure=pd.NA, days=float("nan"), status=MISSING_ZERO)
@@ -242,7 +253,9 @@ def daily(
     out["figure"] = out["figure"].astype("Int64")
     out["value"] = out["figure"].where(out["status"] == sources.DAY).astype("Int64")
     odd = out[out["status"] != sources.DAY]
-    notes = {i: _note(r["status"], r, area, lang) for i, r in zip(odd.index, odd.to_dict("records"), strict=True)}
+    notes = {
+        i: _note(r["status"], r, group, area, lang) for i, r in zip(odd.index, odd.to_dict("records"), strict=True)
+    }
     out["note"] = [notes.get(i, "") for i in out.index]
     return out[list(DAILY_COLUMNS)].reset_index(drop=True)
 
@@ -309,7 +322,7 @@ def split(
         covered = [d for d in dates if base < d <= last]
         previous = dict(zip(dates[1:], dates[:-1], strict=False))
         falls = [d for d in covered if series[d] < series[previous[d]]]
-        jumps = [d for d in covered if group.counts_doses and _jump_reason(area, d) is not None]
+        jumps = [d for d in covered if _jump_reason(group, area, d) is not None]
         notes = []
         first = base + timedelta(days=1)
         if first != start or last != end:
@@ -512,7 +525,7 @@ DISTRICT_DAY_METRICS = (
     "Male(Individuals Vaccinated)",
     "Female(Individuals Vaccinated)",
     "Transgender(Individuals Vaccinated)",
-    "Total Individuals Registered",
+    REGISTRATIONS,
 )
 """The district series' cumulative metrics whose day's figure the district table shows, in its order."""
 
@@ -561,7 +574,9 @@ def district_day(
             now = mine[(mine["date"] == day) & (mine["metric"] == metric)]["value"]
             before = earlier[earlier["metric"] == metric].sort_values("date")["value"]
             figure = None
-            if len(now) and len(before):
+            if metric == REGISTRATIONS and day == REGISTRATIONS_REDEFINED and len(now):
+                notes.append(t("published.note_registrations", lang))
+            elif len(now) and len(before):
                 change = int(now.iloc[0]) - int(before.iloc[-1])
                 if change < 0:
                     notes.append(t("published.correction_of", lang, what=label, fall=indian_number(-change, lang)))

@@ -391,3 +391,21 @@ def test_real_series_oddities(real_data_dir) -> None:
     # 28 July 2021: sessions and sites read 0.
     july = view.counts(state, d(7, 28), d(7, 28))
     assert set(july["status"]) == {"missing"}
+
+
+def test_registrations_redefined_on_4_april_are_not_a_days_registrations() -> None:
+    figures = series(("Total Individuals Registered", {d(4, 3): 1000, d(4, 4): 1500, d(4, 5): 1600}), area="RPR")
+    days = view.daily(figures, D_REGISTRATIONS, d(4, 4), d(4, 5), area="RPR")
+    assert _daily_rows(days) == [
+        (
+            d(4, 4),
+            "jump",
+            NA,
+            "registrations redefined: from 4 April 2021 CoWIN's district registrations equal first doses (not one "
+            "day's registrations)",
+        ),
+        (d(4, 5), "day", 100, ""),
+    ]
+    table = view.district_day(figures, d(4, 4), NAMES, formatted=False)
+    assert pd.isna(table["People registered on the day"].iloc[0])
+    assert table["Note"].iloc[0].startswith("registrations redefined")
