@@ -135,6 +135,8 @@ def show_district_published(ctx: Context, day: date, lang: str) -> None:
     names = reference.names(ctx)
     table = view.district_day(values, day, names, lang)
     st.caption(t("published.district_intro", lang))
+    for note in view.district_day_notes(day, lang):
+        st.caption(note)
     numbers = {c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:-1]}
     st.dataframe(
         table,

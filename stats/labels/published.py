@@ -178,8 +178,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "people": ("{gender}, vaccinated", "{gender}, टीका लगा"),
     "correction_of": ("{what}: correction, fell by {fall}", "{what}: सुधार, {fall} घटा"),
     "counts_so_far": (
-        "sessions and sites are counts so far (per day only from {date})",
-        "सत्र और स्थल अब तक की गिनती हैं (प्रति दिन केवल {date} से)",
+        "Sessions and sites are counts so far on this day, not the day's (per day only from {date}).",
+        "इस दिन सत्र और स्थल अब तक की गिनती हैं, उस दिन की नहीं (प्रति दिन केवल {date} से)।",
+    ),
+    "districts_disagree": (
+        "From 9 March to 3 April 2021 CoWIN's districts do not add up to its state figures (first doses on "
+        "9 March: 5,81,574 in the districts against 4,56,120 for the state).",
+        "9 मार्च से 3 अप्रैल 2021 तक कोविन के ज़िलों का जोड़ उसके राज्य के आँकड़ों के बराबर नहीं (9 मार्च को पहली "
+        "खुराकें: ज़िलों में 5,81,574, राज्य में 4,56,120)।",
     ),
     "first_figure": (
         "first published day: figures up to this day, not the day's",

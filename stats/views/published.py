@@ -135,6 +135,8 @@ REGISTRATIONS_REDEFINED = date(2021, 4, 4)
 change of definition, not one day's registrations (data/published/README.md)."""
 BANDS_RECUT = date(2021, 4, 27)
 """CoWIN re-cut its age bands (people vaccinated) on this day."""
+DISTRICTS_DISAGREE = (date(2021, 3, 9), date(2021, 4, 3))
+"""Days on which CoWIN's districts do not add up to its state figures."""
 
 DAILY_COLUMNS = ("date", "metric", "category", "name", "cumulative", "value", "figure", "days", "status", "note")
 SPLIT_COLUMNS = ("metric", "category", "name", "count", "share", "first", "last", "note")
@@ -556,7 +558,6 @@ def district_day(
     rows = values[(values["area"] != STATE) & (values["date"] <= day)]
     today = rows[rows["date"] == day]
     codes = names.ordered("districts", set(today["area"]))
-    per_day = counts_per_day_from("district")
     columns = {m: _district_day_label(m, names, lang) for m in DISTRICT_DAY_METRICS}
     count_labels = {m: t(f"published.{k}", lang) for m, k in DISTRICT_COUNTS.items()}
     so_far = {
@@ -591,8 +592,6 @@ def district_day(
             record[label] = int(now.iloc[0]) if len(now) else None
         if first_day:
             notes.insert(0, t("published.first_figure", lang))
-        if day < per_day:
-            notes.append(t("published.counts_so_far", lang, date=long_date(per_day, lang)))
         record[t("sources.status", lang)] = "; ".join(notes)
         records.append(record)
     numbers = [*columns.values(), *count_labels.values(), *so_far.values()]
@@ -603,6 +602,17 @@ def district_day(
             out[column] = [_number(v, lang) for v in out[column]]
         return out.astype("object")
     return out.astype({c: "Int64" for c in numbers})
+
+
+def district_day_notes(day: date, lang: str = "en") -> list[str]:
+    """What to know before reading the district series' figures of the day (data/published/README.md)."""
+    notes = []
+    per_day = counts_per_day_from("district")
+    if day < per_day:
+        notes.append(t("published.counts_so_far", lang, date=long_date(per_day, lang)))
+    if DISTRICTS_DISAGREE[0] <= day <= DISTRICTS_DISAGREE[1]:
+        notes.append(t("published.districts_disagree", lang))
+    return notes
 
 
 def district_series_span(values: pd.DataFrame) -> tuple[date | None, date | None]:

@@ -125,6 +125,14 @@ def test_district_day_table(real_app_db) -> None:
     assert app.get("download_button")
 
 
+def test_district_day_table_in_hindi(real_app_db) -> None:
+    app = run("day", date(2021, 3, 20), lang="hi")
+    assert [h.value for h in app.subheader] == ["20 मार्च 2021 के लिए कोविन की ज़िला शृंखला"]
+    table = tables(app)[0]
+    assert len(table) == 28 and table.columns[1] == "उस दिन पहली खुराकें"
+    assert any("ज़िलों का जोड़" in c.value for c in app.caption)  # the districts do not add up to the state then
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [

@@ -409,3 +409,28 @@ def test_registrations_redefined_on_4_april_are_not_a_days_registrations() -> No
     table = view.district_day(figures, d(4, 4), NAMES, formatted=False)
     assert pd.isna(table["People registered on the day"].iloc[0])
     assert table["Note"].iloc[0].startswith("registrations redefined")
+
+
+@pytest.mark.parametrize(
+    "day, lang, expected",
+    [
+        (
+            d(3, 1),
+            "en",
+            ["Sessions and sites are counts so far on this day, not the day's (per day only from 4 April 2021)."],
+        ),
+        (
+            d(3, 9),
+            "hi",
+            [
+                "इस दिन सत्र और स्थल अब तक की गिनती हैं, उस दिन की नहीं (प्रति दिन केवल 4 अप्रैल 2021 से)।",
+                "9 मार्च से 3 अप्रैल 2021 तक कोविन के ज़िलों का जोड़ उसके राज्य के आँकड़ों के बराबर नहीं (9 मार्च को पहली "
+                "खुराकें: ज़िलों में 5,81,574, राज्य में 4,56,120)।",
+            ],
+        ),
+        (d(4, 4), "en", []),
+    ],
+    ids=["before-9-march", "disagreeing-days-hi", "from-4-april"],
+)
+def test_district_day_notes(day, lang, expected) -> None:
+    assert view.district_day_notes(day, lang) == expected
