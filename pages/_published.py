@@ -32,15 +32,15 @@ def _district_span(ctx: Context) -> tuple[date | None, date | None]:
 def show_published(ctx: Context, area: str, start: date, end: date, lang: str) -> None:
     """A section "What {source} published for these dates": for the area (STATE or a district code), CoWIN's
     splits of the range and its figures per day by vaccine, CoWIN's age bands, gender, people vaccinated, AEFI
-    and registrations (each with a chart and its table), sessions and sites as published, and in plain
-    sentences what the source does not publish for these dates."""
+    and registrations (each with a chart and its table), or sessions and sites as published — one of these at a
+    time, chosen with a radio of those the source has for the dates — and in plain sentences what the source
+    does not publish for these dates."""
     source, short = view.titles(area, lang)
     names = reference.names(ctx)
     values = published_values(ctx, source=COWIN, areas=[area])
     _, district_last = _district_span(ctx)
     st.subheader(t("published.title", lang, source=source))
-    inside = values[(values["date"] >= start) & (values["date"] <= end)]
-    if inside.empty:
+    if not len(values[(values["date"] >= start) & (values["date"] <= end)]):
         where = t("published.state", lang) if area == STATE else names.district(area, lang)
         st.info(
             t(
@@ -55,19 +55,21 @@ def show_published(ctx: Context, area: str, start: date, end: date, lang: str) -
     else:
         st.caption(t("published.intro", lang, source=source, start=long_date(start, lang), end=long_date(end, lang)))
     prefix = f"published-{area}-{start.isoformat()}-{end.isoformat()}"
-    shown = 0
-    for group in view.groups(area) if len(inside) else ():
-        split = view.split(values, group, start, end, area, names, lang)
-        days = view.daily(values, group, start, end, area, names, lang)
-        if split.empty and days.empty:
-            continue  # what_lacks says so
-        title = t(group.title_key, lang)
-        with st.expander(title, expanded=shown == 0):
-            _group(ctx, group, split, days, title, short, f"{prefix}-{group.key}", area, start, end, lang)
-        shown += 1
-    counts = view.counts(values, start, end, area, lang)
-    if len(counts):
-        with st.expander(t("published.group_counts", lang)):
+    options = view.available(values, area, start, end)
+    if options:
+        # One group at a time: every group's charts on every rerun would cost half a second.
+        titles = {g.key: t(g.title_key, lang) for g in view.groups(area)} | {
+            view.COUNTS: t("published.group_counts", lang)
+        }
+        choice = st.radio(
+            t("published.show", lang),
+            options,
+            format_func=titles.__getitem__,
+            horizontal=True,
+            key=f"published-{area}-show-{'-'.join(options)}",
+        )
+        if choice == view.COUNTS:
+            counts = view.counts(values, start, end, area, lang)
             chart_with_table(
                 ctx,
                 charts.counts_figure(counts, t("published.counts_title", lang, source=source), short, lang),
@@ -75,6 +77,11 @@ def show_published(ctx: Context, area: str, start: date, end: date, lang: str) -
                 f"{prefix}-counts",
             )
             st.caption(t("published.counts_implausible", lang))
+        else:
+            group = next(g for g in view.groups(area) if g.key == choice)
+            split = view.split(values, group, start, end, area, names, lang)
+            days = view.daily(values, group, start, end, area, names, lang)
+            _group(ctx, group, split, days, titles[choice], short, f"{prefix}-{group.key}", area, start, end, lang)
     lacks = view.what_lacks(values, area, start, end, lang, district_last=district_last)
     st.markdown(f"**{t('published.lacks_title', lang, source=source)}**")
     st.markdown("\n".join(f"- {line}" for line in lacks))

@@ -26,6 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "group_aefi": ("Adverse events following immunisation (AEFI)", "टीकाकरण के बाद प्रतिकूल घटनाएँ (AEFI)"),
     "group_registrations": ("Registrations", "पंजीकरण"),
     "group_counts": ("Sessions and sites, as published", "सत्र और स्थल, जैसे प्रकाशित हुए"),
+    "show": ("Show", "दिखाएँ"),
     # Categories as the source names them.
     "band_18_44": ("18–44 (CoWIN's band)", "18–44 (कोविन का वर्ग)"),
     "band_45_60": ("45–60 (CoWIN's band)", "45–60 (कोविन का वर्ग)"),

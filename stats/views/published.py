@@ -143,6 +143,19 @@ SPLIT_COLUMNS = ("metric", "category", "name", "count", "share", "first", "last"
 COUNT_COLUMNS = ("date", "metric", "category", "name", "value", "status", "note")
 
 
+COUNTS = "counts"
+"""The key of sessions and sites among the groups a page offers (available)."""
+
+
+def available(values: pd.DataFrame, area: str, start: date, end: date) -> list[str]:
+    """The keys of the groups with a published figure from start to end, in order, then COUNTS when sessions or
+    sites have one: what a page can show for the dates (what_lacks says what it cannot)."""
+    rows = values[(values["date"] >= start) & (values["date"] <= end)]
+    metrics = set(rows["metric"])
+    keys = [g.key for g in groups(area) if metrics & set(g.metrics)]
+    return keys + ([COUNTS] if metrics & set(count_metrics(area)) else [])
+
+
 def groups(area: str) -> tuple[Group, ...]:
     """The groups of metrics the area's CoWIN series publishes."""
     return STATE_GROUPS if area == STATE else DISTRICT_GROUPS

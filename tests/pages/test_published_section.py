@@ -60,9 +60,25 @@ def texts(app: AppTest) -> str:
     return "\n".join(parts + [e.label for e in app.expander])
 
 
+def choose(app: AppTest, key: str) -> AppTest:
+    """Pick what the section shows (its radio of the groups the source has for the dates)."""
+    app.radio[0].set_value(key).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
 def test_state_range_shows_every_split_with_its_source(real_app_db) -> None:
     app = run("range", "STATE", date(2021, 6, 20), date(2021, 6, 30))
     assert [h.value for h in app.subheader] == ["What CoWIN published for these dates"]
+    assert app.radio[0].options == [
+        "Doses by vaccine",
+        "Doses by age band (CoWIN's bands)",
+        "Doses by gender",
+        "People vaccinated by age band (CoWIN's bands)",
+        "People vaccinated by gender",
+        "Adverse events following immunisation (AEFI)",
+        "Sessions and sites, as published",
+    ]
     vaccine = tables(app)[0].set_index("What")
     # cg_state_daily.csv, Covaxin / CoviShield / Sputnik V: 19 June 2,35,332 / 61,39,897 / 0;
     # 30 June 6,68,560 / 77,84,554 / 231.
@@ -71,24 +87,34 @@ def test_state_range_shows_every_split_with_its_source(real_app_db) -> None:
     assert vaccine.loc["Sputnik V", "Count in the range"] == "231"
     assert vaccine.loc["Covishield", "Share"] == "79.1%"  # 16,44,657 ÷ 20,78,116
     assert "25 June 2021, 26 June 2021" in vaccine.loc["Covaxin", "Note"]  # the catch-up jumps are inside
-    shown = texts(app)
-    assert "Doses by age band (CoWIN's bands)" in shown
-    assert "CoWIN's age bands are its own" in shown
-    assert "implausible" in shown
-    assert "AEFI reported, 20 June 2021 to 30 June 2021: 21 (CoWIN)." in shown  # 564 on 19 June, 585 on 30 June
-    assert "No district figures after 25 April 2021" in shown
-    band = next(t for t in tables(app) if "What" in t.columns and "18–44 (CoWIN's band)" in set(t["What"]))
+    assert "No district figures after 25 April 2021" in texts(app)
+
+    choose(app, "band")
+    assert "CoWIN's age bands are its own" in texts(app)
+    band = tables(app)[0]
+    assert band.iloc[0]["What"] == "18–44 (CoWIN's band)"
     # Doses by band are published from 25 June: the split covers 26 to 30 June only, and says so.
     assert band.iloc[0]["Days covered"] == "26 June 2021 to 30 June 2021"
     assert "from 25 June 2021 to 29 September 2021" in band.iloc[0]["Note"]
+
+    choose(app, "aefi")
+    assert "AEFI reported, 20 June 2021 to 30 June 2021: 21 (CoWIN)." in texts(app)  # 564 on 19 June, 585 on 30 June
+
+    choose(app, "counts")
+    assert "implausible" in texts(app)
+    assert tables(app)[0].iloc[0].to_dict() == {
+        "Date": "20 June 2021",
+        "What": "Sessions",
+        "As published": "2,48,472",  # cg_state_daily.csv, Sessions on 20 June 2021
+        "Note": "the day's count as published",
+    }
 
 
 def test_state_range_in_hindi(real_app_db) -> None:
     app = run("range", "STATE", date(2021, 3, 1), date(2021, 3, 20), lang="hi")
     assert [h.value for h in app.subheader] == ["इन तारीख़ों के लिए कोविन ने क्या प्रकाशित किया"]
-    shown = texts(app)
-    assert "कोविन इन्हें केवल 25 जून 2021 से 29 सितंबर 2021 तक प्रकाशित करता है" in shown  # no doses by band yet
-    assert "अविश्वसनीय" in shown
+    assert "कोविन इन्हें केवल 25 जून 2021 से 29 सितंबर 2021 तक प्रकाशित करता है" in texts(app)  # no doses by band yet
+    assert "अविश्वसनीय" in texts(choose(app, "counts"))
 
 
 def test_state_range_after_the_series_says_what_is_missing(real_app_db) -> None:
@@ -96,16 +122,16 @@ def test_state_range_after_the_series_says_what_is_missing(real_app_db) -> None:
     assert [i.value for i in app.info] == [
         "CoWIN published nothing for the state between 1 October 2021 and 10 October 2021."
     ]
-    assert not app.dataframe
+    assert not app.dataframe and not app.radio
     assert "The figures of CoWIN end on 29 September 2021: nothing from it after that day." in texts(app)
 
 
 def test_district_range(real_app_db) -> None:
     app = run("range", "BJR", date(2021, 4, 1), date(2021, 4, 10))
     assert [h.value for h in app.subheader] == ["What CoWIN (district series) published for these dates"]
-    shown = texts(app)
-    assert "CoWIN's district series has no age bands" in shown
-    daily = next(t for t in tables(app) if "On the day" in t.columns and "Covaxin" in set(t["What"]))
+    assert "CoWIN's district series has no age bands" in texts(app)
+    assert app.radio[0].value == "vaccine"
+    daily = tables(app)[1]
     # Bijapur's Covaxin: 79 on 3 April, 0 on 4 April — a correction, not −79 doses.
     row = daily[(daily["Date"] == "4 April 2021") & (daily["What"] == "Covaxin")].iloc[0]
     assert row["On the day"] == "—"

@@ -434,3 +434,21 @@ def test_registrations_redefined_on_4_april_are_not_a_days_registrations() -> No
 )
 def test_district_day_notes(day, lang, expected) -> None:
     assert view.district_day_notes(day, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (d(3, 1), d(3, 31), ["vaccine", "counts"]),
+        (d(6, 25), d(6, 30), ["vaccine", "band", "counts"]),
+        (d(10, 1), d(10, 31), []),
+    ],
+    ids=["march", "june", "after-the-series"],
+)
+def test_available_groups(start, end, expected) -> None:
+    figures = series(
+        (COVAXIN, {d(3, 1): 1, d(9, 29): 3}),
+        ("18-44 Years (Doses Administered)", {d(6, 25): 5, d(9, 29): 6}),
+        ("Sites", {d(3, 9): 40, d(9, 29): 50}),
+    )
+    assert view.available(figures, STATE, start, end) == expected
