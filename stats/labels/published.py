@@ -103,12 +103,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "इसमें {dates} के ज्ञात उछाल शामिल हैं (एक दिन के आँकड़े नहीं)",
     ),
     "note_first_only": (
-        "between 13 February and 15 March 2021 CoWIN's vaccine figures add up to first doses only",
-        "13 फ़रवरी से 15 मार्च 2021 के बीच कोविन के टीकों के आँकड़े केवल पहली खुराक का जोड़ हैं",
+        "Between 13 February and 15 March 2021 CoWIN's vaccine figures add up to first doses only.",
+        "13 फ़रवरी से 15 मार्च 2021 के बीच कोविन के टीकों के आँकड़े केवल पहली खुराक का जोड़ हैं।",
     ),
     "note_recut": (
         "CoWIN re-cut its age bands on 27 April 2021 (45–60 fell while 18–44 rose): figures across that day do "
-        "not compare",
+        "not compare.",
         "कोविन ने 27 अप्रैल 2021 को अपने आयु वर्ग फिर से बाँटे (45–60 घटा, 18–44 बढ़ा): उस दिन के आर-पार के आँकड़े तुलनीय नहीं",
     ),
     "counts_implausible": (
