@@ -109,7 +109,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "note_recut": (
         "CoWIN re-cut its age bands on 27 April 2021 (45–60 fell while 18–44 rose): figures across that day do "
         "not compare.",
-        "कोविन ने 27 अप्रैल 2021 को अपने आयु वर्ग फिर से बाँटे (45–60 घटा, 18–44 बढ़ा): उस दिन के आर-पार के आँकड़े तुलनीय नहीं",
+        "कोविन ने 27 अप्रैल 2021 को अपने आयु वर्ग फिर से बाँटे (45–60 घटा, 18–44 बढ़ा): उस दिन के आर-पार के आँकड़े तुलनीय नहीं।",
     ),
     "counts_implausible": (
         "Sessions and sites are shown as published, never as a typical or average value: the data notes call "
