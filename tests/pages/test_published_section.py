@@ -32,14 +32,24 @@ else:
 """
 
 
-@pytest.fixture
-def real_app_db(empty_app_db, real_data_dir):
-    """The app database with the three published files imported, and nothing else."""
+def _import_real(engine, real_data_dir):
     for name in FILES:
-        with Session(empty_app_db) as session:
+        with Session(engine) as session:
             report = import_path(real_data_dir / name, session=session, user="test")
         assert report.status == "committed", report.problems
-    return empty_app_db
+    return engine
+
+
+@pytest.fixture
+def real_app_db(empty_app_db, real_data_dir):
+    """The app database (SQLite) with the three published files imported, and nothing else."""
+    return _import_real(empty_app_db, real_data_dir)
+
+
+@pytest.fixture
+def any_real_app_db(any_empty_app_db, real_data_dir):
+    """The same on SQLite and on PostgreSQL in turn."""
+    return _import_real(any_empty_app_db, real_data_dir)
 
 
 def run(*call, lang: str = "en") -> AppTest:
@@ -126,7 +136,7 @@ def test_state_range_after_the_series_says_what_is_missing(real_app_db) -> None:
     assert "The figures of CoWIN end on 29 September 2021: nothing from it after that day." in texts(app)
 
 
-def test_district_range(real_app_db) -> None:
+def test_district_range(any_real_app_db) -> None:
     app = run("range", "BJR", date(2021, 4, 1), date(2021, 4, 10))
     assert [h.value for h in app.subheader] == ["What CoWIN (district series) published for these dates"]
     assert "CoWIN's district series has no age bands" in texts(app)
