@@ -167,6 +167,7 @@ def count_metrics(area: str) -> dict[str, str]:
 
 
 def counts_per_day_from(area: str) -> date:
+    """The first day the area's sessions and sites are the day's counts (before it: counts so far)."""
     return COUNTS_PER_DAY_FROM[STATE if area == STATE else "district"]
 
 
