@@ -32,6 +32,7 @@ MODULES = (
     "kinds",
     "imports",
     "sources",
+    "published",
 )
 
 
