@@ -4,6 +4,7 @@ import streamlit as st
 
 from data.read import doses, pace, reference
 from pages._frame import require_frame
+from pages._published import show_district_published
 from pages._shared import as_of, chart_with_table, label
 from stats import league, names
 from stats.coverage import dose_bands
@@ -23,6 +24,13 @@ if day is None:
 language = ctx.lang
 day_text = long_date(day, language)
 st.caption(label("district_pace.intro", date=day_text))
+own_first, own_last = doses.date_range(ctx)
+if own_first is None or not own_first <= day <= own_last:
+    # The league needs age bands and centres, which only the state's own reports have: say so, and show
+    # what CoWIN's district series published for the day instead.
+    st.info(label("district_pace.needs_own", date=day_text))
+    show_district_published(ctx, day, language)
+    st.stop()
 
 # --- inputs ----------------------------------------------------------------------------------------
 reference_names = reference.names(ctx)

@@ -9,9 +9,10 @@ import streamlit as st
 from data.read import daily, doses, figures, reference
 from data.read.daily import STATE_AREA
 from pages._frame import require_frame
+from pages._published import show_published
 from pages._shared import as_of, chart_with_table, label, pinned_source
-from stats import sources, trend
-from stats.bulletin import render
+from stats import STATE, sources, trend
+from stats.bulletin import ledger_line, render
 from stats.figures import overview as charts
 from stats.formatting import long_date
 from stats.views import overview as view
@@ -45,6 +46,8 @@ if state is None:
 elif state["source"] == sources.OWN:
     if not view.reported(changes):
         st.info(label("common.no_data_for_day", date=when))
+    if own_figures.stock_to_check:  # never a stock figure: an alert to check the ledger
+        st.warning(ledger_line(own_figures, language), icon=":material/inventory_2:")
     cards = view.headline_cards(own_figures, changes, language)
 else:
     cards = view.sourced_cards(state, language)
@@ -125,6 +128,7 @@ else:
             )
     else:
         st.info(label("overview.no_breakdowns", start=long_date(start, language), end=long_date(end, language)))
+        show_published(ctx, STATE, start, end, language)
 
 # --- Data checks ------------------------------------------------------------------------------------
 st.subheader(label("overview.alerts", date=when))

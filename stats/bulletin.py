@@ -295,7 +295,7 @@ def render(figures: BulletinFigures, lang: str = "en", *, names: Names) -> str:
     if stock:
         lines.append(stock)
     if figures.stock_to_check:
-        lines.append(_ledger_line(figures, lang))
+        lines.append(ledger_line(figures, lang))
     lines.append(_record_line(figures, lang))
     if figures.flags:
         lines.append(_flags_line(figures.flags, lang))
@@ -349,7 +349,7 @@ def _stock_line(figures: BulletinFigures, lang: str) -> str | None:
     return _say("stock", lang, stock=stock, days=days, pace=pace)
 
 
-def _ledger_line(figures: BulletinFigures, lang: str) -> str:
+def ledger_line(figures: BulletinFigures, lang: str) -> str:
     """More issued than received: the stores and vaccines whose ledger needs checking (never a stock figure)."""
     stores = [
         t(

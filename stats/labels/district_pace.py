@@ -1,6 +1,12 @@
 """Labels of the district-pace page (pages/district_pace.py)."""
 
 LABELS: dict[str, tuple[str, str]] = {
+    "needs_own": (
+        "The state's centre reports do not cover {date}. The league needs them (age bands, centres, stock): "
+        "the published series have neither. Below is what CoWIN's district series published for the day.",
+        "राज्य की केंद्र रिपोर्ट {date} को शामिल नहीं करतीं। तालिका के लिए वे ज़रूरी हैं (आयु वर्ग, केंद्र, "
+        "स्टॉक): प्रकाशित शृंखलाओं में ये नहीं हैं। नीचे वह है जो कोविन की ज़िला शृंखला ने उस दिन प्रकाशित किया।",
+    ),
     "title": ("District pace", "ज़िलों की गति"),
     "intro": (
         "How fast each district vaccinates the chosen age bands, against its target population, as of {date}.",
