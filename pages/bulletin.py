@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from data.read import daily, doses, reference
+from data.read import daily, figures, reference
 from pages._frame import require_frame
 from pages._shared import as_of, label
 from stats import bulletin
@@ -17,7 +17,7 @@ ctx = require_frame("bulletin")
 st.title(label("bulletin.title"))
 st.caption(label("bulletin.intro"))
 
-first, last = doses.date_range(ctx)
+first, last = figures.figure_span(ctx)  # the state's reports and the published series
 if last is None:
     st.info(label("common.no_data"))
     st.stop()

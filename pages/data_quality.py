@@ -3,7 +3,7 @@ published series, and the share of each district's centres that reported."""
 
 import streamlit as st
 
-from data.read import doses, quality, reference
+from data.read import doses, figures, quality, reference
 from pages._frame import require_frame
 from pages._shared import as_of, chart_with_table, label
 from stats.export import safe_csv
@@ -22,7 +22,7 @@ if day is None:
     st.info(label("common.no_data"))
     st.stop()
 
-first, last = doses.date_range(ctx)
+first, last = figures.figure_span(ctx)  # the state's reports and the published series
 names = area_names(reference.districts(ctx))
 default = view.default_range(day, first)
 picked = st.date_input(
