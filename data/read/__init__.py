@@ -12,6 +12,7 @@ database (rollups); none returns the fact table whole.
 | module | what it answers |
 |---|---|
 | doses | days with data, doses per day and in total by any breakdown, centres reporting, centre days |
+| figures | every source's daily dose figures for the state and the districts, the days any source covers |
 | reference | districts, target populations, vaccines and their intervals |
 | stock | stock on hand per store, the ledger, the latest movements |
 | published | the published cumulative series as stored |
