@@ -4,7 +4,7 @@ import streamlit as st
 
 from data.read import daily, figures, reference
 from pages._frame import require_frame
-from pages._shared import as_of, label
+from pages._shared import as_of, label, pinned_source
 from stats import bulletin
 from stats.districts import districts_on, owner_on
 from stats.export import safe_csv
@@ -65,11 +65,11 @@ note_lang = lang_column.radio(
 
 area = areas[code]
 names = reference.names(ctx)
-figures = daily.note_figures(ctx, day=day, area=area)
-if figures is None:
+facts = daily.note_figures(ctx, day=day, area=area, source=pinned_source(ctx))
+if facts is None:
     st.info(label("bulletin.no_data_for_area", area=area_names[code], date=long_date(day, ctx.lang)))
     st.stop()
-note = bulletin.render(figures, note_lang, names=names)
+note = bulletin.render(facts, note_lang, names=names)
 
 st.subheader(label("bulletin.note"))
 st.code(note, language=None, wrap_lines=True)
@@ -88,14 +88,14 @@ figures_column, bands_column = st.columns([1, 1])
 with figures_column:
     st.subheader(label("bulletin.figures"))
     st.dataframe(
-        figures_table(figures, ctx.lang), width="stretch", height="content", hide_index=True, key="bulletin_figures"
+        figures_table(facts, ctx.lang), width="stretch", height="content", hide_index=True, key="bulletin_figures"
     )
 with bands_column:
     st.subheader(label("bulletin.by_band"))
-    if figures.by_age_band_and_dose:
+    if facts.by_age_band_and_dose:
         doses_header = label("common.doses")
         st.dataframe(
-            band_dose_table(figures, names, ctx.lang),
+            band_dose_table(facts, names, ctx.lang),
             width="stretch",
             height="content",
             hide_index=True,
@@ -104,7 +104,7 @@ with bands_column:
         )
         st.download_button(
             label("common.download_csv"),
-            data=safe_csv(band_dose_table(figures, names, ctx.lang, formatted=False)),
+            data=safe_csv(band_dose_table(facts, names, ctx.lang, formatted=False)),
             file_name=band_table_file_name(day, area.code),
             mime="text/csv",
             key="bulletin_download_by_band",

@@ -251,9 +251,9 @@ def sourced_daily_figure(series: pd.DataFrame, records: Sequence, lang: str = "e
         customdata=[[long_date(d, lang), whole(x, lang)] for d, x in zip(days, series["average_7d"], strict=True)],
         hovertemplate=f"%{{customdata[0]}}<br>{average_label}: %{{customdata[1]}}<extra></extra>",
     )
-    shown = set(days)
+    drawn = set(zip(regular["date"], regular["source"], strict=True))
     for record in records:
-        if record.date in shown:
+        if (record.date, record.source) in drawn:  # a record is marked on its own source's bar only
             figure.add_annotation(
                 x=record.date,
                 y=record.doses,
