@@ -60,14 +60,15 @@ if view.limit_reached(len(table)):
 if table.empty:
     st.info(label("audit_trail.no_rows"))
 st.dataframe(table, hide_index=True, width="stretch", key="audit-rows")
+audit_file = view.export_file_name(first, last)
 st.download_button(
     label("audit_trail.download"),
     data=safe_csv(table),
-    file_name=view.export_file_name(first, last),
+    file_name=audit_file,
     mime="text/csv",
     help=label("audit_trail.download_help"),
     key="audit-download",
     on_click=partial(
-        record_download, ctx, "audit trail", len(table), view.export_detail(first, last, actor, action or None)
+        record_download, ctx, audit_file, len(table), view.export_detail(first, last, actor, action or None)
     ),
 )

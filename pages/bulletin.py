@@ -1,10 +1,12 @@
 """Bulletin: the daily press note for a day and an area, in Hindi or English, with the figures behind it."""
 
+from functools import partial
+
 import streamlit as st
 
 from data.read import daily, figures, reference
 from pages._frame import require_frame
-from pages._shared import as_of, label, pinned_source
+from pages._shared import as_of, label, pinned_source, record_download
 from stats import bulletin
 from stats.districts import districts_on, owner_on
 from stats.export import safe_csv
@@ -74,14 +76,15 @@ note = bulletin.render(facts, note_lang, names=names)
 st.subheader(label("bulletin.note"))
 st.code(note, language=None, wrap_lines=True)
 st.caption(label("bulletin.note_help"))
+note_file = note_file_name(day, area.code, note_lang)
 st.download_button(
     label("bulletin.download_note"),
     data=note.encode("utf-8"),
-    file_name=note_file_name(day, area.code, note_lang),
+    file_name=note_file,
     mime="text/plain",
     icon=":material/download:",
     key="bulletin_download_note",
-    on_click="ignore",
+    on_click=partial(record_download, ctx, note_file, len(note.splitlines())),
 )
 
 figures_column, bands_column = st.columns([1, 1])
@@ -102,13 +105,15 @@ with bands_column:
             column_config={doses_header: st.column_config.TextColumn(doses_header, alignment="right")},
             key="bulletin_by_band",
         )
+        band_rows = band_dose_table(facts, names, ctx.lang, formatted=False)
+        band_file = band_table_file_name(day, area.code)
         st.download_button(
             label("common.download_csv"),
-            data=safe_csv(band_dose_table(facts, names, ctx.lang, formatted=False)),
-            file_name=band_table_file_name(day, area.code),
+            data=safe_csv(band_rows),
+            file_name=band_file,
             mime="text/csv",
             key="bulletin_download_by_band",
-            on_click="ignore",
+            on_click=partial(record_download, ctx, band_file, len(band_rows)),
         )
     else:
         st.info(label("bulletin.by_band_none"))

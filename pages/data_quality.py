@@ -1,11 +1,13 @@
 """Data quality and reconciliation: the flags over a range of days, the state's own daily doses against the
 published series, and the share of each district's centres that reported."""
 
+from functools import partial
+
 import streamlit as st
 
 from data.read import doses, figures, quality, reference
 from pages._frame import require_frame
-from pages._shared import as_of, chart_with_table, label
+from pages._shared import as_of, chart_with_table, label, record_download
 from stats.export import safe_csv
 from stats.figures.data_quality import completeness_figure, sources_figure
 from stats.formatting import indian_number, long_date
@@ -91,12 +93,14 @@ else:
         key="dq-flags",
         column_config={label("data_quality.message"): st.column_config.TextColumn(width="large")},
     )
+    flags_file = f"flags-{start.isoformat()}-{end.isoformat()}.csv"
     st.download_button(
         label("data_quality.download_flags"),
         data=safe_csv(shown),
-        file_name=f"flags-{start.isoformat()}-{end.isoformat()}.csv",
+        file_name=flags_file,
         mime="text/csv",
         key="dq-flags-csv",
+        on_click=partial(record_download, ctx, flags_file, len(shown)),
     )
 
 # --- Own reports against the published series ----------------------------------------------------------

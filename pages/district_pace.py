@@ -1,11 +1,13 @@
 """District pace: every district's speed, coverage and target outlook side by side, and one district in detail."""
 
+from functools import partial
+
 import streamlit as st
 
 from data.read import doses, pace, reference
 from pages._frame import require_frame
 from pages._published import show_district_published
-from pages._shared import as_of, chart_with_table, label
+from pages._shared import as_of, chart_with_table, label, record_download
 from stats import league, names
 from stats.coverage import dose_bands
 from stats.export import safe_csv
@@ -138,12 +140,15 @@ st.dataframe(
     width="stretch",
     key="dp_league",
 )
+league_file = f"district-pace-{day.isoformat()}.csv"
+league_rows = view.league_export(table, language)
 st.download_button(
     label("common.download_csv"),
-    data=safe_csv(view.league_export(table, language)),
-    file_name=f"district-pace-{day.isoformat()}.csv",
+    data=safe_csv(league_rows),
+    file_name=league_file,
     mime="text/csv",
     key="dp_league_csv",
+    on_click=partial(record_download, ctx, league_file, len(league_rows)),
 )
 
 later = view.counted_in_parents(districts, day, language)

@@ -4,13 +4,15 @@ Headline cards for the sidebar's date, charts over a date range, the day's data 
 Fetches through data.read only; every figure and text comes from stats/.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from data.read import daily, doses, figures, reference
 from data.read.daily import STATE_AREA
 from pages._frame import require_frame
 from pages._published import show_published
-from pages._shared import as_of, chart_with_table, label, pinned_source
+from pages._shared import as_of, chart_with_table, label, pinned_source, record_download
 from stats import STATE, sources, trend
 from stats.bulletin import ledger_line, render
 from stats.figures import overview as charts
@@ -150,11 +152,12 @@ if note_figures is None:
 bulletin = render(note_figures, language, names=names)
 st.caption(label("overview.bulletin_help"))
 st.code(bulletin, language=None, wrap_lines=True)
+bulletin_file = view.bulletin_file_name(day, language)
 st.download_button(
     label("overview.bulletin_download"),
     data=bulletin.encode("utf-8"),
-    file_name=view.bulletin_file_name(day, language),
+    file_name=bulletin_file,
     mime="text/plain",
     key="overview-bulletin-download",
-    on_click="ignore",
+    on_click=partial(record_download, ctx, bulletin_file, len(bulletin.splitlines())),
 )

@@ -19,6 +19,8 @@ from streamlit.testing.v1 import AppTest
 
 from data.accounts import audit
 from data.models import AuditEvent
+from stats.formatting import today_in_india
+from stats.views import audit_trail as view
 from tests.pages.conftest import NOT_AVAILABLE, open_page, open_page_alone
 
 PAGE = "audit_trail"
@@ -100,11 +102,13 @@ def test_the_download_is_audited(app_db):
     app.run()
     assert not app.exception
     ((actor, subject, counts, detail),) = exports(app_db)
-    assert (actor, subject, json.loads(counts)) == ("officer.test", "audit trail", {"rows": 3})
+    first, last = view.default_range(today_in_india())
+    name = f"audit-trail-{first.isoformat()}-{last.isoformat()}.csv"  # the file downloaded
+    assert (actor, subject, json.loads(counts)) == ("officer.test", name, {"rows": 3})
     assert detail.endswith(" IST action=user-add")
     app = filtered(app, action="export")
     assert list(rows(app)[["Who", "What", "About", "Counts"]].itertuples(index=False, name=None)) == [
-        ("officer.test", "Download", "audit trail", "rows 3")
+        ("officer.test", "Download", name, "rows 3")
     ]
 
 
