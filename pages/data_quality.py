@@ -115,8 +115,10 @@ comparison_columns = {
     "relative_gap": label("data_quality.relative_gap"),
     "days": label("data_quality.days"),
 }
-if compared.empty:
+if compared.empty and frames["series"].empty:
     st.info(label("data_quality.no_published"))
+elif compared.empty:  # published figures, but no own reports on those dates to set against them
+    st.info(label("data_quality.no_own_to_compare"))
 else:
     chart_with_table(
         ctx,

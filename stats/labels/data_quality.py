@@ -56,6 +56,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "days": ("Days covered", "कवर किए गए दिन"),
     "hover_own": ("{name}: {doses}", "{name}: {doses}"),
     "hover_published": ("{name}: {doses} (gap {gap}, {share})", "{name}: {doses} (अंतर {gap}, {share})"),
+    "no_own_to_compare": (
+        "The state's centre reports do not cover these dates: there is nothing to set against the published "
+        "series. The published figures themselves are on the overview and the summary.",
+        "राज्य की केंद्र रिपोर्ट इन तारीख़ों को शामिल नहीं करतीं: प्रकाशित शृंखलाओं से मिलाने को कुछ नहीं है। प्रकाशित "
+        "आँकड़े स्वयं अवलोकन और सारांश पर हैं।",
+    ),
     "no_published": (
         "No published figures for these dates.",
         "इन तारीख़ों के लिए कोई प्रकाशित आँकड़े नहीं हैं।",

@@ -119,3 +119,8 @@ def test_after_cowin_s_state_series_the_ministry_s_figures(real_app) -> None:
     captions = [c.value for c in app.caption]
     assert "On 24 October 2021 · MoHFW" in captions
     assert "Source: the health ministry (MoHFW)." in captions
+
+
+def test_data_quality_says_there_is_nothing_of_its_own_to_compare(real_app) -> None:
+    app = run_page("data_quality", "officer.test", date(2021, 6, 22))
+    assert any(i.value.startswith("The state's centre reports do not cover these dates") for i in app.info)
