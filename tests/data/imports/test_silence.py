@@ -130,7 +130,11 @@ def _people(*rows: dict) -> bytes:
             [(3, "XXXXXXXX2346", "id_number_shared")],
         ),
         # A new person with the number the registry holds for another.
-        (_people({}), _people({"reference_id": REF2}), [(2, "XXXXXXXX2346", "id_number_registered")]),
+        (
+            _people({}),
+            _people({"reference_id": REF2, "id_number": AADHAAR}),
+            [(2, "XXXXXXXX2346", "id_number_registered")],
+        ),
         # A stored person corrected to the number of another stored person.
         (
             _people({}, {"reference_id": REF2, "id_number": REF2_AADHAAR}),
