@@ -10,7 +10,13 @@ value, the import that had written it (correction_batch).
 A district collector's upload (allowed_districts given) may hold only the kinds a collector may upload (daily
 doses), narrowed to their own district: every row of another district is a problem, and any other kind of file is
 refused whole. Stock movements are the state officer's (the state store issues to the districts; data.access
-keeps stock entry to officers).
+keeps stock entry to officers). A collector's file naming a centre registered under another district is refused
+whole too (centre_not_allowed).
+
+A daily-doses file that names a known centre otherwise renames it (data.imports.kinds.doses): the report lists
+each rename (renamed_centres) and the commit adds a "centre-rename" audit row with the old and new names (clipped
+to the audit's 500 characters; the report has them all). One `python -m data.load` call reads all its files,
+then imports them in the order of kinds.LOAD_ORDER (in_load_order), whatever order they were given in.
 """
 
 from __future__ import annotations
