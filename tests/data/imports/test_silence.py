@@ -97,6 +97,20 @@ def test_a_rename_beside_new_doses_keeps_the_rollups_equal_to_the_facts(engine) 
     assert stored_rollups(engine) == expected_rollups(stored_doses(engine))
 
 
+def test_undoing_a_renaming_import_keeps_the_new_name(engine) -> None:
+    from data.imports.undo import undo_import
+
+    run_import(engine, doses_csv([{}]))
+    report = run_import(engine, doses_csv([{"centre_name": "CHC Mana", "dose_number": "2"}]))
+    assert (report.status, report.new, len(report.renamed_centres)) == ("committed", 1, 1)
+    with Session(engine) as session:
+        undone = undo_import(report.batch_id, session=session, actor="test-officer")
+    assert (undone.status, undone.deleted) == ("undone", 1)
+    assert _centres(engine) == {"RPR-PHC-01": ("CHC Mana", "RPR")}
+    assert len(stored_doses(engine)) == 1
+    assert stored_rollups(engine) == expected_rollups(stored_doses(engine))
+
+
 def test_one_centre_under_two_names_in_a_file_is_a_problem(engine) -> None:
     before = snapshot(engine)
     report = run_import(engine, doses_csv([{}, {"dose_number": "2", "centre_name": "PHC Mana Camp"}]))
