@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+import numpy as np
 from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -131,8 +132,24 @@ def series_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = 
 
 
 def beneficiaries_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = BENEFICIARY_COLUMNS) -> bytes:
-    """Beneficiaries (certificate registry) as CSV."""
-    return csv_bytes(header, _filled(list(rows), BENEFICIARY_DEFAULTS, _keys(header, BENEFICIARY_DEFAULTS)))
+    """Beneficiaries (certificate registry) as CSV. A row that names another reference id but no ID number gets
+    an Aadhaar number of its own (own_aadhaar): one ID document belongs to one person."""
+    default_id = BENEFICIARY_DEFAULTS["reference_id"]
+    rows = [
+        {**row, "id_number": own_aadhaar(str(row["reference_id"]))}
+        if "id_number" not in row and row.get("reference_id", default_id) != default_id
+        else row
+        for row in rows
+    ]
+    return csv_bytes(header, _filled(rows, BENEFICIARY_DEFAULTS, _keys(header, BENEFICIARY_DEFAULTS)))
+
+
+def own_aadhaar(reference_id: str) -> str:
+    """A valid Aadhaar number made from a reference id's last 10 digits (2, the digits, the Verhoeff check digit)."""
+    from data.imports.registry import verhoeff_check_digits
+
+    body = "2" + "".join(c for c in reference_id if c.isdigit())[-10:].rjust(10, "0")
+    return body + str(int(verhoeff_check_digits(np.array([[int(c) for c in body]]))[0]))
 
 
 def vaccinations_csv(rows: Iterable[Mapping[str, object]], *, header: Sequence[str] = VACCINATION_COLUMNS) -> bytes:

@@ -10,7 +10,13 @@ value, the import that had written it (correction_batch).
 A district collector's upload (allowed_districts given) may hold only the kinds a collector may upload (daily
 doses), narrowed to their own district: every row of another district is a problem, and any other kind of file is
 refused whole. Stock movements are the state officer's (the state store issues to the districts; data.access
-keeps stock entry to officers).
+keeps stock entry to officers). A collector's file naming a centre registered under another district is refused
+whole too (centre_not_allowed).
+
+A daily-doses file that names a known centre otherwise renames it (data.imports.kinds.doses): the report lists
+each rename (renamed_centres) and the commit adds a "centre-rename" audit row with the old and new names (clipped
+to the audit's 500 characters; the report has them all). One `python -m data.load` call reads all its files,
+then imports them in the order of kinds.LOAD_ORDER (in_load_order), whatever order they were given in.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ class FileReport:
     unchanged: int = 0
     rejected: int = 0
     new_centres: list[dict] = field(default_factory=list)
+    renamed_centres: list[dict] = field(default_factory=list)  # known centres the file names otherwise
     revoked: int = 0  # certificates revoked because their record was corrected (registry files)
     problems: list[Problem] = field(default_factory=list)
     batch_id: int | None = None
@@ -76,6 +83,7 @@ class FileReport:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "new_centres": self.new_centres,
+            "renamed_centres": self.renamed_centres,
             "revoked_certificates": self.revoked,
             "batch_id": self.batch_id,
             "problems": [p.to_dict() for p in self.problems],
@@ -109,15 +117,52 @@ def import_bytes(
     new_only: refuse the file (rule already_recorded) if any of its keys is already stored, judged under the
     import lock (a form entering one new record, such as data.imports.stock_entry, never becomes a correction).
     """
+    report, table, kind = read_file(content, file_name)
+    if table is None or kind is None:
+        return report
+    return _import(
+        report,
+        table,
+        kind,
+        session=session,
+        dry_run=dry_run,
+        user=user,
+        today=today,
+        allowed_districts=allowed_districts,
+        audit_action=audit_action,
+        new_only=new_only,
+    )
+
+
+def read_file(content: bytes, file_name: str) -> tuple[FileReport, RawTable | None, FileKind | None]:
+    """A file's report so far (its hash, kind and rows), its cells and its kind; without cells or kind, the report
+    is rejected with the problems of reading it or of recognising its kind."""
     report = FileReport(file=file_name, sha256=hashlib.sha256(content).hexdigest())
     table, problems = read_table(content, file_name)
     if table is None:
-        return _reject(report, problems)
+        return _reject(report, problems), None, None
     kind, problems = kinds.detect(table)
     if kind is None:
-        return _reject(report, problems)
+        return _reject(report, problems), table, None
     report.kind = kind.code
     report.rows = len(table.frame)
+    return report, table, kind
+
+
+def _import(
+    report: FileReport,
+    table: RawTable,
+    kind: FileKind,
+    *,
+    session: Session,
+    dry_run: bool,
+    user: str,
+    today: date | None,
+    allowed_districts: list[str] | None,
+    audit_action: str,
+    new_only: bool,
+) -> FileReport:
+    """import_bytes once the file is read and its kind known."""
     if allowed_districts is not None and kind.collector_column is None:
         return _reject(report, [Problem(None, None, kind.code, "kind_not_allowed")])
     try:
@@ -136,6 +181,8 @@ def import_bytes(
         plan = kind.plan(typed, session.connection())
         if plan.problems:
             session.rollback()
+            if allowed_districts is not None:
+                return _reject(report, _centres_not_allowed(plan.problems, allowed_districts))
             return _reject(report, plan.problems)
         if new_only and (len(plan.changed) or plan.unchanged):  # judged under the import lock: no race
             session.rollback()
@@ -146,11 +193,12 @@ def import_bytes(
             {"code": r.centre_code, "name": r.centre_name, "district": r.district_code}
             for r in plan.new_centres.itertuples()
         ]
+        report.renamed_centres = list(plan.renamed_centres)
         if dry_run:
             report.status = "dry-run"
             session.rollback()
             return report
-        if report.new == 0 and report.changed == 0:
+        if report.new == 0 and report.changed == 0 and not report.renamed_centres:
             report.status = "unchanged"
             session.rollback()
             return report
@@ -187,6 +235,25 @@ def _district_problems(table: RawTable, column: str, allowed: list[str]) -> list
     return problems
 
 
+def _centres_not_allowed(problems: list[Problem], allowed: list[str]) -> list[Problem]:
+    """A collector's problems, where a centre known under a district not theirs is said to be not theirs."""
+    names = reference.district_names()
+    allowed_names = [names.get(code, (code, code)) for code in allowed]
+    allowed_en, allowed_hi = (", ".join(n[i] for n in allowed_names) for i in (0, 1))
+    return [
+        Problem(
+            p.row,
+            p.column,
+            p.value,
+            "centre_not_allowed",
+            details(*names.get(p.detail, (p.detail, p.detail)), allowed_en, allowed_hi),
+        )
+        if p.rule == "centre_district" and p.detail not in allowed
+        else p
+        for p in problems
+    ]
+
+
 def _audit(report: FileReport, action: str, user: str, session: Session) -> None:
     """The committed import's audit rows, in its transaction: the import, and its corrections if any."""
     subject = f"import #{report.batch_id} {Path(report.file).name}"
@@ -195,6 +262,10 @@ def _audit(report: FileReport, action: str, user: str, session: Session) -> None
     audit.record(action, session=session, actor=user, subject=subject, counts=counts, detail=detail)
     if report.changed:
         audit.record("correction", session=session, actor=user, subject=subject, counts={"changed": report.changed})
+    if report.renamed_centres:
+        renames = "; ".join(f"{r['code']}: {r['old_name']} -> {r['name']}" for r in report.renamed_centres)
+        counts = {"centres": len(report.renamed_centres)}
+        audit.record("centre-rename", session=session, actor=user, subject=subject, counts=counts, detail=renames)
 
 
 def import_path(path: str | Path, **kwargs) -> FileReport:
@@ -207,6 +278,28 @@ def import_path(path: str | Path, **kwargs) -> FileReport:
     report = import_bytes(content, path.name, **kwargs)
     report.file = str(path)
     return report
+
+
+def _read_path(path: str | Path) -> tuple[FileReport, RawTable | None, FileKind | None]:
+    """read_file of a file on disk (its report names the path)."""
+    path = Path(path)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        return (
+            _reject(FileReport(file=str(path)), [Problem(None, None, str(path), "unreadable", error.strerror)]),
+            None,
+            None,
+        )
+    report, table, kind = read_file(content, path.name)
+    report.file = str(path)
+    return report, table, kind
+
+
+def in_load_order(files: list[tuple[FileReport, RawTable | None, FileKind | None]]) -> list[tuple]:
+    """Read files in the order their kinds depend on each other (kinds.LOAD_ORDER), whatever order they came in;
+    files of one kind keep their order, and files that could not be read or recognised come last."""
+    return sorted(files, key=lambda item: kinds.load_rank(item[2]))
 
 
 def take_import_lock(conn: Connection) -> None:
@@ -262,6 +355,8 @@ def describe(report: FileReport, limit: int = 50, lang: str = "en") -> str:
             t("imports.more_centres", lang, count=len(report.new_centres) - 10) if len(report.new_centres) > 10 else ""
         )
         lines.append("  " + t("imports.new_centres", lang, count=len(report.new_centres), names=names, more=more))
+    for renamed in report.renamed_centres[:limit]:
+        lines.append("  " + t("imports.renamed_centre", lang, **renamed))
     if report.revoked:
         key = "imports.revoked" if report.status == "committed" else "imports.to_revoke"
         lines.append("  " + t(key, lang, count=indian_number(report.revoked, lang)))
@@ -305,9 +400,25 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     user = args.user or getpass.getuser()
     reports = []
-    for path in args.files:
+    for report, table, kind in in_load_order([_read_path(path) for path in args.files]):
+        if table is None or kind is None:
+            reports.append(report)
+            continue
         with Session(engine) as session:
-            reports.append(import_path(path, session=session, dry_run=args.dry_run, user=user))
+            reports.append(
+                _import(
+                    report,
+                    table,
+                    kind,
+                    session=session,
+                    dry_run=args.dry_run,
+                    user=user,
+                    today=None,
+                    allowed_districts=None,
+                    audit_action="import",
+                    new_only=False,
+                )
+            )
     engine.dispose()
     if args.json:
         json.dump({"files": [r.to_dict() for r in reports]}, sys.stdout, ensure_ascii=False, indent=2)

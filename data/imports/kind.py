@@ -29,6 +29,7 @@ class Plan:
     unchanged: int
     problems: list[Problem] = field(default_factory=list)
     new_centres: pd.DataFrame = field(default_factory=no_centres)  # daily doses: code, name, district
+    renamed_centres: list[dict] = field(default_factory=list)  # daily doses: code, district, old and new name
     revocations: list[tuple[str, str]] = field(default_factory=list)  # registry files: (certificate id, reason)
 
 

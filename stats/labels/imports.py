@@ -14,6 +14,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "new_centres": ("new centres: {count}: {names}{more}", "नए केंद्र: {count}: {names}{more}"),
     "new_centre": ("{code} ({name}, {district})", "{code} ({name}, {district})"),
+    "renamed_centre": (
+        "centre renamed: {code} ({district}) '{old_name}' → '{name}' (row {row})",
+        "केंद्र का नाम बदला: {code} ({district}) '{old_name}' → '{name}' (पंक्ति {row})",
+    ),
     "more_centres": (" and {count} more", " और {count} अन्य"),
     "revoked": (
         "certificates revoked (their records were corrected): {count}",

@@ -276,4 +276,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason_missing_part": ("it has no part {part}", "इसमें {part} भाग नहीं है"),
     "reason_encrypted": ("some of its parts are encrypted", "इसके कुछ भाग एन्क्रिप्टेड हैं"),
     "reason_damaged_zip": ("its zip package is damaged: {error}", "इसका zip पैकेज खराब है: {error}"),
+    # --- Nothing dropped in silence (issue 13): one centre one name, one ID document one person, whose centre ---
+    "centre_name_conflict": (
+        "centre '{parts[0]}' is named '{value}' here but '{parts[1]}' higher up in this file; give it one name.",
+        "केंद्र '{parts[0]}' का नाम यहाँ '{value}' है पर इस फ़ाइल में ऊपर '{parts[1]}'; उसे एक ही नाम दें।",
+    ),
+    "centre_not_allowed": (
+        "centre '{value}' belongs to {parts[0]}, not your district: you may upload rows of {parts[2]} only.",
+        "केंद्र '{value}' {parts[1]} का है, आपके ज़िले का नहीं: आप केवल {parts[3]} की पंक्तियाँ अपलोड कर सकते हैं।",
+    ),
+    "id_number_shared": (
+        "ID number {value} is also given to another reference id in row {detail}; one ID document belongs to one "
+        "person.",
+        "पहचान संख्या {value} पंक्ति {detail} में किसी दूसरी संदर्भ आईडी को भी दी गई है; एक पहचान पत्र एक ही व्यक्ति का होता है।",
+    ),
+    "id_number_registered": (
+        "ID number {value} is already registered to reference id {detail}; one ID document belongs to one person "
+        "(correct that record first if it is wrong).",
+        "पहचान संख्या {value} पहले से संदर्भ आईडी {detail} के नाम दर्ज है; एक पहचान पत्र एक ही व्यक्ति का होता है "
+        "(वह रिकॉर्ड गलत हो तो पहले उसे सुधारें)।",
+    ),
 }

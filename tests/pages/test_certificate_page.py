@@ -35,7 +35,7 @@ RAMESH = {
     "mobile": "+91 98765 43210",
     "id_number": "234123412346",
 }
-KAVITA = {"reference_id": "1000000000003", "name": "Kavita Verma", "mobile": "9123456780", "id_number": "234123412346"}
+KAVITA = {"reference_id": "1000000000003", "name": "Kavita Verma", "mobile": "9123456780", "id_number": "456745674566"}
 SUNITA_ID = "345600071234"  # the Aadhaar number on Sunita's row (Verhoeff-valid)
 SHOTS = [
     {"reference_id": SUNITA["reference_id"], "dose_number": "1", "date": "2021-03-01"},

@@ -53,3 +53,24 @@ def detect(table: RawTable) -> tuple[FileKind | None, list[Problem]]:
         detail = details(t(best.title, "en"), ", ".join(best.columns))
         return None, [Problem(1, c, None, "missing_column", detail) for c in best_missing]
     return None, [Problem(1, None, None, "unknown_kind")]
+
+
+LOAD_ORDER: tuple[FileKind, ...] = (
+    doses.DOSES,
+    beneficiaries.BENEFICIARIES,
+    vaccinations.VACCINATIONS,
+    stock.STOCK,
+    series.SERIES,
+    published.COWIN_STATE,
+    published.COWIN_DISTRICT,
+    published.MOHFW_STATE,
+)
+"""The order one `python -m data.load` call imports its files in: daily doses create the centres that
+vaccinations name and give the doses the stock check counts; beneficiaries come before their vaccinations;
+stock after the doses; the published series depend on nothing (they come last)."""
+
+
+def load_rank(kind: FileKind | None) -> int:
+    """A kind's place in LOAD_ORDER (a file of no kind after them all)."""
+    codes = [k.code for k in LOAD_ORDER]
+    return codes.index(kind.code) if kind is not None and kind.code in codes else len(codes)

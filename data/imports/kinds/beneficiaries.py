@@ -1,6 +1,11 @@
 """The certificate registry's beneficiaries: one row per person (reference id), with mobile and ID numbers kept
 only as keyed hashes and last four digits. A corrected person revokes their certificates; an import of this kind
-cannot be undone (import a corrected file instead)."""
+cannot be undone (import a corrected file instead).
+
+One ID document belongs to one person: an ID number (of one type) given to two reference ids, in the file or in
+the file and the registry as it would be after the import, is a problem on the file's row (id_number_shared,
+id_number_registered), never taken. A mobile number may be shared (CoWIN let up to four people register on one).
+"""
 
 from __future__ import annotations
 
@@ -112,6 +117,36 @@ def _mask_secrets(problems: list[Problem]) -> list[Problem]:
     ]
 
 
+def _shared_ids(typed: pd.DataFrame) -> list[Problem]:
+    """Every row giving an ID document that an earlier row of the file gives to another reference id."""
+    documents = typed["id_type"].astype(str) + ":" + typed["id_number"].astype(str)
+    first = pd.DataFrame({"document": documents, "reference_id": typed["reference_id"], "_row": typed["_row"]})
+    first = first.drop_duplicates("document").set_index("document")
+    problems = []
+    for row, person, document, number in zip(
+        typed["_row"], typed["reference_id"], documents, typed["id_number"], strict=True
+    ):
+        owner = first.loc[document]
+        if owner["reference_id"] != person:
+            problems.append(Problem(int(row), "id_number", number, "id_number_shared", str(int(owner["_row"]))))
+    return problems
+
+
+def _registered_ids(typed: pd.DataFrame, conn: Connection) -> list[Problem]:
+    """Every row giving an ID document that the registry holds for a person the file does not correct."""
+    table = Beneficiary.__table__
+    in_file = set(typed["reference_id"])
+    owners: dict[str, str] = {}
+    for chunk in registry_rows.chunks(typed["id_hash"]):
+        query = select(table.c.id_hash, table.c.reference_id).where(table.c.id_hash.in_(chunk))
+        owners.update((h, r) for h, r in conn.execute(query) if r not in in_file)
+    return [
+        Problem(int(row), "id_number", "X" * 8 + last4, "id_number_registered", owners[digest])
+        for row, digest, last4 in zip(typed["_row"], typed["id_hash"], typed["id_last4"], strict=True)
+        if digest in owners
+    ]
+
+
 def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]:
     """Typed beneficiaries with mobile and ID number already hashed (mobile_hash, mobile_last4, id_hash, id_last4)."""
     frame, problems = table.frame, []
@@ -129,6 +164,7 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
     columns["id_number"] = _id_numbers(frame, columns["id_type"], problems)
     typed = typed_frame(frame, columns, problems)
     duplicate_keys(typed, KEY, problems, "reference_id")
+    problems += _shared_ids(typed)
     problems = in_file_order(_mask_secrets(problems), table)
     if problems:
         return typed.drop(columns=["mobile", "id_number"]), problems
@@ -146,6 +182,9 @@ def plan(typed: pd.DataFrame, conn: Connection) -> Plan:
     stored = registry_rows.select_by_reference(
         conn, query, table.c.reference_id, typed["reference_id"], ["reference_id", *VALUES]
     ).astype({"birth_year": "Int64"})  # stays whole beside the new people (NA, not NaN), for the history
+    problems = _registered_ids(typed, conn)
+    if problems:
+        return Plan(typed.iloc[:0], typed.iloc[:0], 0, problems)
     new, changed, unchanged = registry_rows.classify(typed, stored, list(KEY), GROUPS, normalised=("name",))
     revocations = registry_rows.revocations(conn, changed["reference_id"], REASON)
     return Plan(new, changed, unchanged, revocations=revocations)

@@ -2,17 +2,22 @@
 collector may upload (rows of their own district only).
 
 A file creates the centres it names that are not known yet; a centre known under another district is a problem.
+A known centre named differently (beyond Unicode form and spacing) is renamed, and the change is recorded: the
+import report lists each (code, old name, new name), and the commit adds a "centre-rename" row to the audit trail
+with the old and new names. Undoing the import keeps the new name, as it keeps the centres an import created. One
+centre under two names in one file is a problem (centre_name_conflict), as is one centre under two districts.
 The fact table stores a centre by id, and the rollups (date × district × age band × dose × vaccine) follow every
 import and undo in the same transaction.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Connection, Select, func, insert, select
+from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
 
 from data import master as reference
 from data.imports.cells import (
@@ -32,7 +37,7 @@ from data.imports.facts import FactTable
 from data.imports.files import RawTable
 from data.imports.kind import FileKind, Plan
 from data.imports.parse import parse_count
-from data.imports.problems import Problem
+from data.imports.problems import Problem, details
 from data.models import Centre, DailyDose
 from data.rollup import refresh_derived_rollups, refresh_district_rollups
 
@@ -68,6 +73,7 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
         first_district = rows["district_code"].iloc[0]
         for row in rows.loc[rows["district_code"] != first_district, "_row"]:
             problems.append(Problem(int(row), "centre_code", code, "centre_district", first_district))
+    problems += _name_conflicts(typed)
     not_yet_formed(
         typed,
         frame,
@@ -79,6 +85,22 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
     )
     duplicate_keys(typed, KEY, problems, "date")
     return typed, in_file_order(problems, table)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two centre names that are the same name: equal in NFC with runs of spaces as one."""
+    return " ".join(unicodedata.normalize("NFC", a).split()) == " ".join(unicodedata.normalize("NFC", b).split())
+
+
+def _name_conflicts(typed: pd.DataFrame) -> list[Problem]:
+    """Every row naming a centre otherwise than the centre's first row in the file."""
+    problems = []
+    first = typed.drop_duplicates("centre_code").set_index("centre_code")["centre_name"]
+    for row, code, name in zip(typed["_row"], typed["centre_code"], typed["centre_name"], strict=True):
+        first_name = first[code]
+        if name is not first_name and not same_name(name, first_name):
+            problems.append(Problem(int(row), "centre_name", name, "centre_name_conflict", details(code, first_name)))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -100,6 +122,31 @@ class DosesTable(FactTable):
                 problems.append(Problem(int(line), "centre_code", code, "centre_district", stored))
         new = first_rows[~first_rows["centre_code"].isin(list(known))]
         return problems, new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
+
+    def plan(self, typed: pd.DataFrame, conn: Connection) -> Plan:
+        """The shared plan, with the known centres the file names otherwise (renamed when it is written)."""
+        plan = super().plan(typed, conn)
+        if plan.problems:
+            return plan
+        centre = Centre.__table__
+        codes = sorted(typed["centre_code"].unique())
+        stored: dict[str, str] = {}
+        for start in range(0, len(codes), 1000):
+            query = select(centre.c.code, centre.c.name).where(centre.c.code.in_(codes[start : start + 1000]))
+            stored.update(conn.execute(query).all())
+        first_rows = typed.drop_duplicates("centre_code")
+        plan.renamed_centres = [
+            {"code": code, "district": district, "old_name": stored[code], "name": name, "row": int(row)}
+            for row, code, district, name in zip(
+                first_rows["_row"],
+                first_rows["centre_code"],
+                first_rows["district_code"],
+                first_rows["centre_name"],
+                strict=True,
+            )
+            if code in stored and not same_name(stored[code], name)
+        ]
+        return plan
 
     def stored_values(self, typed: pd.DataFrame) -> Select:
         table, centre = self.table, Centre.__table__
@@ -124,6 +171,7 @@ class DosesTable(FactTable):
     def prepare(self, plan: Plan, conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The file's new centres are written first; then every row refers to its centre by id."""
         _insert_centres(plan.new_centres, conn)
+        _rename_centres(plan.renamed_centres, conn)
         new, changed = plan.new, plan.changed
         ids = _centre_ids(pd.concat([new["centre_code"], changed["centre_code"]]).unique(), conn)
         return new.assign(centre_id=new["centre_code"].map(ids)), changed.assign(
@@ -164,6 +212,14 @@ def _insert_centres(centres: pd.DataFrame, conn: Connection) -> None:
         for r in centres.itertuples()
     ]
     conn.execute(insert(Centre.__table__), rows)
+
+
+def _rename_centres(renamed: list[dict], conn: Connection) -> None:
+    if not renamed:
+        return
+    centre = Centre.__table__
+    statement = update(centre).where(centre.c.code == bindparam("k_code")).values(name=bindparam("v_name"))
+    conn.execute(statement, [{"k_code": r["code"], "v_name": r["name"]} for r in renamed])
 
 
 def _centre_ids(codes, conn: Connection) -> dict[str, int]:

@@ -40,10 +40,23 @@ TODAY = date(2022, 6, 30)
 REF, REF2 = "1234567890123", "1234567890124"
 MOBILE, AADHAAR = "9876543210", "234123412346"
 OTHER_MOBILE, OTHER_AADHAAR = "9123456780", "345634563457"
+REF2_AADHAAR = "456745674566"
+"""REF2's own Aadhaar number: one ID document belongs to one person."""
 
 CENTRES = doses_csv([{}, {"district": "Durg", "centre_code": "DRG-PHC-01", "centre_name": "PHC Bhilai"}])
 """Two centres: RPR-PHC-01 (Raipur) and DRG-PHC-01 (Durg); vaccination files do not create centres."""
-PEOPLE = beneficiaries_csv([{}, {"reference_id": REF2, "name": "Ramesh Verma", "gender": "M", "mobile": OTHER_MOBILE}])
+PEOPLE = beneficiaries_csv(
+    [
+        {},
+        {
+            "reference_id": REF2,
+            "name": "Ramesh Verma",
+            "gender": "M",
+            "mobile": OTHER_MOBILE,
+            "id_number": REF2_AADHAAR,
+        },
+    ]
+)
 COURSE = vaccinations_csv([{}, {"dose_number": "2", "date": "2021-06-01", "batch": "4121Z064"}])
 """REF: Covishield on 1 March and 1 June 2021 (92 days apart)."""
 
@@ -518,7 +531,13 @@ def test_the_same_people_written_differently_are_unchanged(engine) -> None:
     spelled = beneficiaries_csv(
         [
             {"mobile": "+91 98765-43210", "gender": "महिला", "id_type": "Aadhar", "id_number": "2341-2341-2346"},
-            {"reference_id": "१२३४५६७८९०१२४", "name": "Ramesh Verma", "gender": "male", "mobile": "0" + OTHER_MOBILE},
+            {
+                "reference_id": "१२३४५६७८९०१२४",
+                "name": "Ramesh Verma",
+                "gender": "male",
+                "mobile": "0" + OTHER_MOBILE,
+                "id_number": "4567 4567 4566",
+            },
         ]
     )
     report = _run(engine, spelled)
@@ -579,7 +598,13 @@ def test_a_corrected_beneficiary_keeps_the_old_values_and_revokes_the_certificat
     corrected = beneficiaries_csv(
         [
             {"name": "Sunita Sahu Verma", "mobile": OTHER_MOBILE, "id_number": OTHER_AADHAAR},
-            {"reference_id": REF2, "name": "Ramesh Verma", "gender": "M", "mobile": OTHER_MOBILE},
+            {
+                "reference_id": REF2,
+                "name": "Ramesh Verma",
+                "gender": "M",
+                "mobile": OTHER_MOBILE,
+                "id_number": REF2_AADHAAR,
+            },
         ]
     )
 
@@ -653,7 +678,10 @@ def test_a_corrected_vaccination_keeps_the_old_values_and_revokes_the_certificat
 def test_a_correction_beside_a_new_person_keeps_whole_numbers_in_the_history(engine) -> None:
     _commit(engine, _person())
 
-    report = _run(engine, beneficiaries_csv([{"birth_year": "1981", "gender": "O"}, {"reference_id": REF2}]))
+    report = _run(
+        engine,
+        beneficiaries_csv([{"birth_year": "1981", "gender": "O"}, {"reference_id": REF2, "id_number": REF2_AADHAAR}]),
+    )
 
     assert (report.status, report.new, report.changed, report.revoked) == ("committed", 1, 1, 0)
     assert _history(engine) == [
@@ -700,7 +728,10 @@ def test_a_failure_while_writing_leaves_the_database_as_it_was(engine, monkeypat
 
     failing_kinds = tuple(replace(k, write=failing) if k.code == "beneficiaries" else k for k in kinds.KINDS)
     monkeypatch.setattr(kinds, "KINDS", failing_kinds)
-    report = _run(engine, beneficiaries_csv([{"mobile": OTHER_MOBILE}, {"reference_id": "1234567890125"}]))
+    report = _run(
+        engine,
+        beneficiaries_csv([{"mobile": OTHER_MOBILE}, {"reference_id": "1234567890125", "id_number": OTHER_AADHAAR}]),
+    )
 
     assert (report.status, report.batch_id) == ("failed", None)
     assert problems_of(report) == [(None, None, None, "database")]
@@ -722,7 +753,7 @@ def test_without_an_identifier_key_nothing_is_imported(engine, monkeypatch: pyte
 
 # --- Privacy ---------------------------------------------------------------------------------------
 
-SECRETS = (MOBILE, AADHAAR, OTHER_MOBILE, OTHER_AADHAAR, "98765 43210", "2341 2341 2346")
+SECRETS = (MOBILE, AADHAAR, OTHER_MOBILE, OTHER_AADHAAR, REF2_AADHAAR, "98765 43210", "2341 2341 2346")
 
 
 def _text_cells(engine) -> list[str]:

@@ -271,7 +271,7 @@ def test_a_collector_file_with_another_districts_rows_is_refused_whole(engine) -
 def test_a_collector_cannot_move_another_districts_centre_into_their_own(engine) -> None:
     assert run_import(engine, doses_csv([DURG_ROW])).status == "committed"
     report = run_import(engine, doses_csv([{"centre_code": "DRG-01"}]), allowed_districts=["RPR"])
-    assert problems_of(report) == [(2, "centre_code", "DRG-01", "centre_district")]
+    assert problems_of(report) == [(2, "centre_code", "DRG-01", "centre_not_allowed")]
 
 
 @pytest.mark.parametrize(
