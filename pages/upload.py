@@ -122,7 +122,15 @@ if uploaded is not None:
                     width="stretch",
                     key="upload-new-centres",
                 )
-            if report.new == 0 and report.changed == 0:
+            if report.renamed_centres:
+                st.subheader(label("upload.renamed_centres"))
+                st.dataframe(
+                    view.renamed_centres_table(report.renamed_centres, districts, language),
+                    hide_index=True,
+                    width="stretch",
+                    key="upload-renamed-centres",
+                )
+            if report.new == 0 and report.changed == 0 and not report.renamed_centres:
                 st.info(label("upload.unchanged"))
             else:
                 st.info(view.ready_text(report.new, report.changed, language))

@@ -50,6 +50,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_rule": ("Rule", "नियम"),
     "col_message": ("Message", "संदेश"),
     "new_centres": ("Centres this file creates", "यह फ़ाइल जो केंद्र बनाएगी"),
+    "renamed_centres": (
+        "Known centres this file renames (the new name replaces the old one and is recorded in the audit trail)",
+        "ज्ञात केंद्र जिनका नाम यह फ़ाइल बदलेगी (नया नाम पुराने की जगह लेगा और ऑडिट ट्रेल में दर्ज होगा)",
+    ),
+    "col_old_name": ("Name now", "अभी का नाम"),
+    "col_new_name": ("Name in the file", "फ़ाइल में नाम"),
     "col_centre_code": ("Centre code", "केंद्र कोड"),
     "col_centre_name": ("Centre", "केंद्र"),
     "col_district": ("District", "ज़िला"),

@@ -101,6 +101,23 @@ def new_centres_table(centres: Sequence[Mapping[str, str]], districts: pd.DataFr
     )
 
 
+def renamed_centres_table(
+    centres: Sequence[Mapping[str, object]], districts: pd.DataFrame, lang: str = "en"
+) -> pd.DataFrame:
+    """Known centres the file names otherwise: row, code, district (by name), the stored name and the file's."""
+    names = district_options(districts, lang)
+    return pd.DataFrame(
+        {
+            t("upload.col_row", lang): [indian_number(int(c["row"]), lang) for c in centres],
+            t("upload.col_centre_code", lang): [c["code"] for c in centres],
+            t("upload.col_district", lang): [names.get(c["district"], c["district"]) for c in centres],
+            t("upload.col_old_name", lang): [c["old_name"] for c in centres],
+            t("upload.col_new_name", lang): [c["name"] for c in centres],
+        },
+        dtype="object",
+    )
+
+
 def history_table(history: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The import history (data.imports.undo.import_history) with headers, kinds, statuses and times in the
     language and counts grouped the Indian way."""

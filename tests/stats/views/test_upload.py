@@ -145,3 +145,15 @@ def test_messages_fill_every_placeholder(lang: str) -> None:
 )
 def test_problems_file_name(name: str, download: str) -> None:
     assert view.problems_file_name(name) == download
+
+
+def test_renamed_centres_table_names_the_district_and_both_names() -> None:
+    import pandas as pd
+
+    from stats.views.upload import renamed_centres_table
+
+    districts = pd.DataFrame({"code": ["RPR"], "name_en": ["Raipur"], "name_hi": ["रायपुर"]})
+    renamed = [{"code": "RPR-1", "district": "RPR", "old_name": "PHC Mana", "name": "PHC Mana Camp", "row": 12}]
+    table = renamed_centres_table(renamed, districts, "hi")
+    assert table.values.tolist() == [["12", "RPR-1", "रायपुर", "PHC Mana", "PHC Mana Camp"]]
+    assert list(table.columns)[-2:] == ["अभी का नाम", "फ़ाइल में नाम"]
