@@ -233,7 +233,7 @@ def test_attempts_refused_while_throttled_do_not_extend_the_lock(engine: Engine,
     """A stranger who knows the username fails 5 times at 04:30, then tries every minute until 04:44 (every
     attempt refused and recorded, none counted): the owner signs in at 04:45, 15 minutes after the last
     counted failure; counting the refused attempts would have kept the account locked until 04:59."""
-    for attempt in range(5):
+    for _attempt in range(5):
         assert _sign_in(engine, "officer1", "wrong-password-typed", client="10.5.5.5") is None
     for minute in range(1, 15):
         moment = NOW + timedelta(minutes=minute)
