@@ -22,7 +22,8 @@ CLI::
     python -m data.accounts list
 
 Sessions end after `idle_minutes()` without an interaction (TEEKA_IDLE_MINUTES, or idle_minutes in the
-[workspace] table of the secrets file; 30 by default).
+[workspace] table of the secrets file; 30 by default), SESSION_HOURS (12) after the sign-in however active, and at
+their next interaction once the account is disabled or its password reset.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ MAX_PASSWORD = 1024
 USERNAME = re.compile(r"[a-z0-9._-]{3,32}")
 
 IDLE_MINUTES_DEFAULT = 30
+SESSION_HOURS = 12
+"""A session ends this many hours after its sign-in, however active (pages/_auth.py), besides the idle limit."""
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,189}")
 
 PER_ACCOUNT = throttle.Bucket("sign-in-account", limit=5, window=timedelta(minutes=15))
