@@ -145,7 +145,7 @@ def test_full_flow_shows_the_certificate_and_a_pdf_with_a_verifiable_qr(registry
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     url = decode_qr(buffer.getvalue())
-    assert url is not None and url.startswith("http://localhost:8501/verify?c=")
+    assert url is not None and url.startswith("https://teeka.test/verify?c=")
 
     from data.certificates.issue import check
 
