@@ -5,16 +5,19 @@ same reference."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import ParamSpec
 
 import streamlit as st
 
 from stats.labels import LANGS, both, t
 
 log = logging.getLogger("teeka.faults")
+P = ParamSpec("P")
 
 
 def show_configuration(missing: list[str]) -> None:
@@ -29,16 +32,45 @@ def reference() -> str:
     return secrets.token_hex(4)
 
 
+PENDING_KEY = "fault_pending"
+"""The reference of a fault in a widget callback (which runs before the frame), shown by the frame's next run."""
+
+
+def _logged(error: Exception) -> str:
+    code = reference()
+    log.error("fault %s: %s", code, type(error).__name__, exc_info=error)
+    return code
+
+
+def _show(code: str) -> None:
+    st.subheader(both("common.fault_title"))
+    for lang in LANGS:
+        st.error(t("common.fault", lang, reference=code), icon=":material/error:")
+
+
 @contextmanager
 def friendly_faults() -> Iterator[None]:
     """Run the frame and its page; any exception (Streamlit's own rerun and stop pass through: they are not
     Exceptions) becomes the fault message with a reference, logged with its traceback under that reference."""
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending:
+        _show(pending)
     try:
         yield
     except Exception as error:
-        code = reference()
-        log.error("fault %s: %s", code, type(error).__name__, exc_info=error)
-        st.subheader(both("common.fault_title"))
-        for lang in LANGS:
-            st.error(t("common.fault", lang, reference=code), icon=":material/error:")
+        _show(_logged(error))
         st.button(both("common.fault_again"), key="fault-again")  # any click reruns the app
+
+
+def guarded(callback: Callable[P, None]) -> Callable[P, None]:
+    """A widget callback whose fault is logged and shown by the frame like any other (Streamlit runs callbacks
+    before the script, outside the frame's guard, and would show their traceback)."""
+
+    @functools.wraps(callback)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            callback(*args, **kwargs)
+        except Exception as error:
+            st.session_state[PENDING_KEY] = _logged(error)
+
+    return run

@@ -16,6 +16,7 @@ from data.certificates.qr import qr_png
 from data.certificates.signing import verification_url
 from data.read import reference
 from data.settings import uses_demo_keys
+from pages._faults import guarded
 from pages._frame import require_frame
 from pages._shared import client_address, label
 from stats.names import vaccine_names
@@ -33,6 +34,7 @@ def start_again() -> None:
         st.session_state.pop(key, None)
 
 
+@guarded
 def send_code() -> None:
     """Form callback: details of the wrong form are refused with what a reference id or a mobile looks like (and
     nothing is sent); any others start a lookup, which always goes on to the code."""
@@ -47,6 +49,7 @@ def send_code() -> None:
     st.session_state[REFUSED] = False
 
 
+@guarded
 def check_code() -> None:
     """Form callback: redeem the code; on success issue (or reuse) the signed certificate."""
     accepted, issued = issue.open_certificate(

@@ -93,3 +93,24 @@ def test_an_exception_in_a_page_shows_a_reference(app_db, monkeypatch, caplog) -
 def test_a_working_page_shows_no_fault(app_db) -> None:
     app = open_page("summary", user=None)
     assert not app.error
+
+
+def test_a_fault_in_a_widget_callback_shows_a_reference(app_db, monkeypatch, caplog) -> None:
+    """Streamlit runs callbacks before the script: the certificate page's are guarded, and the frame says so."""
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("internal detail of the lookup")
+
+    monkeypatch.setattr("data.certificates.lookup.detail_problems", broken)
+    app = open_page("certificate", user=None)
+    app.text_input(key="cert_reference").input("1000000000001")
+    app.text_input(key="cert_mobile").input("9876543210")
+    with caplog.at_level(logging.ERROR, logger="teeka.faults"):
+        app.button[0].click().run()
+    assert not app.exception
+    code = REFERENCE.search(app.error[0].value).group(1)
+    assert "internal detail" not in everything(app)
+    [logged] = [r for r in caplog.records if r.name == "teeka.faults"]
+    assert logged.getMessage() == f"fault {code}: KeyError"
+    app.run()
+    assert not app.error  # shown once
