@@ -22,6 +22,7 @@ from sqlmodel import Session
 from data.db import create_schema, make_engine
 from data.master import districts as district_lookup
 from data.read import daily, figures, reference
+from data.settings import require_configuration
 from stats import STATE
 from stats.bulletin import BulletinFigures, area_for, render
 from stats.formatting import long_date
@@ -109,4 +110,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    require_configuration("python -m data.bulletin")
     sys.exit(main())

@@ -3,6 +3,8 @@
 import sys
 
 from data.imports.importer import main
+from data.settings import require_configuration
 
 if __name__ == "__main__":
+    require_configuration("python -m data.load")
     sys.exit(main())

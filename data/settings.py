@@ -1,6 +1,8 @@
 """Settings and secrets: from the environment or `.streamlit/secrets.toml`, never from the database or the
 repository. The keys (identifier hashing key, certificate signing key) may fall back to keys generated on
-first use, kept in a git-ignored file beside it, on the embedded demo database only."""
+first use, kept in a git-ignored file beside it, and the public address to this computer, on the embedded demo
+database only; with any other database the app and the command lines refuse to start without them
+(`missing_settings`, `require_configuration`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import base64
 import hmac
 import os
 import secrets
+import sys
 import tomllib
 from collections.abc import Callable
 from functools import lru_cache
@@ -28,6 +31,10 @@ ENVIRONMENT = {
     "public_base_url": "TEEKA_PUBLIC_BASE_URL",
 }
 DEFAULT_PUBLIC_BASE_URL = "http://localhost:8501"
+
+
+REQUIRED = ("identifier_key", "signing_key", "signing_kid", "public_base_url")
+"""What a database other than the embedded demo one cannot run without (the app and the CLIs check at start)."""
 
 
 class MissingSecret(RuntimeError):
@@ -109,14 +116,43 @@ def setting(name: str) -> str:
     raise MissingSecret(name)
 
 
+def missing_settings() -> list[str]:
+    """The required settings (REQUIRED) not configured, as `ENVIRONMENT-NAME ([certificates] name)`, for any
+    database but the embedded demo one (whose keys are generated and whose site is this computer); never a value."""
+    if is_default_database():
+        return []
+    return [
+        f"{ENVIRONMENT[name]} ([{SECTION}] {name})"
+        for name in REQUIRED
+        if not (os.environ.get(ENVIRONMENT[name]) or _from_secrets_file(name))
+    ]
+
+
+def require_configuration(program: str) -> None:
+    """A command line's first step: exit with status 2 and a message naming the missing settings (never a value,
+    never a traceback) when the configuration is incomplete; nothing is done then."""
+    missing = missing_settings()
+    if missing:
+        print(
+            f"{program}: not configured for DATABASE_URL: set {', '.join(missing)} in the environment or in"
+            " .streamlit/secrets.toml (see secrets.toml.example). Nothing was done.",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+
+
 def uses_demo_keys() -> bool:
     """True when the signing key is the generated demo one (the pages say so)."""
     return not (os.environ.get(ENVIRONMENT["signing_key"]) or _from_secrets_file("signing_key"))
 
 
 def public_base_url() -> str:
-    """Where the verification page is published; the QR code points there."""
+    """Where the verification page is published; the QR code points there. Only the embedded demo database
+    falls back to this computer (DEFAULT_PUBLIC_BASE_URL); any other raises MissingSecret rather than print QR
+    codes that point to localhost."""
     value = os.environ.get(ENVIRONMENT["public_base_url"]) or _from_secrets_file("public_base_url")
+    if not value and not is_default_database():
+        raise MissingSecret("public_base_url")
     return (value or DEFAULT_PUBLIC_BASE_URL).rstrip("/")
 
 

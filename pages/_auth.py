@@ -2,13 +2,17 @@
 
 The frame (app.py) calls `current_viewer()` before anything else; the Viewer it returns goes into the Context
 every page and every gated call runs with. A session ends on sign-out, after `data.accounts.users.idle_minutes()`
-without an interaction, and at the next interaction after the account is disabled. Only the username and the
-time of the last interaction are kept in session state.
+without an interaction, `data.accounts.users.SESSION_HOURS` after it began whatever the activity, and at the
+next interaction after the account is disabled or its password is reset (the account's `password_changed_at`,
+read afresh on every rerun, is the session's generation: a reset makes every session begun before it stale).
+Only the username, when the session began, its generation and the time of the last interaction are kept in
+session state.
 """
 
 from __future__ import annotations
 
 import time
+from datetime import UTC
 
 import streamlit as st
 
@@ -20,8 +24,13 @@ from pages._shared import client_address, label
 
 USER_KEY = "signed_in_user"
 LAST_SEEN_KEY = "last_interaction"
+STARTED_KEY = "session_started"
+"""When the session began (time.time()): it ends users.SESSION_HOURS later."""
+GENERATION_KEY = "session_generation"
+"""The account's password_changed_at when the session began (a UTC timestamp); another one ends the session."""
 NOTICE_KEY = "auth_notice"
-"""Why the last session ended (signed_out | idle | refused | sso_unmapped), shown once on the next page."""
+"""Why the last session ended (signed_out | idle | expired | reset | refused | sso_unmapped), shown once on the
+next page."""
 SSO_REFUSED_KEY = "sso_refused"
 """Set when this session's single sign-on identity maps to no active account (not asked again)."""
 
@@ -53,9 +62,19 @@ def sign_in(username: str, password: str) -> bool:
     return True
 
 
+def _generation(account) -> float:
+    """The account's session generation: when its password last changed, as a UTC timestamp (SQLite gives the
+    time back without its zone, PostgreSQL with it)."""
+    changed = account.password_changed_at
+    return (changed if changed.tzinfo else changed.replace(tzinfo=UTC)).timestamp()
+
+
 def _start_session(account) -> Viewer:
+    now = time.time()
     st.session_state[USER_KEY] = account.username
-    st.session_state[LAST_SEEN_KEY] = time.time()
+    st.session_state[LAST_SEEN_KEY] = now
+    st.session_state[STARTED_KEY] = now
+    st.session_state[GENERATION_KEY] = _generation(account)
     st.session_state.pop(NOTICE_KEY, None)
     viewer = _viewer(account)
     _frame.after_sign_in(viewer)
@@ -65,9 +84,10 @@ def _start_session(account) -> Viewer:
 def end_session(reason: str) -> None:
     """Forget the signed-in user (and the single sign-on cookie, if any); `reason` is shown once."""
     username = st.session_state.pop(USER_KEY, None)
-    st.session_state.pop(LAST_SEEN_KEY, None)
+    for key in (LAST_SEEN_KEY, STARTED_KEY, GENERATION_KEY):
+        st.session_state.pop(key, None)
     st.session_state[NOTICE_KEY] = reason
-    if username and reason in ("signed_out", "idle"):
+    if username and reason in ("signed_out", "idle", "expired", "reset"):
         users.record_sign_out(ANYONE, username)
     if sso_configured() and _sso_signed_in():
         st.logout()
@@ -103,11 +123,13 @@ def show_notice() -> None:
     """Say once why the last session ended (or why single sign-on did not sign anyone in)."""
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
-        st.info(label(f"workspace.notice_{notice}", minutes=users.idle_minutes()), icon=":material/info:")
+        text = label(f"workspace.notice_{notice}", minutes=users.idle_minutes(), hours=users.SESSION_HOURS)
+        st.info(text, icon=":material/info:")
 
 
 def current_viewer() -> Viewer:
-    """Who is looking on this rerun: the signed-in account if it is still active and not idle, else public."""
+    """Who is looking on this rerun: the signed-in account if it is still active, its password unchanged since the
+    session began, the session neither idle nor older than users.SESSION_HOURS; else public."""
     username = st.session_state.get(USER_KEY)
     if not username:
         account = _sso_account()
@@ -116,9 +138,16 @@ def current_viewer() -> Viewer:
     if now - st.session_state.get(LAST_SEEN_KEY, now) > users.idle_minutes() * 60:
         end_session("idle")
         return PUBLIC
+    # Every sign-in sets both (_start_session); a session made up without one (a test's) starts counting here.
+    if now - st.session_state.setdefault(STARTED_KEY, now) > users.SESSION_HOURS * 3600:
+        end_session("expired")
+        return PUBLIC
     account = users.signed_in_account(ANYONE, username)
     if account is None:
         end_session("refused")
+        return PUBLIC
+    if st.session_state.setdefault(GENERATION_KEY, _generation(account)) != _generation(account):
+        end_session("reset")
         return PUBLIC
     st.session_state[LAST_SEEN_KEY] = now
     return _viewer(account)

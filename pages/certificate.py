@@ -16,6 +16,7 @@ from data.certificates.qr import qr_png
 from data.certificates.signing import verification_url
 from data.read import reference
 from data.settings import uses_demo_keys
+from pages._faults import guarded
 from pages._frame import require_frame
 from pages._shared import client_address, label
 from stats.names import vaccine_names
@@ -24,26 +25,31 @@ from stats.views import certificate as view
 ctx = require_frame("certificate")
 
 STEP, CHALLENGE, REFUSED, ISSUED = "cert_step", "cert_challenge", "cert_refused", "cert_issued"
+PROBLEMS = "cert_problems"
+"""The catalogue keys of what was wrong with the form of the details last typed (lookup.detail_problems)."""
 
 
 def start_again() -> None:
-    for key in (STEP, CHALLENGE, REFUSED, ISSUED):
+    for key in (STEP, CHALLENGE, REFUSED, ISSUED, PROBLEMS):
         st.session_state.pop(key, None)
 
 
+@guarded
 def send_code() -> None:
-    """Form callback: start a lookup whatever was typed, then always go on to the code."""
-    challenge = lookup.request_code(
-        ctx,
-        st.session_state.get("cert_reference", ""),
-        st.session_state.get("cert_mobile", ""),
-        client=client_address(),
-    )
+    """Form callback: details of the wrong form are refused with what a reference id or a mobile looks like (and
+    nothing is sent); any others start a lookup, which always goes on to the code."""
+    reference_id = st.session_state.get("cert_reference", "")
+    mobile = st.session_state.get("cert_mobile", "")
+    st.session_state[PROBLEMS] = lookup.detail_problems(reference_id, mobile)
+    if st.session_state[PROBLEMS]:
+        return
+    challenge = lookup.request_code(ctx, reference_id, mobile, client=client_address())
     st.session_state[CHALLENGE] = challenge or ""
     st.session_state[STEP] = "code"
     st.session_state[REFUSED] = False
 
 
+@guarded
 def check_code() -> None:
     """Form callback: redeem the code; on success issue (or reuse) the signed certificate."""
     accepted, issued = issue.open_certificate(
@@ -61,6 +67,8 @@ st.caption(label("certificate.intro"))
 step = st.session_state.get(STEP, "details")
 
 if step == "details":
+    for problem in st.session_state.get(PROBLEMS, ()):
+        st.error(label(problem), icon=":material/error:")
     with st.form("cert-details", clear_on_submit=True, enter_to_submit=True):
         st.text_input(
             label("certificate.reference"), key="cert_reference", max_chars=20, help=label("certificate.reference_help")

@@ -68,6 +68,7 @@ def snapshot(engine: Engine) -> dict[str, list[tuple]]:
 
 TEST_IDENTIFIER_KEY = "test-identifier-key-not-a-secret"
 TEST_SIGNING_KID = "test-key"
+TEST_PUBLIC_BASE_URL = "https://teeka.test"
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +90,7 @@ def _test_secrets(monkeypatch: pytest.MonkeyPatch, _test_signing_key: str) -> No
     monkeypatch.setenv(ENVIRONMENT["identifier_key"], TEST_IDENTIFIER_KEY)
     monkeypatch.setenv(ENVIRONMENT["signing_key"], _test_signing_key)
     monkeypatch.setenv(ENVIRONMENT["signing_kid"], TEST_SIGNING_KID)
+    monkeypatch.setenv(ENVIRONMENT["public_base_url"], TEST_PUBLIC_BASE_URL)
 
 
 # --- Paths -------------------------------------------------------------------------------------

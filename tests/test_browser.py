@@ -25,8 +25,9 @@ The accounts are the demo accounts' usernames, passwords and roles, added with `
 test's database is not the embedded demo one, where demo accounts are refused.
 
 ``test_citizen_gets_and_verifies_a_certificate`` is the citizen's flow end to end: a documented demo person asks
-for the certificate on /certificate with the reference id and mobile, reads the one-time code the outbox sender
-wrote to the database (the test's database is not the embedded demo one, so the page does not show it), sees the
+for the certificate on /certificate with the reference id and mobile, reads the one-time code from the SMS the
+server sent through its HTTP gateway sender to a stub gateway on the loopback address (the database keeps no code,
+and the test's database is not the embedded demo one, so the page does not show it), sees the
 certificate and downloads its PDF; the QR code on the page holds the verification link of the token that
 ``python -m data.certificates issue`` prints. That link, opened in a fresh browser as a phone camera would, says
 VALID with the person's name in the signed details; a token with an altered name, pasted into the form, says
@@ -51,6 +52,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import http.server
 import json
 import os
 import re
@@ -59,6 +61,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -305,18 +308,64 @@ class Server:
         )
 
 
+class SmsGateway:
+    """A stub SMS gateway on the loopback address: the codes the server sends, in order (the phone)."""
+
+    def __init__(self) -> None:
+        self.codes: list[str] = []
+        gateway = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+                gateway.codes.append(query["code"][0])
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:  # quiet
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/sms?to={{mobile}}&code={{code}}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def count(self) -> int:
+        return len(self.codes)
+
+    def code_after(self, sent_before: int) -> str:
+        """The code of the one message sent after message number `sent_before` (waits for it a little: the
+        server sends in the background)."""
+        deadline = time.monotonic() + ELEMENT_WAIT_MS / 1000
+        while len(self.codes) <= sent_before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        new = self.codes[sent_before:]
+        assert len(new) == 1, f"{len(new)} messages sent after the details were sent, expected 1"
+        assert re.fullmatch(r"[0-9]{6}", new[0]), f"not a 6-digit code: {new[0]!r}"
+        return new[0]
+
+
 @pytest.fixture(scope="module")
-def server(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run app.py` on a fresh small demo database with three accounts; terminated at the end of the
-    module."""
+def sms_gateway() -> Iterator[SmsGateway]:
+    gateway = SmsGateway()
+    yield gateway
+    gateway.httpd.shutdown()
+    gateway.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(chromium: Path, sms_gateway: SmsGateway, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`streamlit run app.py` on a fresh small demo database with three accounts, its codes sent to the stub
+    gateway; terminated at the end of the module."""
     tmp = tmp_path_factory.mktemp("browser")
     database = tmp / "teeka.db"
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    # Codes go to the database outbox: no SMS gateway, whatever the caller's environment holds.
+    # Codes go to the stub gateway, whatever the caller's environment holds (the outbox keeps no code).
     env = {name: value for name, value in os.environ.items() if name not in SMS_ENVIRONMENT.values()}
     env.update(_test_secrets())
     env.update({"DATABASE_URL": f"sqlite:///{database}", SECRETS_ENVIRONMENT["public_base_url"]: url})
+    env[SMS_ENVIRONMENT["url"]] = sms_gateway.url
+    env.update({"no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"})
     demo = subprocess.run(
         [sys.executable, "-m", "data.demo", *DEMO_ARGS],
         cwd=REPO,
@@ -719,7 +768,6 @@ def test_collector_sees_their_pages(browser: Browser, server: Server, account: D
 
 # --- The citizen's flow ------------------------------------------------------------------------
 
-CODE_IN_SMS = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
 FORGED_NAME = "Someone Else"
 
 
@@ -734,26 +782,6 @@ def step(page: Page, server: Server, what: str, action) -> None:
     boxes = exceptions(page)
     if boxes:
         pytest.fail(f"{what}: {len(boxes)} exception box(es): {boxes}\n\n{server.logs()}", pytrace=False)
-
-
-def outbox_last_id(database: Path) -> int:
-    with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
-        return connection.execute("SELECT COALESCE(MAX(id), 0) FROM sms_outbox").fetchone()[0]
-
-
-def outbox_code(database: Path, after: int) -> str:
-    """The code in the one message the outbox sender wrote after message number `after` (waits for it a little)."""
-    deadline = time.monotonic() + ELEMENT_WAIT_MS / 1000
-    while True:
-        with contextlib.closing(sqlite3.connect(database, timeout=10)) as connection:
-            bodies = [body for (body,) in connection.execute("SELECT body FROM sms_outbox WHERE id > ?", (after,))]
-        if bodies or time.monotonic() > deadline:
-            break
-        time.sleep(0.1)
-    assert len(bodies) == 1, f"{len(bodies)} messages in sms_outbox after the details were sent, expected 1"
-    found = CODE_IN_SMS.search(bodies[0])
-    assert found, f"no 6-digit code in the message {bodies[0]!r}"
-    return found.group(0)
 
 
 def issue_token(server: Server, reference_id: str) -> str:
@@ -780,7 +808,7 @@ def with_name(token: str, name: str) -> str:
     return ".".join([header, base64.urlsafe_b64encode(forged).rstrip(b"=").decode(), signature])
 
 
-def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Server) -> None:
+def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Server, sms_gateway: SmsGateway) -> None:
     errors: list[str] = []
     seconds: dict[str, float] = {}
 
@@ -793,7 +821,7 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
         heading = main.get_by_role("heading", name=t("certificate.page_title"), exact=True).first
         step(page, server, "certificate: title", lambda: expect(heading).to_be_visible(timeout=ELEMENT_WAIT_MS))
 
-        sent_before = outbox_last_id(server.database)
+        sent_before = sms_gateway.count()
 
         def send_details() -> None:
             main.get_by_label(t("certificate.reference"), exact=True).fill(PERSON.reference_id)
@@ -805,7 +833,7 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
 
         step(page, server, "certificate: send the reference id and mobile", send_details)
         screenshot(page, "certificate-code")
-        code = outbox_code(server.database, sent_before)
+        code = sms_gateway.code_after(sent_before)
 
         def enter_code() -> None:
             main.get_by_label(t("certificate.code"), exact=True).fill(code)

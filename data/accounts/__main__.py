@@ -3,5 +3,7 @@
 import sys
 
 from data.accounts.users import main
+from data.settings import require_configuration
 
+require_configuration("python -m data.accounts")
 sys.exit(main())

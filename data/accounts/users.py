@@ -7,7 +7,10 @@
   the embedded default database.
 - Sign-ins are throttled in the database (so across sessions and app servers): at most 5 failures per
   username in 15 minutes and 20 attempts per client address a minute; if the throttle store cannot be
-  asked, nobody is signed in (fail closed).
+  asked, nobody is signed in (fail closed). An attempt a throttle refuses is not counted, so a stranger who
+  keeps failing cannot keep an account locked past 15 minutes after the last counted failure.
+- Every failed sign-in writes a `sign-in-failed` audit row: refused, throttled, and also one lost to a race or a
+  database fault (then in a transaction of its own, detail `error-<exception> client=…`).
 - Every change and every sign-in writes an audit row (data.accounts.audit); a password never goes into a row or a log.
 
 CLI::
@@ -19,7 +22,8 @@ CLI::
     python -m data.accounts list
 
 Sessions end after `idle_minutes()` without an interaction (TEEKA_IDLE_MINUTES, or idle_minutes in the
-[workspace] table of the secrets file; 30 by default).
+[workspace] table of the secrets file; 30 by default), SESSION_HOURS (12) after the sign-in however active, and at
+their next interaction once the account is disabled or its password reset.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ MAX_PASSWORD = 1024
 USERNAME = re.compile(r"[a-z0-9._-]{3,32}")
 
 IDLE_MINUTES_DEFAULT = 30
+SESSION_HOURS = 12
+"""A session ends this many hours after its sign-in, however active (pages/_auth.py), besides the idle limit."""
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,189}")
 
 PER_ACCOUNT = throttle.Bucket("sign-in-account", limit=5, window=timedelta(minutes=15))
@@ -310,8 +316,11 @@ def authenticate(
             session.connection().execute(
                 update(table).where(table.c.username == username).values(password_hash=hash_password(password))
             )
-        throttle.count(PER_CLIENT, client_subject, session=session, now=now)
-        if not ok:
+        # An attempt refused by a throttle is not counted by it: a stranger who keeps trying does not keep the
+        # account (or the address) locked beyond the window of the counted attempts.
+        if not client_throttled:
+            throttle.count(PER_CLIENT, client_subject, session=session, now=now)
+        if not ok and outcome != "throttled":
             throttle.count(PER_ACCOUNT, account_subject, session=session, now=now)
         # A mistyped username may be a password typed in the wrong field: only a known one is recorded.
         known = account.username if account is not None else ""
@@ -327,8 +336,28 @@ def authenticate(
     except Exception as error:  # fail closed: the throttle store or the database could not be asked
         session.rollback()
         log.warning("sign-in refused: %s", type(error).__name__)
+        _record_lost_sign_in(session, username if well_formed else "", client, type(error).__name__, now)
         return None
     return _detached(session, account) if ok else None
+
+
+def _record_lost_sign_in(session: Session, username: str, client: str, error: str, now: datetime) -> None:
+    """The audit row of a sign-in refused because its unit of work failed (a lost race, a lock timeout, the
+    throttle store down), in a transaction of its own; logged when even that cannot be written."""
+    try:
+        known = session.get(UserAccount, username) if username else None
+        audit.record(
+            "sign-in-failed",
+            session=session,
+            actor="anonymous",
+            subject=known.username if known is not None else "",
+            detail=f"error-{error} client={client}",
+            now=now,
+        )
+        session.commit()
+    except Exception as again:
+        session.rollback()
+        log.error("failed sign-in not recorded in the audit trail: %s (client %s)", type(again).__name__, client)
 
 
 def active_account(username: str, *, session: Session) -> UserPublic | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -61,6 +62,28 @@ SEND_CAPS = (
 reference id, the last two the mobile)."""
 
 _NO_MATCH = "0" * 64  # compared against when the reference id is unknown, so that path does the same work
+_SPACES = re.compile(r"[\s-]")
+
+
+def _reference_rule(text: str) -> str:
+    """registry.reference_id, with the spaces and hyphens a person may type between digit groups left out."""
+    return registry.reference_id(_SPACES.sub("", text or ""))
+
+
+def detail_problems(reference_id: str, mobile: str) -> list[str]:
+    """What is wrong with the typed details by their form alone, as catalogue keys (stats/labels/certificate.py):
+    a reference id has 13 digits, a mobile is a 10-digit Indian mobile number. It never reads the registry, so
+    it tells nothing about whether a reference id exists; a page sends nothing while this is not empty."""
+    problems = []
+    for rule, text, key in (
+        (_reference_rule, reference_id, "certificate.error_reference"),
+        (registry.mobile_number, mobile, "certificate.error_mobile"),
+    ):
+        try:
+            rule((text or "").strip())
+        except (Invalid, ParseError):
+            problems.append(key)
+    return problems
 
 
 def _as_registered(rule, text: str) -> str:
@@ -126,7 +149,7 @@ def start(
     """Step 1: a challenge id to enter the code against, the same whatever the details (None only if the
     database could not be asked). Sends a code only when the details match and no throttle is exhausted."""
     now = _now(now)
-    reference_id = _as_registered(registry.reference_id, reference_id)
+    reference_id = _as_registered(_reference_rule, reference_id)
     mobile = _as_registered(registry.mobile_number, mobile)
     reference_hash = identifier_hash("reference:" + reference_id)
     mobile_hash = identifier_hash(mobile)

@@ -3,9 +3,11 @@
 A sender gets the normalised 10-digit mobile number in memory only and must never write it anywhere raw:
 not the database, not a log, not an exception message. Two senders:
 
-``OutboxSender`` (the default)
-    Writes an ``SmsOutbox`` row (masked number, message body) in the caller's session; the caller commits.
-    The demo banner and the tests read the code back with ``latest_outbox_code``.
+``OutboxSender`` (the default: the demo's "SMS gateway")
+    Writes an ``SmsOutbox`` row (masked number, the message with its code masked) in the caller's session; the
+    caller commits. The code itself is never stored: the challenge keeps only its keyed hash, and the clear
+    code is handed once to this process's memory (``DELIVERED``, for the code's 10 minutes, at most
+    ``MEMORY_LIMIT`` codes), where the demo banner (``demo_code``, embedded demo database only) reads it.
 ``HttpGatewaySender``
     Calls an SMS gateway over HTTP(S), configured from the environment or the ``[sms]`` table of
     ``.streamlit/secrets.toml`` (the environment wins, setting by setting)::
@@ -37,16 +39,19 @@ import logging
 import os
 import re
 import ssl
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from data.access import EVERYONE, Context, command
 from data.db import is_default_database
@@ -74,7 +79,6 @@ VALID_MINUTES = 10
 
 _MOBILE = re.compile(r"[0-9]{10}")
 _CODE = re.compile(r"[0-9]{6}")
-_CODE_IN_BODY = re.compile(r"(?<![0-9])[0-9]{6}(?![0-9])")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -117,45 +121,83 @@ def message_text(code: str, lang: str) -> str:
 
 # --- Outbox sender (default) ----------------------------------------------------------------------
 
+MASKED_CODE = "••••••"
+"""What stands for the code in a stored outbox message."""
+MEMORY_LIMIT = 1000
+"""Codes the outbox sender's memory holds at most (the oldest are forgotten first)."""
+
+
+class DeliveredCodes:
+    """The codes the outbox sender delivered, in this process's memory only, each for VALID_MINUTES: the demo's
+    phone. Thread-safe (every session of a server shares it)."""
+
+    def __init__(self, limit: int = MEMORY_LIMIT) -> None:
+        self._codes: OrderedDict[str, tuple[str, float]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._limit = limit
+
+    def deliver(self, challenge_id: str, code: str) -> None:
+        with self._lock:
+            self._codes.pop(challenge_id, None)
+            self._codes[challenge_id] = (code, time.monotonic() + VALID_MINUTES * 60)
+            while len(self._codes) > self._limit:
+                self._codes.popitem(last=False)
+
+    def code(self, challenge_id: str) -> str | None:
+        """The code delivered for the challenge, while it is valid."""
+        with self._lock:
+            code, until = self._codes.get(challenge_id, (None, 0.0))
+        return code if time.monotonic() < until else None
+
+    def latest(self) -> str | None:
+        """The newest code delivered and still valid (what a test reads, like a phone's last message)."""
+        with self._lock:
+            newest = next(reversed(self._codes.values()), None)
+        return newest[0] if newest and time.monotonic() < newest[1] else None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._codes.clear()
+
+
+DELIVERED = DeliveredCodes()
+
+
+def masked_message(lang: str) -> str:
+    """The SMS body as the outbox stores it: the code masked."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}: expected one of {', '.join(LANGS)}")
+    return t("sms.code_message", lang, code=MASKED_CODE, minutes=VALID_MINUTES)
+
 
 class OutboxSender:
-    """Writes the message to the ``sms_outbox`` table in the caller's session (the caller commits)."""
+    """Writes the message, its code masked, to the ``sms_outbox`` table in the caller's session (the caller
+    commits), and hands the clear code once to ``DELIVERED`` (this process's memory)."""
 
-    def __init__(self, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime] | None = None, memory: DeliveredCodes | None = None) -> None:
         self._now = now or (lambda: datetime.now(UTC))
+        self._memory = memory or DELIVERED
 
     def send(self, *, session: Session, challenge_id: str, mobile: str, code: str, lang: str) -> None:
+        message_text(code, lang)  # checks the code and the language
         row = SmsOutbox(
             challenge_id=challenge_id,
             mobile_masked=mask_mobile(mobile),
-            body=message_text(code, lang),
+            body=masked_message(lang),
             created_at=self._now(),
         )
         session.add(row)
         session.flush()
-
-
-def latest_outbox_code(*, session: Session, challenge_id: str) -> str | None:
-    """The code of the newest outbox message for the challenge, or None when there is none."""
-    body = session.exec(
-        select(SmsOutbox.body)
-        .where(SmsOutbox.challenge_id == challenge_id)
-        .order_by(col(SmsOutbox.created_at).desc(), col(SmsOutbox.id).desc())
-        .limit(1)
-    ).first()
-    if body is None:
-        return None
-    found = _CODE_IN_BODY.search(body)
-    return found.group(0) if found else None
+        self._memory.deliver(challenge_id, code)
 
 
 @command(EVERYONE, writes=False)
 def demo_code(session: Session, ctx: Context, /, challenge_id: str) -> str | None:
-    """The code sent for a challenge, shown on the certificate page of the embedded demo database only (no SMS
-    is sent there); None anywhere else."""
+    """The code the outbox sender delivered for a challenge, shown on the certificate page of the embedded demo
+    database only (no SMS is sent there); None anywhere else."""
     if not is_default_database():
         return None
-    return latest_outbox_code(session=session, challenge_id=challenge_id)
+    return DELIVERED.code(challenge_id)
 
 
 # --- HTTP gateway sender --------------------------------------------------------------------------

@@ -47,6 +47,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "mobile": ("Registered mobile number", "पंजीकृत मोबाइल नंबर"),
     "mobile_help": ("10 digits; +91 may be left out.", "10 अंक; +91 लिखना ज़रूरी नहीं।"),
     "send_code": ("Send the code", "कोड भेजें"),
+    "error_reference": (
+        "Reference id: a reference id has 13 digits (0–9), as printed on your registration slip. Nothing was sent.",
+        "संदर्भ आईडी: संदर्भ आईडी में 13 अंक (0–9) होते हैं, जैसे पंजीकरण पर्ची पर छपे हैं। कुछ नहीं भेजा गया।",
+    ),
+    "error_mobile": (
+        "Mobile number: a mobile number has 10 digits and starts with 6, 7, 8 or 9 (+91 may be left out). "
+        "Nothing was sent.",
+        "मोबाइल नंबर: मोबाइल नंबर में 10 अंक होते हैं और वह 6, 7, 8 या 9 से शुरू होता है (+91 लिखना ज़रूरी नहीं)। कुछ नहीं भेजा गया।",
+    ),
     "code_sent": (
         "If these details match a registration, a 6-digit code has been sent to that mobile. It is valid for "
         "10 minutes.",

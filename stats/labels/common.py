@@ -48,4 +48,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_section_public": ("Certificates", "प्रमाणपत्र"),
     "nav_certificate": ("Get your certificate", "अपना प्रमाणपत्र पाएँ"),
     "nav_verify": ("Verify a certificate", "प्रमाणपत्र सत्यापन"),
+    # The pages shown instead of the dashboard (pages/_faults.py)
+    "config_title": ("Teeka is not configured", "टीका कॉन्फ़िगर नहीं है"),
+    "config_missing": (
+        "The dashboard cannot start: the database is not the demo one, and these settings are missing: {names}. "
+        "The administrator sets them in the environment or in .streamlit/secrets.toml and restarts the app.",
+        "डैशबोर्ड शुरू नहीं हो सकता: डेटाबेस डेमो वाला नहीं है, और ये सेटिंग्स नहीं दी गई हैं: {names}। "
+        "व्यवस्थापक इन्हें एनवायरनमेंट या .streamlit/secrets.toml में देकर ऐप फिर से शुरू करें।",
+    ),
+    "fault_title": ("Something went wrong", "कुछ गड़बड़ हो गई"),
+    "fault": (
+        "This page could not be shown: the data could not be reached or an unexpected fault occurred. "
+        "Try again in a few minutes. If it keeps happening, give this reference to the state data team: {reference}.",
+        "यह पृष्ठ नहीं दिखाया जा सका: डेटा तक पहुँच नहीं हो सकी या कोई अनपेक्षित त्रुटि हुई। "
+        "कुछ मिनट बाद फिर कोशिश करें। यदि ऐसा होता रहे, तो राज्य डेटा टीम को यह संदर्भ बताएँ: {reference}।",
+    ),
+    "fault_again": ("Try again", "फिर कोशिश करें"),
 }

@@ -38,6 +38,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "You were signed out after {minutes} minutes without activity.",
         "{minutes} मिनट तक कोई गतिविधि न होने पर आपको साइन आउट कर दिया गया।",
     ),
+    "notice_expired": (
+        "You were signed out: a session lasts at most {hours} hours. Sign in again.",
+        "आपको साइन आउट कर दिया गया: एक सत्र अधिकतम {hours} घंटे चलता है। फिर से साइन इन करें।",
+    ),
+    "notice_reset": (
+        "Your session has ended: the account's password was changed. Sign in with the new password.",
+        "आपका सत्र समाप्त हो गया है: खाते का पासवर्ड बदल दिया गया। नए पासवर्ड से साइन इन करें।",
+    ),
     "notice_refused": (
         "Your session has ended: the account is no longer active.",
         "आपका सत्र समाप्त हो गया है: खाता अब सक्रिय नहीं है।",

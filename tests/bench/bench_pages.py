@@ -486,7 +486,13 @@ def run_child(page: str, url: str, repeat: int, profile_dir: Path | None = None,
         command += ["--profile-dir", str(profile_dir)]
     if deep_link:
         command += ["--deep-link"]
-    env = {**os.environ, "DATABASE_URL": url}
+    from data.settings import ENVIRONMENT
+
+    # A database other than the demo one needs its settings, or the app shows only its configuration page; the
+    # dashboard pages measured here sign and hash nothing, so placeholders do (the environment's own win).
+    placeholders = {name: f"bench-{name.lower()}" for name in ENVIRONMENT.values()}
+    placeholders[ENVIRONMENT["public_base_url"]] = "https://teeka.bench"
+    env = {**placeholders, **os.environ, "DATABASE_URL": url}
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - started

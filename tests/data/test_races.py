@@ -7,7 +7,6 @@ the throttle's limit checked.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,7 +20,7 @@ from sqlmodel import Session
 
 from data.access import PUBLIC, Context
 from data.accounts import users
-from data.certificates import issue, lookup
+from data.certificates import issue, lookup, sms
 from data.db import dispose_app_engines
 from data.models import AuditEvent, LookupAudit, LookupChallenge, SmsOutbox
 from tests.files import beneficiaries_csv, doses_csv, run_import
@@ -103,9 +102,7 @@ def test_simultaneous_matching_lookups_all_send_a_code(app_database: Engine) -> 
 def test_parallel_code_guesses_check_at_most_the_tries(app_database: Engine) -> None:
     person = PEOPLE[0]
     challenge = lookup.request_code(ANYONE, person["reference_id"], person["mobile"], client="192.0.2.1")
-    with app_database.connect() as conn:
-        body = conn.execute(select(SmsOutbox.body)).scalar_one()
-    code = re.search(r"\b[0-9]{6}\b", body).group(0)
+    code = sms.DELIVERED.code(challenge)  # the outbox keeps no code: the sender's memory (the demo's phone) does
     wrong = "000000" if code != "000000" else "111111"
     results = together(30, lambda n: issue.open_certificate(ANYONE, challenge, wrong, client=f"203.0.113.{n}"))
     assert results == [(False, None)] * 30

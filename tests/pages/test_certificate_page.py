@@ -19,7 +19,7 @@ from sqlmodel import Session
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from data import db
-from data.certificates import lookup
+from data.certificates import lookup, sms
 from data.certificates.qr import decode_qr
 from data.certificates.signing import token_from_text
 from data.models import LookupAudit, LookupChallenge, SmsOutbox
@@ -56,7 +56,9 @@ def registry(engine, monkeypatch):
         report = run_import(engine, content)
         assert report.status == "committed", report.problems
     st.cache_data.clear()
+    sms.DELIVERED.clear()
     yield engine
+    sms.DELIVERED.clear()
     db.dispose_app_engines()  # the app's pooled connections, before the engine is forgotten
     st.cache_data.clear()
 
@@ -76,9 +78,11 @@ def deferred(monkeypatch) -> list:
 
 
 def outbox_code(engine) -> str | None:
+    """The newest code the outbox sender delivered (to this process's memory: the database keeps none)."""
     with engine.connect() as conn:
-        body = conn.execute(select(SmsOutbox.body).order_by(SmsOutbox.id.desc()).limit(1)).scalar_one_or_none()
-    return re.search(r"\b\d{6}\b", body).group(0) if body else None
+        bodies = conn.execute(select(SmsOutbox.body)).scalars().all()
+    assert all(not re.search(r"\d{6}", body) for body in bodies)  # the outbox never holds a code
+    return sms.DELIVERED.latest()
 
 
 def submit_details(app, reference: str, mobile: str):
@@ -145,7 +149,7 @@ def test_full_flow_shows_the_certificate_and_a_pdf_with_a_verifiable_qr(registry
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     url = decode_qr(buffer.getvalue())
-    assert url is not None and url.startswith("http://localhost:8501/verify?c=")
+    assert url is not None and url.startswith("https://teeka.test/verify?c=")
 
     from data.certificates.issue import check
 
@@ -371,3 +375,41 @@ def test_the_demo_shows_its_people_and_the_code_sent_in_a_marked_banner(registry
     assert [w.value for w in app.warning] == [
         f"DEMO ONLY — no SMS is sent in the demo. The code sent to this mobile is {code}."
     ]
+
+
+@pytest.mark.parametrize(
+    ("reference_id", "mobile", "errors"),
+    [
+        ("100000000001", SUNITA["mobile"], ["Reference id: a reference id has 13 digits"]),
+        (SUNITA["reference_id"], "5876543210", ["Mobile number: a mobile number has 10 digits"]),
+        (
+            "1000000000001; DROP TABLE beneficiary",
+            "=HYPERLINK(1)",
+            ["Reference id: a reference id has 13 digits", "Mobile number: a mobile number has 10 digits"],
+        ),
+    ],
+    ids=["short-reference", "not-a-mobile", "both"],
+)
+def test_malformed_details_say_what_is_wrong_and_send_nothing(registry, reference_id, mobile, errors) -> None:
+    from tests.conftest import snapshot
+
+    before = snapshot(registry)
+    app = submit_details(open_page("certificate"), reference_id, mobile)
+    assert not app.exception
+    shown = [e.value for e in app.error]
+    assert [text[: len(start)] for text, start in zip(shown, errors, strict=True)] == errors
+    assert all(text.endswith("Nothing was sent.") for text in shown)
+    assert app.text_input(key="cert_reference")  # still asking for the details
+    assert snapshot(registry) == before  # no challenge, no message, no throttle count, no audit row
+    assert outbox_code(registry) is None
+    # In Hindi too, and a well-formed retry goes on to the code.
+    app.sidebar.radio[0].set_value("hi").run()
+    assert [e.value for e in app.error][0].split(":")[0] in ("संदर्भ आईडी", "मोबाइल नंबर")
+    submit_details(app, SUNITA["reference_id"], SUNITA["mobile"])
+    assert not app.error and outbox_code(registry) is not None
+
+
+def test_an_unknown_but_well_formed_reference_id_gets_no_form_message(registry) -> None:
+    app = submit_details(open_page("certificate"), "1999999999999", SUNITA["mobile"])
+    assert not app.error  # the form is right; whether it exists is never said
+    assert [i.value for i in app.info][0].startswith("If these details match a registration")

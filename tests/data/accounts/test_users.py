@@ -229,6 +229,37 @@ def test_five_failures_lock_the_username_for_fifteen_minutes(engine: Engine, acc
     assert _sign_in(engine, "officer1", OFFICER_PASSWORD, now=NOW + timedelta(minutes=16)) == "officer1"
 
 
+def test_attempts_refused_while_throttled_do_not_extend_the_lock(engine: Engine, accounts: Session) -> None:
+    """A stranger who knows the username fails 5 times at 04:30, then tries every minute until 04:44 (every
+    attempt refused and recorded, none counted): the owner signs in at 04:45, 15 minutes after the last
+    counted failure; counting the refused attempts would have kept the account locked until 04:59."""
+    for _attempt in range(5):
+        assert _sign_in(engine, "officer1", "wrong-password-typed", client="10.5.5.5") is None
+    for minute in range(1, 15):
+        moment = NOW + timedelta(minutes=minute)
+        assert _sign_in(engine, "officer1", "wrong-password-typed", client=f"10.5.6.{minute}", now=moment) is None
+    refused = [event for event in _events(engine) if event[3].startswith("throttled")]
+    assert len(refused) == 14  # every refused attempt is in the audit trail
+    with engine.connect() as conn:
+        counted = conn.execute(
+            select(func.count()).select_from(ThrottleEvent).where(ThrottleEvent.bucket == "sign-in-account")
+        ).scalar_one()
+    assert counted == 5
+    owner = NOW + timedelta(minutes=15)
+    assert _sign_in(engine, "officer1", OFFICER_PASSWORD, client="10.0.0.9", now=owner) == "officer1"
+
+
+def test_attempts_refused_by_the_client_throttle_do_not_extend_it(engine: Engine, accounts: Session) -> None:
+    for attempt in range(20):
+        assert _sign_in(engine, f"user{attempt}", "whatever-password", client="10.6.6.6") is None
+    for second in range(1, 60):  # refused every second of the minute, never counted
+        moment = NOW + timedelta(seconds=second)
+        assert _sign_in(engine, "user0", "whatever-password", client="10.6.6.6", now=moment) is None
+    assert _sign_in(engine, "officer1", OFFICER_PASSWORD, client="10.6.6.6", now=NOW + timedelta(seconds=61)) == (
+        "officer1"
+    )
+
+
 def test_twenty_attempts_a_minute_per_client(engine: Engine, accounts: Session) -> None:
     for attempt in range(20):
         moment = NOW + timedelta(seconds=attempt)
@@ -265,7 +296,27 @@ def test_fails_closed_when_the_throttle_store_errors(
     with caplog.at_level(logging.WARNING, logger="data.accounts"):
         assert _sign_in(engine, "officer1", OFFICER_PASSWORD) is None
     assert "sign-in refused: OperationalError" in caplog.text
-    assert _events(engine) == before  # rolled back whole
+    # Rolled back whole, then the failure recorded on its own.
+    assert _events(engine) == [
+        *before,
+        ("sign-in-failed", "anonymous", "officer1", "error-OperationalError client=10.0.0.1"),
+    ]
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(ThrottleEvent)).scalar_one() == 0
+
+
+def test_a_failure_that_cannot_even_be_recorded_is_logged(
+    engine: Engine, accounts: Session, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fail(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    before = _events(engine)
+    monkeypatch.setattr(users.audit, "record", fail)
+    with caplog.at_level(logging.WARNING, logger="data.accounts"):
+        assert _sign_in(engine, "officer1", OFFICER_PASSWORD, client="10.3.3.3") is None
+    assert "failed sign-in not recorded in the audit trail: OperationalError (client 10.3.3.3)" in caplog.text
+    assert _events(engine) == before
 
 
 def test_fails_closed_without_the_identifier_key(

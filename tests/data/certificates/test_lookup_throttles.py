@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from data.certificates import lookup
-from data.certificates.sms import OutboxSender
+from data.certificates.sms import DELIVERED, OutboxSender
 from data.models import LookupAudit, SmsOutbox, ThrottleEvent
 from tests.files import beneficiaries_csv, doses_csv, run_import
 
@@ -116,3 +116,36 @@ def test_a_capped_lookup_looks_like_any_other(registry: Engine) -> None:
     capped = ask(registry, OWNER, client="198.51.100.50")
     unknown = ask(registry, {**OWNER, "reference_id": "1999999999999"}, client="198.51.100.51")
     assert capped and unknown and len(capped) == len(unknown)  # a challenge id either way: the page goes on
+
+
+def guess(engine: Engine, challenge: str, code: str, *, client: str, now: datetime) -> str | None:
+    with Session(engine) as session:
+        return lookup.redeem(challenge, code, session=session, client=client, now=now)
+
+
+def test_wrong_codes_refused_while_throttled_do_not_prolong_the_throttle(registry: Engine) -> None:
+    """A stranger with the owner's reference id guesses codes once a minute for 14 minutes: the first 5 are counted
+    and throttle the stranger's address, the 9 refused after them are not; 15 minutes after the last counted guess
+    the address is free again, and the owner, from their own phone, gets and uses a code all along."""
+    stranger = ask(registry, OWNER, mobile="9000000000", client="203.0.113.66")  # a failure: counted
+    for minute in range(1, 15):
+        assert guess(registry, stranger, "000000", client="203.0.113.66", now=NOW + timedelta(minutes=minute)) is None
+    assert counted(registry, lookup.PER_REFERENCE_CLIENT) == lookup.PER_REFERENCE_CLIENT.limit
+    audit = outcomes(registry)
+    assert audit["throttled"] == 14 + 1 - lookup.PER_REFERENCE_CLIENT.limit  # every refused guess is recorded
+    # The owner meanwhile: a code sent and accepted (their failures and the stranger's are counted apart).
+    with Session(registry) as session:
+        owner = lookup.start(
+            OWNER["reference_id"],
+            OWNER["mobile"],
+            session=session,
+            sender=OutboxSender(),
+            client="198.51.100.7",
+            now=NOW + timedelta(minutes=5),
+        )
+    code = DELIVERED.code(owner)
+    assert guess(registry, owner, code, client="198.51.100.7", now=NOW + timedelta(minutes=6)) == OWNER["reference_id"]
+    # The stranger's last counted failure was at minute 4: free again at minute 19, not extended by minutes 5-14.
+    later = NOW + timedelta(minutes=19)
+    assert ask(registry, OWNER, client="203.0.113.66", now=later) is not None
+    assert outcomes(registry)["sent"] == 2

@@ -19,13 +19,14 @@ from sqlmodel import Session, select
 from data.certificates.sms import (
     ENVIRONMENT,
     BackgroundSender,
+    DeliveredCodes,
     GatewaySettings,
     HttpGatewaySender,
     OutboxSender,
     SendFailed,
     gateway_settings,
-    latest_outbox_code,
     mask_mobile,
+    masked_message,
     message_text,
     sender_from_settings,
 )
@@ -87,38 +88,64 @@ def test_mask_mobile() -> None:
 # --- Outbox sender -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", ENGLISH), ("hi", HINDI)], ids=["english", "hindi"])
-def test_outbox_row_masked_and_code_retrievable(engine: Engine, lang: str, expected: str) -> None:
+MASKED_ENGLISH = "Your Teeka certificate code is ••••••. It is valid for 10 minutes. Do not share it."
+MASKED_HINDI = "आपका टीका प्रमाणपत्र कोड •••••• है। यह 10 मिनट तक मान्य है। इसे किसी के साथ साझा न करें।"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", MASKED_ENGLISH), ("hi", MASKED_HINDI)], ids=["english", "hindi"])
+def test_the_outbox_keeps_no_code_and_no_number(engine: Engine, lang: str, expected: str) -> None:
+    memory = DeliveredCodes()
     with Session(engine) as session:
-        OutboxSender().send(session=session, challenge_id="ch-1", mobile=MOBILE, code=CODE, lang=lang)
+        OutboxSender(memory=memory).send(session=session, challenge_id="ch-1", mobile=MOBILE, code=CODE, lang=lang)
         session.commit()
     with Session(engine) as session:
         rows = session.exec(select(SmsOutbox)).all()
         assert [(r.challenge_id, r.mobile_masked, r.body) for r in rows] == [("ch-1", "XXXXXX3210", expected)]
         assert rows[0].created_at is not None
-        assert latest_outbox_code(session=session, challenge_id="ch-1") == CODE
-        assert latest_outbox_code(session=session, challenge_id="ch-unknown") is None
-    assert MOBILE not in repr(snapshot(engine))
+    assert masked_message(lang) == expected
+    stored = repr(snapshot(engine))
+    assert MOBILE not in stored and CODE not in stored  # not in any table
+    # The clear code was handed to the process's memory once: the demo's phone.
+    assert memory.code("ch-1") == CODE and memory.code("ch-unknown") is None and memory.latest() == CODE
 
 
-def test_outbox_latest_code_is_the_newest(engine: Engine) -> None:
-    with Session(engine) as session:
-        sender = OutboxSender()
-        sender.send(session=session, challenge_id="ch-1", mobile=MOBILE, code="111111", lang="en")
-        sender.send(session=session, challenge_id="ch-2", mobile=MOBILE, code="333333", lang="en")
-        sender.send(session=session, challenge_id="ch-1", mobile=MOBILE, code="222222", lang="hi")
-        session.commit()
-    with Session(engine) as session:
-        assert latest_outbox_code(session=session, challenge_id="ch-1") == "222222"
-        assert latest_outbox_code(session=session, challenge_id="ch-2") == "333333"
+def test_the_memory_keeps_the_newest_code_of_a_challenge_for_ten_minutes(monkeypatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr("data.certificates.sms.time.monotonic", lambda: clock[0])
+    memory = DeliveredCodes(limit=2)
+    memory.deliver("ch-1", "111111")
+    memory.deliver("ch-2", "333333")
+    memory.deliver("ch-1", "222222")  # a second code for ch-1 replaces the first and is now the newest
+    assert (memory.code("ch-1"), memory.code("ch-2"), memory.latest()) == ("222222", "333333", "222222")
+    memory.deliver("ch-3", "444444")  # over the limit of 2: the oldest (ch-2) is forgotten
+    assert memory.code("ch-2") is None and memory.code("ch-3") == "444444"
+    clock[0] += 10 * 60 - 1
+    assert memory.code("ch-3") == "444444"
+    clock[0] += 1  # 10 minutes after it was sent: gone, as the code is no longer valid
+    assert memory.code("ch-3") is None and memory.latest() is None
 
 
 def test_outbox_row_belongs_to_the_callers_transaction(sqlite_engine: Engine) -> None:
     with Session(sqlite_engine) as session:
-        OutboxSender().send(session=session, challenge_id="ch-1", mobile=MOBILE, code=CODE, lang="en")
+        OutboxSender(memory=DeliveredCodes()).send(
+            session=session, challenge_id="ch-1", mobile=MOBILE, code=CODE, lang="en"
+        )
         session.rollback()
     with Session(sqlite_engine) as session:
         assert session.exec(select(SmsOutbox)).all() == []
+
+
+def test_the_demo_banner_shows_a_code_on_the_demo_database_only(monkeypatch) -> None:
+    from data.access import PUBLIC, Context
+    from data.certificates import sms
+
+    monkeypatch.setattr(sms, "DELIVERED", DeliveredCodes())
+    sms.DELIVERED.deliver("ch-1", CODE)
+    monkeypatch.setattr(sms, "is_default_database", lambda *_: True)
+    assert sms.demo_code(Context(PUBLIC), "ch-1") == CODE
+    assert sms.demo_code(Context(PUBLIC), "ch-other") is None
+    monkeypatch.setattr(sms, "is_default_database", lambda *_: False)
+    assert sms.demo_code(Context(PUBLIC), "ch-1") is None
 
 
 # --- HTTP gateway sender against a local stub --------------------------------------------------
