@@ -110,17 +110,19 @@ stock_quantity = count_rule(MAX_STOCK_QUANTITY)
 published_value = count_rule(MAX_PUBLISHED_VALUE)
 
 
-def centre_day_totals(typed: pd.DataFrame, problems: list[Problem], maximum: int = MAX_DOSES) -> None:
-    """Every centre and day whose rows of the file add up to more than `maximum` doses is a problem
-    (`centre_day_above_maximum`) on its first row, naming the centre, the day, its total and the maximum."""
+def centre_day_totals(
+    typed: pd.DataFrame, problems: list[Problem], *, centre: str, count: str, maximum: int = MAX_DOSES
+) -> None:
+    """Every centre (typed[centre]) and day (typed["date"]) whose rows of the file add up (typed[count]) to more
+    than `maximum` is a problem `centre_day_above_maximum` on its first row, in the column `count`, naming the
+    centre, the day, its total and the maximum."""
     if typed.empty:
         return
-    groups = typed.groupby(["date", "centre_code"], sort=False)
-    totals = groups["doses"].transform("sum")
-    over = typed[totals.to_numpy() > maximum].drop_duplicates(["date", "centre_code"])
-    for row, code, day, total in zip(over["_row"], over["centre_code"], over["date"], totals[over.index], strict=True):
+    totals = typed.groupby(["date", centre], sort=False)[count].transform("sum")
+    over = typed[totals.to_numpy() > maximum].drop_duplicates(["date", centre])
+    for row, code, day, total in zip(over["_row"], over[centre], over["date"], totals[over.index], strict=True):
         shown = details(indian_number(int(total)), indian_number(maximum), long_date(day, "en"), long_date(day, "hi"))
-        problems.append(Problem(int(row), "doses", code, "centre_day_above_maximum", shown))
+        problems.append(Problem(int(row), count, code, "centre_day_above_maximum", shown))
 
 
 def date_rule(earliest: date, today: date) -> Callable[[str], date]:

@@ -79,7 +79,7 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
         rule="district_not_formed",
     )
     duplicate_keys(typed, KEY, problems, "date")
-    centre_day_totals(typed, problems)
+    centre_day_totals(typed, problems, centre="centre_code", count="doses")
     return typed, in_file_order(problems, table)
 
 
