@@ -23,7 +23,7 @@ import re
 import zipfile
 from pathlib import PurePosixPath, PureWindowsPath
 
-from data.imports.files import MAX_XLSX_UNCOMPRESSED, size_text, workbook_problem
+from data.imports.files import MAX_XLSX_UNCOMPRESSED, declares_dtd, size_text, workbook_problem
 from data.imports.problems import Problem, details
 from stats.labels import t
 
@@ -39,16 +39,6 @@ XLSX_REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_NAME_LENGTH = 120
 
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
-_DECLARATIONS = re.compile(
-    b"|".join(
-        re.escape(word.encode(encoding))
-        for word in ("<!DOCTYPE", "<!ENTITY")
-        for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-    ),
-    re.IGNORECASE,
-)
-"""The start of a document type or entity declaration, in UTF-8 or UTF-16 (an XML part may be in either)."""
-_CHUNK = 1 << 20
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -142,20 +132,8 @@ def _check_xlsx(content: bytes) -> list[Problem]:
             if refusal is not None:
                 return [refusal]
             for member in members:
-                if member.filename.lower().endswith(_XML_SUFFIXES) and _declares(archive, member):
+                if member.filename.lower().endswith(_XML_SUFFIXES) and declares_dtd(archive, member):
                     return [Problem(None, None, member.filename, "xlsx_unsafe_xml")]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as error:
         return [_not_workbook("damaged_zip", error=type(error).__name__)]
     return []
-
-
-def _declares(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Whether an XML part declares a document type or entities (read in chunks, never whole)."""
-    tail = b""
-    with archive.open(member) as part:
-        while chunk := part.read(_CHUNK):
-            window = tail + chunk
-            if _DECLARATIONS.search(window):
-                return True
-            tail = window[-32:]
-    return False
