@@ -186,18 +186,18 @@ def _xlsx_rows(content: bytes) -> Iterator[tuple[int, dict[int, str]]]:
             raise ValueError("the workbook has no worksheet")
 
         def value(cell) -> str:
-            kind = cell.get("t", "n")
-            if kind == "inlineStr":
+            cell_type = cell.get("t", "n")
+            if cell_type == "inlineStr":
                 inline = cell.find(_INLINE)
                 return "".join(inline.itertext()).strip() if inline is not None else ""
             text = cell.findtext(_VALUE)
             if not text:
                 return ""
-            if kind == "s":
+            if cell_type == "s":
                 return _cell_text(strings[int(text)])
-            if kind == "b":
+            if cell_type == "b":
                 return str(text.strip() not in ("0", "false"))
-            if kind == "n":
+            if cell_type == "n":
                 number = float(text) if any(c in text for c in ".Ee") else int(text)
                 if int(cell.get("s") or 0) in dates:
                     try:
