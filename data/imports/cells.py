@@ -17,10 +17,10 @@ import pandas as pd
 
 from data import master as reference
 from data.imports.files import RawTable, header_key
-from data.imports.parse import ParseError, parse_date
-from data.imports.problems import Problem, details
+from data.imports.parse import ParseError, parse_count, parse_date
+from data.imports.problems import MAX_PROBLEMS, Omitted, Problem, capped, details
 from stats.districts import owner_on
-from stats.formatting import long_date
+from stats.formatting import indian_number, long_date
 
 CAMPAIGN_START = date(2021, 1, 16)
 """India's COVID-19 vaccination began on this day; no dose or published figure can be older."""
@@ -28,6 +28,15 @@ CENTRE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-/.]{0,31}")
 
 Rule = Callable[[str], object]
 """A cell's text (trimmed) -> its value; raises ParseError or Invalid."""
+
+MAX_DOSES = 100_000
+"""The most doses one cell of a daily-doses file may hold (one centre, day, age band, dose and vaccine), and the
+most one centre may report for one day over all its rows of a file: 1,00,000. The largest one-day camps gave a few
+thousand doses at a site; a state day is about 1,25,000 doses over some 42,000 rows."""
+MAX_STOCK_QUANTITY = 10_000_000
+"""The most doses one stock movement may carry: 1 crore (the state received at most a few lakh in one consignment)."""
+MAX_PUBLISHED_VALUE = 10_000_000_000
+"""The largest published figure: 1,000 crore, more than every dose given in India (about 220 crore)."""
 
 
 class Invalid(Exception):
@@ -69,11 +78,51 @@ def convert(
             bad[i] = (error.rule, error.detail)
     if bad:
         mask = np.isin(codes, list(bad))
-        labels = label[mask] if isinstance(label, pd.Series) else [label] * int(mask.sum())
-        for row, code, name in zip(frame["_row"].to_numpy()[mask], codes[mask], labels, strict=True):
+        lines = frame["_row"].to_numpy()[mask]
+        kept = np.ones(len(lines), dtype=bool)
+        if len(lines) > MAX_PROBLEMS:  # only the first MAX_PROBLEMS lines can be listed: count the others
+            kept = lines <= np.sort(lines)[MAX_PROBLEMS - 1]
+            problems.append(Omitted(None, None, None, "omitted", rows=tuple(int(r) for r in lines[~kept])))
+        labels = label[mask][kept] if isinstance(label, pd.Series) else [label] * int(kept.sum())
+        for row, code, name in zip(lines[kept], codes[mask][kept], labels, strict=True):
             rule_name, detail = bad[int(code)]
             problems.append(Problem(int(row), name, uniques[code].strip(), rule_name, detail))
     return pd.Series(converted[codes], index=raw.index, dtype=object)
+
+
+def count_rule(maximum: int) -> Callable[[str], int]:
+    """A count (data.imports.parse.parse_count) of at most `maximum`; a larger one breaks the rule
+    `count_above_maximum`, whose message gives the maximum. Every maximum is far below a database integer's largest
+    value (2^63 - 1), so that no count, nor a sum of a file's counts, can overflow one."""
+    shown = indian_number(maximum)
+
+    def rule(text: str) -> int:
+        value = parse_count(text)
+        if value > maximum:
+            raise Invalid("count_above_maximum", shown)
+        return value
+
+    return rule
+
+
+dose_count = count_rule(MAX_DOSES)
+stock_quantity = count_rule(MAX_STOCK_QUANTITY)
+published_value = count_rule(MAX_PUBLISHED_VALUE)
+
+
+def centre_day_totals(
+    typed: pd.DataFrame, problems: list[Problem], *, centre: str, count: str, maximum: int = MAX_DOSES
+) -> None:
+    """Every centre (typed[centre]) and day (typed["date"]) whose rows of the file add up (typed[count]) to more
+    than `maximum` is a problem `centre_day_above_maximum` on its first row, in the column `count`, naming the
+    centre, the day, its total and the maximum."""
+    if typed.empty:
+        return
+    totals = typed.groupby(["date", centre], sort=False)[count].transform("sum")
+    over = typed[totals.to_numpy() > maximum].drop_duplicates(["date", centre])
+    for row, code, day, total in zip(over["_row"], over[centre], over["date"], totals[over.index], strict=True):
+        shown = details(indian_number(int(total)), indian_number(maximum), long_date(day, "en"), long_date(day, "hi"))
+        problems.append(Problem(int(row), count, code, "centre_day_above_maximum", shown))
 
 
 def date_rule(earliest: date, today: date) -> Callable[[str], date]:
@@ -201,11 +250,15 @@ def typed_frame(frame: pd.DataFrame, columns: dict[str, pd.Series], problems: li
     """The converted columns of the rows without a problem, with their line in the file (_row)."""
     out = pd.DataFrame({"_row": frame["_row"].to_numpy()} | {k: v.to_numpy() for k, v in columns.items()})
     bad_rows = {p.row for p in problems}
+    for marker in problems:
+        if isinstance(marker, Omitted):
+            bad_rows.update(marker.rows)
     return out[~out["_row"].isin(bad_rows)].reset_index(drop=True)
 
 
 def in_file_order(problems: list[Problem], table: RawTable) -> list[Problem]:
-    """Problems once each, by row and then by the column's place in the header."""
+    """Problems once each, by row and then by the column's place in the header; at most MAX_PROBLEMS of them and
+    then one saying how many there were (data.imports.problems.capped)."""
     order = {header_key(c): i for i, c in enumerate(table.columns)}
     unique = list(dict.fromkeys(problems))
-    return sorted(unique, key=lambda p: (p.row or 0, order.get(header_key(p.column or ""), 999)))
+    return capped(sorted(unique, key=lambda p: (p.row or 0, order.get(header_key(p.column or ""), 999))))

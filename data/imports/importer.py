@@ -41,7 +41,7 @@ from data.imports import kinds
 from data.imports.cells import in_file_order
 from data.imports.files import RawTable, read_table
 from data.imports.kind import FileKind, Plan
-from data.imports.problems import Problem, details
+from data.imports.problems import Problem, details, rows_with_problems
 from data.models import ImportBatch, ImportLock
 from data.settings import MissingSecret
 from stats.formatting import indian_number, today_in_india
@@ -93,7 +93,7 @@ class FileReport:
 def _reject(report: FileReport, problems: list[Problem]) -> FileReport:
     report.status = "rejected"
     report.problems = problems
-    report.rejected = len({p.row for p in problems})
+    report.rejected = rows_with_problems(problems)
     report.new = report.changed = report.unchanged = report.revoked = 0
     return report
 

@@ -4,7 +4,8 @@ A file is accepted only as
 - `.csv`: UTF-8 text (with or without BOM) without NUL bytes, or
 - `.xlsx`: a zip holding the parts of an Office Open XML workbook, with at most MAX_XLSX_MEMBERS parts that
   unpack to at most data.imports.files.MAX_XLSX_UNCOMPRESSED bytes together (zipfile never inflates a part beyond
-  its declared size), none of them encrypted, and no XML part declaring a document type or entities
+  its declared size), none of them encrypted, without macros (a VBA project, Excel 4.0 macro sheets) or links to
+  other workbooks (data.imports.files.workbook_problem), and no XML part declaring a document type or entities
   (an OOXML part never does: that is how billion-laughs and external-entity attacks come in);
 and at most MAX_UPLOAD_BYTES in all. The name decides what the content must be, and the content must be it.
 
@@ -22,7 +23,7 @@ import re
 import zipfile
 from pathlib import PurePosixPath, PureWindowsPath
 
-from data.imports.files import MAX_XLSX_UNCOMPRESSED
+from data.imports.files import MAX_XLSX_UNCOMPRESSED, declares_dtd, size_text, workbook_problem
 from data.imports.problems import Problem, details
 from stats.labels import t
 
@@ -38,26 +39,7 @@ XLSX_REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_NAME_LENGTH = 120
 
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
-_DECLARATIONS = re.compile(
-    b"|".join(
-        re.escape(word.encode(encoding))
-        for word in ("<!DOCTYPE", "<!ENTITY")
-        for encoding in ("utf-8", "utf-16-le", "utf-16-be")
-    ),
-    re.IGNORECASE,
-)
-"""The start of a document type or entity declaration, in UTF-8 or UTF-16 (an XML part may be in either)."""
-_CHUNK = 1 << 20
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def size_text(size: int) -> str:
-    """A byte count as a short size: 20 MB, 1.5 MB, 12 KB."""
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if size >= scale:
-            value = size / scale
-            return f"{value:.0f} {unit}" if value >= 10 or value.is_integer() else f"{value:.1f} {unit}"
-    return f"{size} B"
 
 
 def safe_file_name(name: str) -> str:
@@ -146,21 +128,12 @@ def _check_xlsx(content: bytes) -> list[Problem]:
                 return [_not_workbook("missing_part", part=missing[0])]
             if any(member.flag_bits & 0x1 for member in members):
                 return [_not_workbook("encrypted")]
+            refusal = workbook_problem(archive)  # macros, links to other workbooks
+            if refusal is not None:
+                return [refusal]
             for member in members:
-                if member.filename.lower().endswith(_XML_SUFFIXES) and _declares(archive, member):
+                if member.filename.lower().endswith(_XML_SUFFIXES) and declares_dtd(archive, member):
                     return [Problem(None, None, member.filename, "xlsx_unsafe_xml")]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as error:
         return [_not_workbook("damaged_zip", error=type(error).__name__)]
     return []
-
-
-def _declares(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Whether an XML part declares a document type or entities (read in chunks, never whole)."""
-    tail = b""
-    with archive.open(member) as part:
-        while chunk := part.read(_CHUNK):
-            window = tail + chunk
-            if _DECLARATIONS.search(window):
-                return True
-            tail = window[-32:]
-    return False

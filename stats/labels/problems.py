@@ -107,6 +107,39 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "no_rows": ("the file has a header but no data rows.", "फ़ाइल में शीर्ष पंक्ति है पर कोई डेटा पंक्ति नहीं।"),
     "unreadable": ("the file could not be read: {detail}.", "फ़ाइल पढ़ी नहीं जा सकी: {detail}।"),
+    # --- Bounds of a file (data.imports.files, data.imports.problems, data.imports.cells) ---
+    "too_many_rows": (
+        "the file has more than {parts[0]} data rows, the most one file may hold; it was not read further. Split "
+        "it into several files (a day of the whole state is about 42,000 rows).",
+        "फ़ाइल में {parts[0]} से अधिक डेटा पंक्तियाँ हैं, जो एक फ़ाइल की सीमा है; उसे आगे नहीं पढ़ा गया। उसे कई "
+        "फ़ाइलों में बाँटें (पूरे राज्य का एक दिन लगभग 42,000 पंक्तियाँ है)।",
+    ),
+    "too_many_columns": (
+        "the header has {parts[0]} columns; at most {parts[1]} are accepted.",
+        "शीर्ष पंक्ति में {parts[0]} स्तंभ हैं; अधिकतम {parts[1]} स्वीकार हैं।",
+    ),
+    "beyond_header": (
+        "this row has a value in column {column}, beyond the {detail} columns the header names; delete it or "
+        "name its column in the header.",
+        "इस पंक्ति के स्तंभ {column} में मान है, जो शीर्ष पंक्ति में नामित {detail} स्तंभों से आगे है; उसे हटाएँ या "
+        "शीर्ष पंक्ति में उसके स्तंभ का नाम दें।",
+    ),
+    "problems_truncated": (
+        "the first {parts[0]} of {parts[1]} problems (on {parts[2]} rows) are listed; correct them and check the "
+        "file again to see the rest.",
+        "{parts[1]} समस्याओं ({parts[2]} पंक्तियों में) में से पहली {parts[0]} की सूची दी गई है; उन्हें सुधारकर फ़ाइल "
+        "फिर से जाँचें, तो बाकी दिखेंगी।",
+    ),
+    "count_above_maximum": (
+        "'{value}' is more than {detail}, the most one cell of '{column}' may hold; check the number.",
+        "'{value}', {detail} से अधिक है, जो '{column}' के एक खाने में हो सकने वाली सबसे बड़ी संख्या है; संख्या जाँचें।",
+    ),
+    "centre_day_above_maximum": (
+        "the rows of centre '{value}' on {parts[2]} add up to {parts[0]} doses, more than {parts[1]}, the most one "
+        "centre can give in a day; check the numbers.",
+        "केंद्र '{value}' की {parts[3]} की पंक्तियों का योग {parts[0]} खुराक है, जो {parts[1]} से अधिक है, जितनी एक "
+        "केंद्र एक दिन में दे सकता है; संख्याएँ जाँचें।",
+    ),
     "database": (
         "the database refused the write ({detail}); nothing was changed.",
         "डेटाबेस ने लिखने से मना किया ({detail}); कुछ नहीं बदला।",
@@ -227,6 +260,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "opened. Save it again from Excel.",
         "वर्कबुक में XML एंटिटी या डॉक्यूमेंट टाइप घोषित है, जिसकी किसी स्प्रेडशीट को ज़रूरत नहीं होती; उसे खोला "
         "नहीं गया। उसे Excel से फिर से सहेजें।",
+    ),
+    "xlsx_macros": (
+        "the workbook contains macros (a VBA project); macros are not accepted. Save it again from Excel as an "
+        "'Excel Workbook (.xlsx)', without macros.",
+        "वर्कबुक में मैक्रो (VBA प्रोजेक्ट) हैं; मैक्रो स्वीकार नहीं हैं। उसे Excel से बिना मैक्रो के 'Excel Workbook "
+        "(.xlsx)' के रूप में फिर से सहेजें।",
+    ),
+    "xlsx_external_links": (
+        "the workbook links to other workbooks ({detail}); links are not accepted. Paste the values in place of the "
+        "links (Data › Edit Links › Break Link) and save it again.",
+        "वर्कबुक दूसरी वर्कबुक से जुड़ी है ({detail}); लिंक स्वीकार नहीं हैं। लिंक की जगह मान चिपकाएँ (Data › Edit "
+        "Links › Break Link) और उसे फिर से सहेजें।",
     ),
     # --- Undoing an import (data.imports.undo.undo_import) ---
     "undo_unknown": ("there is no import #{value}.", "आयात #{value} मौजूद नहीं है।"),

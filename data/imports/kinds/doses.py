@@ -23,8 +23,10 @@ from data import master as reference
 from data.imports.cells import (
     CAMPAIGN_START,
     CENTRE_CODE,
+    centre_day_totals,
     convert,
     date_rule,
+    dose_count,
     duplicate_keys,
     in_file_order,
     lookup_rule,
@@ -36,7 +38,6 @@ from data.imports.cells import (
 from data.imports.facts import FactTable
 from data.imports.files import RawTable
 from data.imports.kind import FileKind, Plan
-from data.imports.parse import parse_count
 from data.imports.problems import Problem, details
 from data.models import Centre, DailyDose
 from data.rollup import refresh_derived_rollups, refresh_district_rollups
@@ -61,7 +62,7 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
             frame, "dose_number", lookup_rule(reference.dose_numbers(), "unknown_dose"), problems, "dose_number"
         ),
         "vaccine": convert(frame, "vaccine", lookup_rule(reference.vaccines(), "unknown_vaccine"), problems, "vaccine"),
-        "doses": convert(frame, "doses", parse_count, problems, "doses"),
+        "doses": convert(frame, "doses", dose_count, problems, "doses"),
     }
     typed = typed_frame(frame, columns, problems)
     typed["dose_number"] = typed["dose_number"].astype(int)
@@ -84,6 +85,7 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
         rule="district_not_formed",
     )
     duplicate_keys(typed, KEY, problems, "date")
+    centre_day_totals(typed, problems, centre="centre_code", count="doses")
     return typed, in_file_order(problems, table)
 
 

@@ -18,6 +18,7 @@ from data.imports.cells import (
     in_file_order,
     not_yet_formed,
     pattern_rule,
+    published_value,
     required,
     text_rule,
     typed_frame,
@@ -25,7 +26,6 @@ from data.imports.cells import (
 from data.imports.facts import FactTable
 from data.imports.files import RawTable
 from data.imports.kind import FileKind
-from data.imports.parse import parse_count
 from data.imports.problems import Problem
 from data.master import name_key
 from data.models import STATE, PublishedValue
@@ -65,7 +65,7 @@ def typed_series(
         "area": convert(long, "area", _area, problems, labels["area"]),
         "date": convert(long, "date", date_rule(CAMPAIGN_START, today), problems, labels["date"]),
         "metric": convert(long, "metric", text_rule(64), problems, "metric"),
-        "value": convert(long, "value", parse_count, problems, labels["value"]),
+        "value": convert(long, "value", published_value, problems, labels["value"]),
     }
     typed = typed_frame(long, columns, problems)
     typed["value"] = typed["value"].astype("int64")

@@ -19,13 +19,13 @@ from data.imports.cells import (
     lookup_rule,
     not_yet_formed,
     required,
+    stock_quantity,
     text_rule,
     typed_frame,
 )
 from data.imports.facts import FactTable
 from data.imports.files import RawTable
 from data.imports.kind import FileKind, UndoRefused
-from data.imports.parse import parse_count
 from data.imports.problems import Problem, details
 from data.models import ADJUSTMENT, PSEUDO_STORES, STATE, SUPPLIER, WASTAGE, District, StockMovement, Vaccine
 from data.rollup import CHUNK
@@ -38,7 +38,7 @@ STOCK_START = date(2021, 1, 1)
 
 
 def _positive_count(text: str) -> int:
-    value = parse_count(text)
+    value = stock_quantity(text)
     if value <= 0:
         raise Invalid("positive")
     return value

@@ -408,22 +408,22 @@ def test_import_batch_records_kind_file_hash_user_and_counts(engine) -> None:
     assert batches[0].imported_at <= batches[1].imported_at <= batches[2].imported_at
 
 
-def test_counts_beyond_float_precision_are_compared_and_audited_exactly(engine) -> None:
-    big = 2**53 + 1  # the first integer a float64 cannot hold
-    assert run_import(engine, series_csv([{"value": str(big)}])).status == "committed"
-
-    # A new key alongside the corrected one: the comparison then mixes stored and missing values.
-    report = run_import(engine, series_csv([{"value": str(big + 1)}, {"date": "2021-06-21", "value": "1"}]))
-
-    assert (report.status, report.new, report.changed) == ("committed", 1, 1)
-    with engine.connect() as conn:
-        correction = conn.execute(select(Correction.__table__)).one()
-    assert (correction.old_value, correction.new_value) == (big, big + 1)
-    assert max(stored_series(engine).values()) == big + 1
+def test_counts_beyond_float_precision_are_refused_before_the_database(engine) -> None:
+    """2^53 + 1, the first integer a float64 cannot hold, is above every count's maximum: no stored count, nor a
+    file's sum of them, can lose precision as a float (data.imports.cells.MAX_PUBLISHED_VALUE)."""
+    before = snapshot(engine)
+    report = run_import(engine, series_csv([{"value": str(2**53 + 1)}]))
+    assert report.status == "rejected"
+    assert [(p.row, p.column, p.rule, p.detail) for p in report.problems] == [
+        (2, "value", "count_above_maximum", "10,00,00,00,000")
+    ]
+    assert snapshot(engine) == before
 
 
 def test_a_large_dose_count_is_treated_alike_on_both_backends(engine) -> None:
-    """3,00,00,00,000 passes the count rule (up to BIGINT) and daily_dose.doses is BIGINT on both backends."""
+    """3,00,00,00,000 doses in one cell is refused with the rule's message on both backends; 1,00,000 is stored."""
     report = run_import(engine, doses_csv([{"doses": "3,00,00,00,000"}]))
+    assert (report.status, [p.rule for p in report.problems]) == ("rejected", ["count_above_maximum"])
+    report = run_import(engine, doses_csv([{"doses": "1,00,000"}]))
     assert (report.status, report.problems) == ("committed", [])
-    assert stored_doses(engine) == {(D22, "RPR", "RPR-PHC-01", "18-44", 1, "COVISHIELD"): 3_000_000_000}
+    assert stored_doses(engine) == {(D22, "RPR", "RPR-PHC-01", "18-44", 1, "COVISHIELD"): 100_000}

@@ -16,7 +16,7 @@ from tests.files import doses_csv
 
 GOOD = doses_csv(
     [
-        {"centre_code": "RPR-01", "doses": "1,09,353"},
+        {"centre_code": "RPR-01", "doses": "90,000"},
         {"centre_code": "RPR-01", "dose_number": "2", "doses": "7"},
         {"centre_code": "DRG-01", "district": "Durg", "centre_name": "DH Durg"},
     ]
