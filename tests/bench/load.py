@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -50,6 +51,8 @@ OUT = Path(__file__).resolve().parent / "out"
 DATABASE = "teeka_load"
 SERVER_URL = "postgresql+psycopg://postgres@127.0.0.1:5432"
 OFFICER, PASSWORD = "load.officer", "load bench password 1"
+OFFICERS = 40
+"""Officer accounts load.officer1 … load.officer40 beside load.officer (sign-ins are throttled per account)."""
 DEFAULT_PAGES = ("summary", "overview")
 """The pages app.py opens by default (the public's, staff's): their address is the app's own."""
 DASHBOARD = ("overview", "district_pace", "data_quality", "bulletin")
@@ -106,10 +109,15 @@ def prepare(args: argparse.Namespace) -> int:
     env = _environment()
     demo = [sys.executable, "-m", "data.demo", "--end", args.end]
     subprocess.run(demo, cwd=REPO, env=env, check=True)
-    account = [sys.executable, "-m", "data.accounts", "add", OFFICER, "--role", "officer"]
-    account += ["--name", "Load Officer", "--password-stdin"]
-    subprocess.run(account, cwd=REPO, env=env, input=PASSWORD + "\n", text=True, check=True)
+    add_officers(env)
     return 0
+
+
+def add_officers(env: dict[str, str]) -> None:
+    for name in [OFFICER] + [f"{OFFICER}{n}" for n in range(1, OFFICERS + 1)]:
+        account = [sys.executable, "-m", "data.accounts", "add", name, "--role", "officer"]
+        account += ["--name", "Load Officer", "--password-stdin"]
+        subprocess.run(account, cwd=REPO, env=env, input=PASSWORD + "\n", text=True, check=True)
 
 
 @dataclass
@@ -196,8 +204,8 @@ class Run:
 class Tab:
     """A WebSocket session speaking Streamlit's protobufs."""
 
-    def __init__(self, address: str, timeout: float, language: int = 1) -> None:
-        self.address, self.timeout, self.language = address, timeout, language
+    def __init__(self, address: str, timeout: float, language: int = 1, client: str = "10.0.0.1") -> None:
+        self.address, self.timeout, self.language, self.client = address, timeout, language, client
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.run = Run()
         self.sticky: dict[str, WidgetState] = {}  # what the browser would send back: every widget's value
@@ -213,6 +221,9 @@ class Tab:
             max_size=None,
             compression=None,
             open_timeout=self.timeout,
+            # As behind the README's proxy: Streamlit trusts X-Forwarded-For from 127.0.0.1, so each simulated
+            # user has an address of its own for the throttles (one address would be throttled at once).
+            additional_headers={"X-Forwarded-For": self.client},
         )
         self._reader = asyncio.create_task(self._read())
 
@@ -356,6 +367,10 @@ async def _step(tab: Tab, results: Results, kind: str, page: str | None = None, 
 
 
 REFERENCE_IDS: list[tuple[str, str]] = []
+ACCOUNTS = (f"{OFFICER}{n % OFFICERS + 1}" for n in itertools.count())
+"""The officer accounts in turn (a sign-in counts against its account's throttle: 5 in 15 minutes)."""
+VISITORS = itertools.count(1)
+"""Each visitor's number, which makes its client address."""
 
 
 async def public_visitor(tab: Tab, args, results: Results) -> None:
@@ -377,12 +392,13 @@ async def certificate_lookup(tab: Tab, args, results: Results) -> None:
     await _think(args)
 
 
-async def officer(tab: Tab, args, results: Results, until: float) -> None:
+async def officer(tab: Tab, args, results: Results, until: float, number: int) -> None:
     await _step(tab, results, "public summary", "")
     await _think(args)
     await _step(tab, results, "sign-in page", "sign_in")
     await _think(args)
-    await _step(tab, results, "sign in (argon2id)", None, tab.form("sign-in", OFFICER, PASSWORD))
+    account = next(ACCOUNTS)
+    await _step(tab, results, "sign in (argon2id)", None, tab.form("sign-in", account, PASSWORD))
     while time.monotonic() < until:
         await _think(args)
         await _step(tab, results, "officer page", random.choice(DASHBOARD))
@@ -395,7 +411,9 @@ async def user(number: int, kind: str, servers: list[Server], args, results: Res
     while time.monotonic() < until:
         # Lookups and officers read Hindi: after a page switch the sidebar's language radio comes back with a new
         # widget id and its default (Hindi) unless the client sends a value for it (README, benchmark section).
-        tab = Tab(server.address, args.timeout, 1 if kind == "public" else 0)
+        visitor = next(VISITORS)
+        client = f"10.{visitor // 65536 % 256}.{visitor // 256 % 256}.{visitor % 256}"
+        tab = Tab(server.address, args.timeout, 1 if kind == "public" else 0, client)
         try:
             await tab.open()
             if kind == "public":
@@ -403,7 +421,7 @@ async def user(number: int, kind: str, servers: list[Server], args, results: Res
             elif kind == "certificate":
                 await certificate_lookup(tab, args, results)
             else:
-                await officer(tab, args, results, until)
+                await officer(tab, args, results, until, number)
         except (PageError, OSError, websockets.WebSocketException) as error:
             results.errors.append(f"{kind}: {error}")
             await asyncio.sleep(1)
@@ -476,12 +494,12 @@ async def warm(servers: list[Server], args) -> None:
         await tab.rerun("")
         await tab.rerun(None, tab.language_radio(0))
         await tab.close()
-        tab = Tab(server.address, 120, 0)  # a lookup and an officer, in Hindi
+        tab = Tab(server.address, 120, 0, f"10.255.0.{server.port % 250}")  # a lookup and an officer, in Hindi
         await tab.open()
         await tab.rerun("")
         await tab.rerun("certificate")
         await tab.rerun("sign_in")
-        await tab.rerun(None, tab.form("sign-in", OFFICER, PASSWORD))
+        await tab.rerun(None, tab.form("sign-in", next(ACCOUNTS), PASSWORD))
         for page in DASHBOARD:
             await tab.rerun(page)
         await tab.close()
