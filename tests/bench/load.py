@@ -410,7 +410,7 @@ async def user(number: int, kind: str, servers: list[Server], args, results: Res
     await asyncio.sleep(random.uniform(0, args.ramp))
     while time.monotonic() < until:
         # Lookups and officers read Hindi: after a page switch the sidebar's language radio comes back with a new
-        # widget id and its default (Hindi) unless the client sends a value for it (README, benchmark section).
+        # widget id and its default (Hindi) unless the client sends a value for it (tests/bench/README.md).
         visitor = next(VISITORS)
         client = f"10.{visitor // 65536 % 256}.{visitor // 256 % 256}.{visitor % 256}"
         tab = Tab(server.address, args.timeout, 1 if kind == "public" else 0, client)
