@@ -45,6 +45,7 @@ SETTINGS = [
     ("server", "headless", True, "headless"),
     ("global", "developmentMode", False, "not Streamlit's development mode"),
     ("runner", "magicEnabled", False, "no magic: bare values in a page are not written to it"),
+    ("runner", "postScriptGC", False, "no full garbage collection after every run (tests/bench/load.py)"),
     ("client", "toolbarMode", "viewer", "no developer options in the menu"),
     ("client", "showSidebarNavigation", False, "legacy pages/ listing hidden until app.py runs"),
 ]

@@ -7,12 +7,14 @@ from datetime import date
 
 import pandas as pd
 
-from stats import sources
+from stats import sources, trend
 from stats.coverage import coverage_by_dose
+from stats.districts import districts_on, targets_on
 from stats.export import safe_csv
 from stats.formatting import MISSING, indian_number, long_date, percent, total_text
 from stats.labels import t
 from stats.names import Names, district_options
+from stats.views import sources as sourced
 from stats.views.sources import short_name
 
 
@@ -123,3 +125,77 @@ def district_csv(
 ) -> bytes:
     """The district table with plain numbers (coverage as a fraction), for a spreadsheet."""
     return safe_csv(district_table(standing, districts, targets, names, lang, formatted=False))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the public summary shows for one day and language, built once per data version and shared by
+    every session (pages/_public.py caches it): nothing in it depends on who is looking."""
+
+    cards: tuple[Figure, ...]
+    """headline(): the day and the total, then each dose."""
+    has_state: bool
+    """False: no source has a figure for the state on the day."""
+    notes: tuple[str, ...]
+    """What the day's figures are (stats.views.sources.day_notes)."""
+    daily: pd.DataFrame
+    """Doses per day over the default range (stats.views.sources.daily_series)."""
+    records: tuple
+    """Each source's record day, named (stats.views.sources.named_records)."""
+    daily_table: pd.DataFrame
+    """The chart's data as a table (stats.views.sources.daily_table); empty without figures."""
+    record_lines: tuple[str, ...]
+    """The record days as sentences, under the chart."""
+    districts: pd.DataFrame | None
+    """district_table() formatted; None when no source has district figures for the day."""
+    districts_csv: bytes
+    """district_csv() (empty without district figures)."""
+
+    @property
+    def has_figures(self) -> bool:
+        """Whether there is a daily series to chart."""
+        return sourced.has_figures(self.daily)
+
+
+def summary(
+    state_days: pd.DataFrame,
+    district_days: pd.DataFrame,
+    names: Names,
+    districts: pd.DataFrame,
+    targets: pd.DataFrame,
+    day: date,
+    lang: str = "en",
+) -> Summary:
+    """The public summary for a day: state_days / district_days are every source's daily figures
+    (data.read.figures), districts every district ever (data.read.reference.districts), targets their
+    populations (data.read.reference.district_targets)."""
+    standing = sources.standing(state_days, day)
+    state = standing.iloc[0] if len(standing) else None
+    notes = sourced.day_notes(state, sources.on_day(state_days, day), lang)
+    first, _ = sources.span(state_days)
+    start, end = trend.default_range(day, first or day)
+    daily = sourced.daily_series(sources.best(state_days), start, end, lang)
+    records: tuple = ()
+    table, lines = pd.DataFrame(), ()
+    if sourced.has_figures(daily):
+        records = tuple(sourced.named_records(sources.records(state_days, end=day), lang))
+        table = sourced.daily_table(daily, lang)
+        lines = tuple(sourced.record_lines(list(records), day, start, lang))
+    districts_now = sources.standing(district_days, day)
+    district_rows, district_file = None, b""
+    if not districts_now.empty:
+        of_day = districts_on(districts, day, lang)  # the districts of the day (28 in 2021, 33 from 2022)
+        populations = targets_on(targets, districts, day)
+        district_rows = district_table(districts_now, of_day, populations, names, lang)
+        district_file = district_csv(districts_now, of_day, populations, names, lang)
+    return Summary(
+        cards=tuple(headline(state, day, names, lang)),
+        has_state=state is not None,
+        notes=tuple(notes),
+        daily=daily,
+        records=records,
+        daily_table=table,
+        record_lines=lines,
+        districts=district_rows,
+        districts_csv=district_file,
+    )

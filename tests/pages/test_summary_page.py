@@ -69,3 +69,30 @@ def test_an_empty_database_says_so(empty_app_db) -> None:
     app = open_page(user=None)
     assert not app.exception
     assert [i.value for i in app.info][-1] == "No doses have been imported yet."
+
+
+def test_the_view_is_built_once_per_data_version_language_and_day_and_shared_by_sessions(
+    any_app_db, monkeypatch
+) -> None:
+    """Sessions share what the summary shows; an import (a new data version) builds it anew, with its figures."""
+    from datetime import date
+
+    from stats.views import summary as view
+    from tests.files import doses_csv, run_import
+
+    built = []
+    original = view.summary
+    monkeypatch.setattr(view, "summary", lambda *args: built.append(args[-2:]) or original(*args))
+    for _ in range(3):  # three visitors
+        assert open_page(user=None).metric[1].value == "3,820"
+    assert built == [(date(2021, 6, 22), "en")]
+    open_page(user=None, lang="hi")
+    open_page(user=None).sidebar.date_input[0].set_value(date(2021, 6, 20)).run()
+    assert built[1:] == [(date(2021, 6, 22), "hi"), (date(2021, 6, 20), "en")]
+
+    row = {"date": "2021-06-22", "centre_code": "RPR-9", "centre_name": "PHC New", "doses": "1000"}
+    assert run_import(any_app_db, doses_csv([row])).status == "committed"
+    app = open_page(user=None)
+    shown = [(m.label, m.value) for m in app.metric][:2]
+    assert shown == [("Doses on the day", "1,740"), ("All doses to date", "4,820")]  # 740 + 1,000; 3,820 + 1,000
+    assert len(built) == 4

@@ -7,8 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from stats.sources import empty_days
 from stats.views.sources import day_notes
-from stats.views.summary import district_table, headline
+from stats.views.summary import district_table, headline, summary
 from tests.stats import master_names
 
 NAMES = master_names()
@@ -126,3 +127,48 @@ def test_district_table_of_the_cowin_district_series_lists_only_its_districts() 
     targets = pd.DataFrame({"district_code": ["RPR"], "age_band": ["18-44"], "population": [10_000]})
     table = district_table(standing, districts, targets, NAMES, "en")
     assert table.values.tolist() == [["Raipur", "2,500", "2,000", "500", "0", "20.0%", "5.0%", "CoWIN districts"]]
+
+
+def _days(*rows: dict) -> pd.DataFrame:
+    frame = pd.DataFrame([_row(**row).to_dict() | {"reported": True} for row in rows])
+    return frame.astype({"first": "Int64", "second": "Int64", "precaution": "Int64", "cumulative": "Int64"})
+
+
+DISTRICTS = pd.DataFrame(
+    {
+        "code": ["RPR", "DRG"],
+        "name_en": ["Raipur", "Durg"],
+        "name_hi": ["रायपुर", "दुर्ग"],
+        "formed_on": [None, None],
+        "parent_code": [None, None],
+    }
+)
+TARGETS = pd.DataFrame({"district_code": ["RPR", "DRG"], "age_band": ["18-44", "18-44"], "population": [4_000, 1_000]})
+
+
+def test_summary_of_a_day_is_built_from_the_days_frames_alone() -> None:
+    """CoWIN on 29 and 30 June: 1,000 and 1,49,462 doses (cumulative 84,19,708 on the 30th); Raipur's district
+    series 2,000 first and 500 second doses: 2,000 ÷ 4,000 = 50.0%, 500 ÷ 4,000 = 12.5%."""
+    state = _days(
+        {"date": date(2021, 6, 29), "doses": 1_000, "cumulative": 82_70_246},
+        {"date": DAY},
+    )
+    districts = pd.DataFrame([_standing("RPR", "cowin_district", 2_000, 500, pd.NA) | {"reported": True}])
+    built = summary(state, districts, NAMES, DISTRICTS, TARGETS, DAY, "en")
+    assert [(c.label, c.value) for c in built.cards][:2] == [
+        ("Doses on the day", "1,49,462"),
+        ("All doses to date", "84,19,708 (84.20 lakh)"),
+    ]
+    assert built.has_state and built.has_figures
+    assert len(built.daily_table) == 2  # the default range starts on the first day with a figure
+    assert built.districts is not None
+    raipur = ["Raipur", "2,500", "2,000", "500", "0", "50.0%", "12.5%", "CoWIN districts"]
+    assert built.districts.values.tolist() == [raipur]
+    assert built.districts_csv.decode().splitlines()[1] == "Raipur,2500,2000,500,0,0.5,0.125,CoWIN districts"
+
+
+def test_summary_without_figures_says_there_is_nothing() -> None:
+    built = summary(empty_days(), empty_days(), NAMES, DISTRICTS, TARGETS, DAY, "hi")
+    assert [c.value for c in built.cards] == ["—", "—"]
+    assert not built.has_state and not built.has_figures
+    assert built.districts is None and built.districts_csv == b"" and built.daily_table.empty
