@@ -91,7 +91,7 @@ per_day = sourced.daily_series(best, start, end, language)
 if not sourced.has_figures(per_day):
     st.info(label("overview.no_doses_in_range", start=long_date(start, language), end=long_date(end, language)))
 else:
-    records = sourced.named_records(sources.records(sources.best(days, order), end=end), language)
+    records = sourced.named_records(sources.records(best, end=end), language)
     left, right = st.columns(2)
     with left:
         chart_with_table(

@@ -80,6 +80,24 @@ def _finish(figure: go.Figure, title: str, y_title: str, maximum: float, lang: s
     return indian_axis(figure, maximum, lang)
 
 
+def mark_record(figure: go.Figure, day: date, doses: int, days: Sequence[date], lang: str, suffix: str = "") -> None:
+    """The record day's label over its bar (the suffix names its source where the chart mixes sources)."""
+    text = t("overview.record", lang, doses=indian_number(doses, lang), date=long_date(day, lang)) + suffix
+    figure.add_annotation(
+        x=day,
+        y=doses,
+        text=text,
+        showarrow=True,
+        arrowhead=2,
+        arrowcolor=NEUTRAL,
+        ax=0,
+        ay=-30,
+        xanchor=record_anchor(day, days),
+        bgcolor="rgba(255,255,255,0.85)",
+        bordercolor=NEUTRAL,
+    )
+
+
 def daily_doses_figure(daily: pd.DataFrame, record: RecordDay | None, lang: str = "en") -> go.Figure:
     """Doses per day as bars, the 7-day average as a line, and the record day marked when it is shown.
 
@@ -107,19 +125,7 @@ def daily_doses_figure(daily: pd.DataFrame, record: RecordDay | None, lang: str 
         hovertemplate=f"%{{customdata[0]}}<br>{average_label}: %{{customdata[1]}}<extra></extra>",
     )
     if record is not None and record.date in set(days):
-        figure.add_annotation(
-            x=record.date,
-            y=record.doses,
-            text=t("overview.record", lang, doses=indian_number(record.doses, lang), date=long_date(record.date, lang)),
-            showarrow=True,
-            arrowhead=2,
-            arrowcolor=NEUTRAL,
-            ax=0,
-            ay=-30,
-            xanchor=record_anchor(record.date, days),
-            bgcolor="rgba(255,255,255,0.85)",
-            bordercolor=NEUTRAL,
-        )
+        mark_record(figure, record.date, record.doses, days, lang)
     maximum = max([0, *daily["doses"], *daily["average_7d"]])
     _finish(figure, t("overview.daily_title", lang), doses_label, maximum * 1.12, lang)
     return date_axis(figure, days, lang)
@@ -254,22 +260,7 @@ def sourced_daily_figure(series: pd.DataFrame, records: Sequence, lang: str = "e
     drawn = set(zip(regular["date"], regular["source"], strict=True))
     for record in records:
         if (record.date, record.source) in drawn:  # a record is marked on its own source's bar only
-            figure.add_annotation(
-                x=record.date,
-                y=record.doses,
-                text=t(
-                    "overview.record", lang, doses=indian_number(record.doses, lang), date=long_date(record.date, lang)
-                )
-                + f" ({record.name})",
-                showarrow=True,
-                arrowhead=2,
-                arrowcolor=NEUTRAL,
-                ax=0,
-                ay=-30,
-                xanchor=record_anchor(record.date, days),
-                bgcolor="rgba(255,255,255,0.85)",
-                bordercolor=NEUTRAL,
-            )
+            mark_record(figure, record.date, record.doses, days, lang, f" ({record.name})")
     maximum = max([0, *series["doses"], *series["average_7d"].fillna(0)])
     _finish(figure, t("overview.daily_title", lang), doses_label, maximum * 1.12, lang)
     figure.update_layout(barmode="overlay")

@@ -24,42 +24,13 @@ from stats import STATE, sources
 from stats.sources import CORRECTION, COWIN, COWIN_DISTRICT, DAY, JUMP, MOHFW, OWN, SPAN, START, Record
 from tests.conftest import PUBLISHED_DIR
 from tests.conftest import _reset_postgres as reset_postgres
+from tests.data.imports.test_load_real import DISTRICTS  # the hand-made map of the district file's names to codes
 from tests.files import doses_csv, run_import
 
 STATE_FILE, DISTRICT_FILE, MOHFW_FILE = "cg_state_daily.csv", "cg_district_daily.csv", "cg_state_mohfw_daily.csv"
 FILES = (STATE_FILE, DISTRICT_FILE, MOHFW_FILE)
 TOTAL, FIRST, SECOND = "Total Doses Administered", "First Dose Administered", "Second Dose Administered"
 
-DISTRICTS = {
-    "Balod": "BLD",
-    "Baloda Bazar": "BLB",
-    "Balrampur": "BRP",
-    "Bametara": "BMT",
-    "Bastar": "BST",
-    "Bijapur": "BJR",
-    "Bilaspur": "BSP",
-    "Dakshin Bastar Dantewada": "DTW",
-    "Dhamtari": "DMT",
-    "Durg": "DRG",
-    "Gariaband": "GRB",
-    "Gaurela Pendra Marwahi": "GPM",
-    "Janjgir Champa": "JJG",
-    "Jashpur": "JSH",
-    "Kabeerdham": "KBD",
-    "Kondagaon": "KDG",
-    "Korba": "KRB",
-    "Koriya": "KRY",
-    "Mahasamund": "MSM",
-    "Mungeli": "MGL",
-    "Narayanpur": "NRP",
-    "Raigarh": "RGH",
-    "Raipur": "RPR",
-    "Rajnandgaon": "RJN",
-    "Sukma": "SKM",
-    "Surajpur": "SJP",
-    "Surguja": "SGJ",
-    "Uttar Bastar Kanker": "KNK",
-}
 """The district file's names and the master list's codes, matched by hand."""
 
 JUMPS = {
