@@ -19,7 +19,6 @@ from data.settings import uses_demo_keys
 from pages._faults import guarded
 from pages._frame import require_frame
 from pages._shared import client_address, label
-from stats.names import vaccine_names
 from stats.views import certificate as view
 
 ctx = require_frame("certificate")
@@ -100,7 +99,7 @@ else:
     else:
         cert, token = issued
         vaccines = reference.vaccine_intervals(ctx)
-        names = vaccine_names(vaccines, ctx.lang)
+        names = reference.names(ctx)
         if uses_demo_keys():
             st.warning(label("certificate.demo_keys"), icon=":material/science:")
         details, code_column = st.columns([3, 1])
@@ -113,7 +112,13 @@ else:
         st.dataframe(view.doses_table(cert, names, ctx.lang), hide_index=True, width="stretch", key="cert-doses-table")
         st.download_button(
             label("certificate.download_pdf"),
-            data=partial(render_pdf, cert, token, vaccine_names=view.pdf_vaccine_names(vaccines)),
+            data=partial(
+                render_pdf,
+                cert,
+                token,
+                vaccine_names=view.pdf_vaccine_names(vaccines),
+                dose_names=view.pdf_dose_names(names),
+            ),
             file_name=view.pdf_file_name(cert),
             mime="application/pdf",
             icon=":material/download:",

@@ -13,7 +13,6 @@ from data.certificates.signing import jwks, public_keys_from_settings
 from data.read import reference
 from pages._frame import require_frame
 from pages._shared import label
-from stats.names import vaccine_names
 from stats.views import verify as view
 
 # The QR code opens /verify?c=<token>; keep the token across the frame's first run (require_frame).
@@ -25,6 +24,9 @@ if linked and st.session_state.get("verify_linked") != linked:
 ctx = require_frame("verify")
 
 st.title(label("verify.title"))
+# The verdict goes above the form (a phone shows it first, however long the pasted token); it is filled below,
+# once the form's input is known.
+verdict_box = st.container(key="verify-verdict")
 st.caption(label("verify.intro"))
 
 with st.form("verify-form"):
@@ -44,21 +46,31 @@ else:
     text = st.session_state.get("verify_text", "")
     given = bool(text.strip())
 
-if not given:
-    st.info(label("verify.nothing"))
-else:
-    verdict = issue.verify_text(ctx, text)
-    message = view.verdict_text(verdict.valid, verdict.reason, ctx.lang)
-    if verdict.valid:
-        st.success(message, icon=":material/verified:")
-        st.subheader(label("verify.signed_details"))
-        names = vaccine_names(reference.vaccine_intervals(ctx), ctx.lang)
-        st.dataframe(
-            view.claims_table(verdict.claims, names, ctx.lang), hide_index=True, width="stretch", key="verify-claims"
-        )
-        st.caption(f"{label('verify.key')}: {verdict.kid}")
+with verdict_box:
+    if not given:
+        st.info(label("verify.nothing"))
     else:
-        st.error(message, icon=":material/gpp_bad:")
+        verdict = issue.verify_text(ctx, text)
+        kind = view.verdict_kind(verdict.valid, verdict.demo)
+        with st.container(border=True, key=f"verify-{kind}"):
+            st.markdown(view.headline(kind, ctx.lang))
+            alert = {"valid": st.success, "demo": st.warning, "invalid": st.error}[kind]
+            alert(view.verdict_text(kind, verdict.reason, ctx.lang), icon=view.ICONS[kind])
+            if kind != "invalid":
+                claims = verdict.claims
+                st.subheader(claims["n"], anchor=False)
+                st.caption(view.person_text(claims, ctx.lang))
+                st.markdown(view.status_text(claims, ctx.lang))
+                names = reference.names(ctx)
+                st.markdown("\n".join(f"- {line}" for line in view.dose_lines(claims, names, ctx.lang)))
+        if kind != "invalid":
+            with st.expander(label("verify.signed_details")):
+                st.dataframe(
+                    view.details_table(claims, verdict.kid, ctx.lang),
+                    hide_index=True,
+                    width="stretch",
+                    key="verify-claims",
+                )
 
 with st.expander(label("verify.keys")):
     key_set = jwks(public_keys_from_settings())

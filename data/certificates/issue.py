@@ -3,6 +3,7 @@
 CLI for officers and other verifiers:
     python -m data.certificates.issue issue REFERENCE_ID     prints the signed token
     python -m data.certificates.issue verify TOKEN_OR_URL    prints the verdict and reason; exit 0 valid, 1 invalid
+                                                             (or DEMO: signed with the embedded demo's key)
     python -m data.certificates.issue jwks                   prints the public keys as a JWK set
 """
 
@@ -13,6 +14,7 @@ import hashlib
 import json
 import secrets
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import exists, insert, select
@@ -42,7 +44,7 @@ from data.models import (
     DosePublic,
     Vaccination,
 )
-from data.settings import setting
+from data.settings import setting, uses_demo_keys
 
 STATUS_BY_DOSES = {1: "partial", 2: "full", 3: "precaution"}
 
@@ -159,12 +161,15 @@ def is_revoked(certificate_id: str, *, session: Session) -> bool:
 
 
 def check(text: str, *, session: Session) -> Verdict:
-    """The verdict on a token, or on a pasted verification URL holding one."""
-    return verify(
+    """The verdict on a token, or on a pasted verification URL holding one; a signature by the embedded demo's
+    generated key is marked demo (the only key known is the configured one, so it signed any token that holds)."""
+    verdict = verify(
         token_from_text(text or ""),
         public_keys=public_keys_from_settings(),
         revoked=lambda cid: is_revoked(cid, session=session),
     )
+    signed = verdict.claims is not None and verdict.kid == setting("signing_kid")
+    return replace(verdict, demo=True) if signed and uses_demo_keys() else verdict
 
 
 @command(EVERYONE)
@@ -205,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
             verdict = check(args.token, session=session)
     finally:
         engine.dispose()
+    if verdict.demo and verdict.valid:
+        print("DEMO: signed with the embedded demo's generated key; not a valid certificate")
+        print(json.dumps(verdict.claims, ensure_ascii=False, indent=2))
+        return 1
     print(f"{'VALID' if verdict.valid else 'INVALID'}: {verdict.reason}")
     if verdict.claims and verdict.valid:
         print(json.dumps(verdict.claims, ensure_ascii=False, indent=2))

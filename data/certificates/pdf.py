@@ -43,9 +43,11 @@ def render_pdf(
     token: str,
     *,
     vaccine_names: Mapping[str, str],
+    dose_names: Mapping[int, str],
     demo: bool | None = None,
 ) -> bytes:
-    """The certificate as PDF bytes; vaccine_names maps a code to the name printed, demo defaults to the keys'."""
+    """The certificate as PDF bytes; vaccine_names and dose_names map a vaccine code and a dose number to the name
+    printed (Precaution dose / एहतियाती खुराक for 3), demo defaults to the keys'."""
     pdf = _document()
     try:
         pdf.set_creation_date(cert.issued_at)
@@ -55,7 +57,7 @@ def render_pdf(
         _qr_block(pdf, verification_url(token), top)
         _details(pdf, cert, width=pdf.epw - QR_SIZE_MM - 8)
         pdf.set_y(max(pdf.get_y(), top + QR_SIZE_MM + 16) + 4)
-        _doses(pdf, cert, vaccine_names)
+        _doses(pdf, cert, vaccine_names, dose_names)
         _footer(pdf, cert)
         return bytes(pdf.output())
     finally:
@@ -150,13 +152,13 @@ def _qr_block(pdf: FPDF, url: str, top: float) -> None:
     pdf.set_xy(pdf.l_margin, top)
 
 
-def _doses(pdf: FPDF, cert: CertificatePublic, vaccine_names: Mapping[str, str]) -> None:
+def _doses(pdf: FPDF, cert: CertificatePublic, vaccine_names: Mapping[str, str], dose_names: Mapping[int, str]) -> None:
     _text(pdf, _both("doses"), 12, color=ACCENT, bold=True)
     pdf.ln(2)
     headings = [f"{english}\n{hindi}" for english, hindi in (PDF_LABELS[key] for key in DOSE_COLUMNS)]
     rows = [
         [
-            str(dose.number),
+            dose_names.get(dose.number, str(dose.number)),
             dose.date.strftime("%d-%m-%Y"),
             vaccine_names.get(dose.vaccine, dose.vaccine),
             dose.centre,
@@ -169,11 +171,11 @@ def _doses(pdf: FPDF, cert: CertificatePublic, vaccine_names: Mapping[str, str])
     pdf.set_draw_color(*MUTED)
     pdf.set_line_width(0.2)
     with pdf.table(
-        col_widths=(14, 26, 34, 60, 40),
+        col_widths=(32, 22, 32, 48, 40),
         width=pdf.epw,
         line_height=5,
         padding=1.5,
-        text_align=("CENTER", "LEFT", "LEFT", "LEFT", "LEFT"),
+        text_align=("LEFT", "LEFT", "LEFT", "LEFT", "LEFT"),
         headings_style=FontFace(emphasis="", fill_color=(225, 240, 237), color=INK),
     ) as table:
         for cells in [headings, *rows]:

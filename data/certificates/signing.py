@@ -37,12 +37,14 @@ _JWS = jwt.PyJWS()
 
 @dataclass(frozen=True)
 class Verdict:
-    """What verification concluded; claims only once the signature holds (valid or revoked)."""
+    """What verification concluded; claims only once the signature holds (valid or revoked). demo: the signature
+    is the embedded demo's generated key's, so the certificate is not valid anywhere (the caller knows the keys)."""
 
     valid: bool
     reason: str
     claims: dict[str, Any] | None = None
     kid: str | None = None
+    demo: bool = False
 
 
 def token_payload(cert: CertificatePublic) -> dict[str, Any]:

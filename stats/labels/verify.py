@@ -16,11 +16,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "upload": ("Or a photo or scan of the QR code", "या QR कोड की फ़ोटो या स्कैन"),
     "upload_help": ("PNG, JPEG or WebP.", "PNG, JPEG या WebP।"),
     "check": ("Check", "जाँचें"),
+    "headline_valid": ("VALID", "मान्य"),
+    "headline_invalid": ("INVALID", "अमान्य"),
+    "headline_demo": ("DEMO certificate — not valid", "डेमो प्रमाणपत्र — मान्य नहीं"),
     "valid": (
-        "VALID: this certificate was issued by the state and is unchanged.",
-        "मान्य: यह प्रमाणपत्र राज्य द्वारा जारी है और अपरिवर्तित है।",
+        "This certificate was issued by the state and is unchanged.",
+        "यह प्रमाणपत्र राज्य द्वारा जारी है और अपरिवर्तित है।",
     ),
-    "invalid": ("INVALID: {reason}", "अमान्य: {reason}"),
+    "demo": (
+        "It is signed with the demo key this copy of Teeka made for trying it out, not by the state: "
+        "it is not a valid certificate anywhere.",
+        "यह राज्य द्वारा नहीं, बल्कि Teeka की इस प्रति द्वारा आज़माने के लिए बनाई गई डेमो कुंजी से हस्ताक्षरित है: "
+        "यह कहीं भी मान्य प्रमाणपत्र नहीं है।",
+    ),
+    "invalid": ("Why: {reason}", "कारण: {reason}"),
     "reason_unreadable": (
         "no certificate could be read from this (the link, token or picture is incomplete or unclear).",
         "इससे कोई प्रमाणपत्र पढ़ा नहीं जा सका (लिंक, टोकन या चित्र अधूरा या अस्पष्ट है)।",
@@ -46,6 +55,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "लिंक या टोकन चिपकाएँ, या QR कोड का चित्र अपलोड करें।",
     ),
     "signed_details": ("Signed details", "हस्ताक्षरित विवरण"),
+    "doses": ("Doses", "खुराकें"),
+    "dose_line": ("{dose}: {date}, {vaccine}", "{dose}: {date}, {vaccine}"),
+    "another": ("Check a certificate", "प्रमाणपत्र जाँचें"),
     "certificate_id": ("Certificate ID", "प्रमाणपत्र संख्या"),
     "issued": ("Issued", "जारी"),
     "key": ("Signing key", "हस्ताक्षर कुंजी"),

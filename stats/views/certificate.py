@@ -3,18 +3,23 @@ view is stats/views/verify.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
 import pandas as pd
 
 from stats.formatting import india_time, long_date
 from stats.labels import t
+from stats.names import Names
 
 
 def pdf_vaccine_names(vaccines: pd.DataFrame) -> dict[str, str]:
     """Vaccine code → "English / हिन्दी" for the bilingual PDF."""
     return {row.code: f"{row.name_en} / {row.name_hi}" for row in vaccines.itertuples()}
+
+
+def pdf_dose_names(names: Names) -> dict[int, str]:
+    """Dose number → English and Hindi on two lines for the bilingual PDF: Precaution dose, एहतियाती खुराक for 3."""
+    return {number: f"{english}\n{hindi}" for number, (english, hindi) in names.doses.items()}
 
 
 def demo_people_text(people: list) -> str:
@@ -48,14 +53,14 @@ def details_table(cert, lang: str) -> pd.DataFrame:
     )
 
 
-def doses_table(cert, names: Mapping[str, str], lang: str) -> pd.DataFrame:
-    """One row per dose: number, date, vaccine, centre, district."""
+def doses_table(cert, names: Names, lang: str) -> pd.DataFrame:
+    """One row per dose: its name (First dose, Precaution dose), date, vaccine, centre, district."""
     columns = [t(f"certificate.{key}", lang) for key in ("dose", "date", "vaccine", "centre", "district")]
     rows = [
         (
-            str(dose.number),
+            names.dose(dose.number, lang),
             long_date(dose.date, lang),
-            names.get(dose.vaccine, dose.vaccine),
+            names.vaccine(dose.vaccine, lang),
             dose.centre,
             dose.district,
         )

@@ -23,6 +23,7 @@ from data.certificates import lookup, sms
 from data.certificates.qr import decode_qr
 from data.certificates.signing import token_from_text
 from data.models import LookupAudit, LookupChallenge, SmsOutbox
+from stats.labels import t
 from tests.files import beneficiaries_csv, doses_csv, run_import, vaccinations_csv
 from tests.pages.conftest import open_page
 
@@ -137,8 +138,8 @@ def test_full_flow_shows_the_certificate_and_a_pdf_with_a_verifiable_qr(registry
     assert dict(details.values.tolist())["Status"] == "Fully vaccinated"
     doses = app.dataframe[1].value
     assert doses.values.tolist() == [
-        ["1", "1 March 2021", "Covishield", "PHC Mana", "Raipur / रायपुर"],
-        ["2", "1 June 2021", "Covishield", "PHC Mana", "Raipur / रायपुर"],
+        ["First dose", "1 March 2021", "Covishield", "PHC Mana", "Raipur / रायपुर"],
+        ["Second dose", "1 June 2021", "Covishield", "PHC Mana", "Raipur / रायपुर"],
     ]
 
     assert len(deferred) == 1
@@ -157,6 +158,34 @@ def test_full_flow_shows_the_certificate_and_a_pdf_with_a_verifiable_qr(registry
         verdict = check(url, session=session)
     assert (verdict.valid, verdict.claims["n"], verdict.claims["by"]) == (True, "सुनीता देवी साहू", 1985)
     assert [d[:2] for d in verdict.claims["d"]] == [[1, "2021-03-01"], [2, "2021-06-01"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "status"),
+    [
+        ("en", ["First dose", "Second dose", "Precaution dose"], "Fully vaccinated, with precaution dose"),
+        ("hi", ["पहली खुराक", "दूसरी खुराक", "एहतियाती खुराक"], "पूर्ण टीकाकृत, एहतियाती खुराक सहित"),
+    ],
+    ids=["en", "hi"],
+)
+def test_the_precaution_dose_is_named_on_the_page_and_in_the_pdf(registry, deferred, lang, names, status) -> None:
+    """Issue 14: a precaution dose is never listed as dose "3"."""
+    precaution = {"reference_id": SUNITA["reference_id"], "dose_number": "precaution", "date": "2022-03-10"}
+    report = run_import(registry, vaccinations_csv([precaution]), today=datetime(2022, 4, 1).date())
+    assert report.status == "committed", report.problems
+    app = open_page("certificate", lang=lang)
+    submit_details(app, SUNITA["reference_id"], SUNITA["mobile"])
+    code = outbox_code(registry)
+    app.text_input(key="cert_code").input(code)
+    next(b for b in app.button if b.label == t("certificate.show", lang)).click()
+    app.run()
+    assert not app.exception
+    assert app.dataframe[1].value.iloc[:, 0].tolist() == names
+    assert dict(app.dataframe[0].value.values.tolist())[app.dataframe[0].value.iloc[4, 0]] == status
+    pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(deferred[0]())).pages)
+    rows = pdf_text.split("Vaccination details")[1]
+    assert "First dose" in rows and "Second dose" in rows and "Precaution dose" in rows
+    assert not re.search(r"^\d \d{2}-\d{2}-\d{4}", rows, flags=re.MULTILINE)  # no dose printed as its number
 
 
 def test_the_same_details_give_the_same_certificate(registry) -> None:

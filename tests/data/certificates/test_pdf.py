@@ -18,6 +18,7 @@ from tests.data.certificates.test_signing import KID, TEST_KEY, certificate
 
 BASE_URL = "https://teeka.cg.gov.in"
 VACCINES = {"COVISHIELD": "Covishield", "COVAXIN": "Covaxin"}
+DOSES = {1: "First dose\nपहली खुराक", 2: "Second dose\nदूसरी खुराक", 3: "Precaution dose\nएहतियाती खुराक"}
 
 
 def _configure(patch: pytest.MonkeyPatch) -> None:
@@ -37,7 +38,7 @@ def configured(monkeypatch):
 
 def _render(cert=None, **options) -> bytes:
     cert = cert or certificate()
-    return render_pdf(cert, sign_certificate(cert), vaccine_names=VACCINES, **options)
+    return render_pdf(cert, sign_certificate(cert), vaccine_names=VACCINES, dose_names=DOSES, **options)
 
 
 def _text(pdf: bytes) -> str:
@@ -70,9 +71,10 @@ EXPECTED_TEXT = [
     "Vaccine",
     "Centre",
     "District",
-    "1 03-05-2021 Covishield PHC Abhanpur Raipur",
-    "2 01-08-2021 Covishield PHC Abhanpur Raipur",
-    "3 10-04-2022 Covishield PHC Abhanpur Raipur",
+    "First dose\nपहली खुराक 03-05-2021 Covishield PHC Abhanpur Raipur",
+    "Second dose\nदूसरी खुराक 01-08-2021 Covishield PHC Abhanpur Raipur",
+    "Precaution dose\n",
+    " 10-04-2022 Covishield PHC Abhanpur Raipur",
     "Certificate ID",
     "C7K2M9XQ4T8WZP3R",
     "Issued",
@@ -86,6 +88,14 @@ EXPECTED_TEXT = [
 @pytest.mark.parametrize("expected", EXPECTED_TEXT)
 def test_the_certificate_says(pdf, expected):
     assert expected in _text(pdf)
+
+
+def test_the_precaution_dose_is_named_never_numbered(pdf):
+    """Each dose by its name from the master list (dose_numbers.csv), never "3" (issue 14)."""
+    rows = [line for line in _text(pdf).splitlines() if "-2021 " in line or "-2022 " in line]
+    assert len(rows) == 3
+    assert not any(line.split()[0].isdigit() for line in rows)
+    assert "Precaution dose" in _text(pdf).split("Vaccination details")[1]
 
 
 def test_one_a4_page(pdf):
@@ -157,7 +167,7 @@ def test_fields(changes, expected):
 
 def test_an_unknown_vaccine_code_is_printed_as_it_is():
     doses = [DosePublic(number=1, date=date(2021, 6, 1), vaccine="SPUTNIK", centre="CHC Arang", district="Raipur")]
-    assert "1 01-06-2021 SPUTNIK CHC Arang Raipur" in _text(_render(certificate(doses=doses, status="partial")))
+    assert "First dose\nपहली खुराक 01-06-2021 SPUTNIK CHC Arang Raipur" in _text(_render(certificate(doses=doses, status="partial")))
 
 
 def test_long_names_and_centres_wrap_without_error():
