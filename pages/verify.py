@@ -53,7 +53,7 @@ with verdict_box:
         verdict = issue.verify_text(ctx, text)
         kind = view.verdict_kind(verdict.valid, verdict.demo)
         with st.container(border=True, key=f"verify-{kind}"):
-            st.markdown(view.headline(kind, ctx.lang))
+            st.header(view.headline(kind, ctx.lang), anchor=False)
             alert = {"valid": st.success, "demo": st.warning, "invalid": st.error}[kind]
             alert(view.verdict_text(kind, verdict.reason, ctx.lang), icon=view.ICONS[kind])
             if kind != "invalid":

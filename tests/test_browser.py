@@ -877,12 +877,25 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
         def open_link() -> None:
             open_page(page, link)
             expect(main.get_by_text(t("verify.valid"), exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
-            details = main.get_by_test_id("stDataFrame")
-            expect(details.get_by_text(PERSON.name, exact=True)).to_be_attached(timeout=ELEMENT_WAIT_MS)
+            verdict = main.locator(".st-key-verify-verdict")
+            expect(verdict.locator("h2")).to_contain_text(t("verify.headline_valid"), timeout=ELEMENT_WAIT_MS)
+            expect(verdict.get_by_role("heading", name=PERSON.name, exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
 
         step(page, server, "verify: open the QR code's link", open_link)
         seconds["verify"] = time.perf_counter() - started
         screenshot(page, "verify-valid")
+
+        def verdict_first_on_a_phone() -> None:
+            page.set_viewport_size({"width": 390, "height": 844})
+            wait_for_app_run(page)
+            box = main.locator(".st-key-verify-verdict h2").bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 844, f"the verdict is below the fold: {box}"
+            form = main.get_by_test_id("stForm").bounding_box()
+            assert form is not None and box["y"] < form["y"], "the verdict is not above the form"
+            page.set_viewport_size(VIEWPORT)
+            wait_for_app_run(page)
+
+        step(page, server, "verify: the verdict above the fold at 390 px", verdict_first_on_a_phone)
 
         def paste_forged() -> None:
             open_page(page, server.url + "/verify")
@@ -892,6 +905,9 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
             invalid = t("verify.invalid", reason=t("verify.reason_bad-signature"))
             expect(main.get_by_text(invalid, exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
             expect(main.get_by_text(t("verify.valid"), exact=True)).to_have_count(0)
+            headline = main.locator(".st-key-verify-verdict h2")
+            expect(headline).to_contain_text(t("verify.headline_invalid"), timeout=ELEMENT_WAIT_MS)
+            expect(main.get_by_text(FORGED_NAME)).to_have_count(0)  # nothing of a forged token is shown
 
         step(page, server, "verify: paste a token with an altered name", paste_forged)
         screenshot(page, "verify-invalid")

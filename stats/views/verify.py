@@ -27,8 +27,8 @@ def verdict_kind(valid: bool, demo: bool) -> str:
 
 
 def headline(kind: str, lang: str) -> str:
-    """The verdict in large coloured letters (Streamlit markdown): VALID, DEMO certificate — not valid, INVALID."""
-    return f"## :{COLOURS[kind]}[{ICONS[kind]} {t(f'verify.headline_{kind}', lang)}]"
+    """The verdict for a large coloured header (Streamlit markdown): VALID, DEMO certificate — not valid, INVALID."""
+    return f":{COLOURS[kind]}[{ICONS[kind]} {t(f'verify.headline_{kind}', lang)}]"
 
 
 def verdict_text(kind: str, reason: str, lang: str) -> str:

@@ -167,7 +167,9 @@ def test_fields(changes, expected):
 
 def test_an_unknown_vaccine_code_is_printed_as_it_is():
     doses = [DosePublic(number=1, date=date(2021, 6, 1), vaccine="SPUTNIK", centre="CHC Arang", district="Raipur")]
-    assert "First dose\nपहली खुराक 01-06-2021 SPUTNIK CHC Arang Raipur" in _text(_render(certificate(doses=doses, status="partial")))
+    assert "First dose\nपहली खुराक 01-06-2021 SPUTNIK CHC Arang Raipur" in _text(
+        _render(certificate(doses=doses, status="partial"))
+    )
 
 
 def test_long_names_and_centres_wrap_without_error():
