@@ -892,6 +892,8 @@ def test_citizen_gets_and_verifies_a_certificate(browser: Browser, server: Serve
             assert box is not None and box["y"] + box["height"] <= 844, f"the verdict is below the fold: {box}"
             form = main.get_by_test_id("stForm").bounding_box()
             assert form is not None and box["y"] < form["y"], "the verdict is not above the form"
+            SCREENSHOTS.mkdir(exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / "verify-valid-390.png")
             page.set_viewport_size(VIEWPORT)
             wait_for_app_run(page)
 
