@@ -117,3 +117,33 @@ def test_jwks_prints_public_keys_only(capsys) -> None:
     keys = json.loads(capsys.readouterr().out)["keys"]
     assert [(k["kty"], k["crv"], k["kid"], k["alg"]) for k in keys] == [("OKP", "Ed25519", "test-key", "EdDSA")]
     assert "d" not in keys[0]
+
+
+@pytest.mark.parametrize(
+    ("demo_keys", "tamper", "expected"),
+    [
+        (True, False, (True, "valid", True)),
+        (False, False, (True, "valid", False)),
+        (True, True, (False, "bad-signature", False)),  # a forgery is invalid, demo or not
+    ],
+    ids=["demo-key", "configured-key", "demo-key-forged"],
+)
+def test_a_signature_by_the_demo_key_is_marked_demo(registered, monkeypatch, demo_keys, tamper, expected) -> None:
+    monkeypatch.setattr("data.certificates.issue.uses_demo_keys", lambda: demo_keys)
+    with Session(registered) as session:
+        _, token = issue(PERSON["reference_id"], session=session)
+        if tamper:
+            token = token[:-3] + ("AAA" if token[-3:] != "AAA" else "BBB")
+        verdict = check(token, session=session)
+    assert (verdict.valid, verdict.reason, verdict.demo) == expected
+
+
+def test_the_cli_says_demo_and_exits_1_for_a_demo_certificate(registered, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("DATABASE_URL", registered.url.render_as_string(hide_password=False))
+    monkeypatch.setattr("data.certificates.issue.uses_demo_keys", lambda: True)
+    with Session(registered) as session:
+        _, token = issue(PERSON["reference_id"], session=session)
+    assert main(["verify", token]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "DEMO: signed with the embedded demo's generated key; not a valid certificate"
+    assert "VALID" not in out
