@@ -55,15 +55,27 @@ def district_indicators(
     people = people.where(people > 0)
     stand = standing.reindex(codes)
     on_day = stand["doses"].astype("float64").where(stand["status"] == sources.DAY)
+    first, cumulative = stand["cumulative_first"].astype("float64"), stand["cumulative"].astype("float64")
+    source = stand["source"].where(stand["source"].notna(), None)
+    if (standing["source"] == sources.OWN).any():
+        # The state's reports cover every district: one without a report on the day gave 0 doses, and its
+        # totals are those of its last report (as district_table counts it).
+        quiet = source.isna()
+        own = best[(best["source"] == sources.OWN) & (best["date"] <= day)]
+        last = own.sort_values("date").groupby("area").tail(1).set_index("area").reindex(codes)
+        on_day = on_day.where(~quiet, 0.0)
+        first = first.where(~quiet, last["cumulative_first"].astype("float64").fillna(0.0))
+        cumulative = cumulative.where(~quiet, last["cumulative"].astype("float64").fillna(0.0))
+        source = source.where(~quiet, sources.OWN)
     out = pd.DataFrame(
         {
             "district_code": codes,
             "district": [names[c] for c in codes],
-            "source": [s if isinstance(s, str) else None for s in stand["source"]],
+            "source": list(source),
             "on_day_per_lakh": (on_day / people * 100_000).to_numpy(),
             "week_per_thousand": (week.reindex(codes) / people * 1000).to_numpy(),
-            "coverage_1": (stand["cumulative_first"].astype("float64") / people).to_numpy(),
-            "cumulative": stand["cumulative"].astype("float64").to_numpy(),
+            "coverage_1": (first / people).to_numpy(),
+            "cumulative": cumulative.to_numpy(),
         }
     )
     return out[list(COLUMNS)]
@@ -89,7 +101,9 @@ def indicator_table(indicators: pd.DataFrame, indicator: str, lang: str = "en") 
         {
             t("common.district", lang): list(rows["district"]),
             t(f"summary.map_{indicator}", lang): [indicator_text(indicator, v, lang) for v in rows[indicator]],
-            t("sources.source", lang): [sources.short_name(s, lang) if s else MISSING for s in rows["source"]],
+            t("sources.source", lang): [
+                sources.short_name(s, lang) if isinstance(s, str) else MISSING for s in rows["source"]
+            ],
         },
         dtype="object",
     )
