@@ -12,7 +12,7 @@ only read them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 import plotly.graph_objects as go
@@ -21,6 +21,8 @@ import streamlit as st
 from data.access import Context
 from data.master.boundaries import district_points, district_shapes
 from data.read import figures, reference
+from data.read.doses import daily_doses
+from data.read.published import published_values
 from pages._shared import AS_OF_KEY, label, record_download
 from stats import STATE
 from stats.districts import districts_on
@@ -29,6 +31,7 @@ from stats.figures import overview as charts
 from stats.figures import summary as maps
 from stats.formatting import long_date
 from stats.views import summary as view
+from stats.views.day_detail import Breakdown, day_detail
 
 DOTTED = frozenset(district_points())
 """The districts drawn as a dot (formed after the outlines were drawn)."""
@@ -37,6 +40,9 @@ LINKED_DATE = "summary-linked-date"
 LINKED_DATE_NOTE = "summary-linked-date-note"
 """A link's date that could not be shown, for the summary's note."""
 
+WEEK = 7
+"""Days of a published series read before the summary's day: a day's figure is its cumulative minus the one
+before (a gap of a few days still has one)."""
 VIEWS_KEPT = 256
 """How many (data version, language, day) views a server keeps: both languages for four months of days."""
 
@@ -48,6 +54,8 @@ class SummaryPage:
     view: view.Summary
     chart: go.Figure | None
     daily_csv: bytes
+    detail: tuple[Breakdown, ...] = ()
+    """The day in detail (stats.views.day_detail) of the summary's area."""
 
 
 def summary(ctx: Context, day: date, area: str = STATE) -> SummaryPage:
@@ -71,7 +79,21 @@ def _summary(version: str, lang: str, day: date, area: str, _ctx: Context) -> Su
         area,
     )
     chart = charts.sourced_daily_figure(built.daily, list(built.records), lang) if built.has_figures else None
-    return SummaryPage(built, chart, safe_csv(built.daily_table) if built.has_figures else b"")
+    districts = None if area == STATE else [area]
+    by = ("age_band", "dose_number", "vaccine")
+    own_day = daily_doses(_ctx, start=day, end=day, by=by, districts=districts)
+    values = published_values(_ctx, source="cowin", areas=[area], start=day - timedelta(days=WEEK), end=day)
+    detail = day_detail(
+        built.state,
+        own_day,
+        figures.sites_on(_ctx, day=day, districts=districts),
+        values,
+        day,
+        area,
+        reference.names(_ctx),
+        lang,
+    )
+    return SummaryPage(built, chart, safe_csv(built.daily_table) if built.has_figures else b"", tuple(detail))
 
 
 def chart_with_table(ctx: Context, page: SummaryPage, name: str) -> None:

@@ -43,7 +43,8 @@ if requested is not None and requested != st.session_state.get(LINKED_AREA):
 if st.session_state.get(AREA_KEY) not in (STATE, *districts):
     st.session_state[AREA_KEY] = STATE  # a district picked on another day that did not exist on this one
 options = {STATE: label("summary.area_state"), **districts}
-area = st.selectbox(label("summary.area"), list(options), format_func=options.__getitem__, key=AREA_KEY)
+picker, _ = st.columns([2, 3])
+area = picker.selectbox(label("summary.area"), list(options), format_func=options.__getitem__, key=AREA_KEY)
 public.keep_in_link(area, day)
 st.session_state[LINKED_AREA] = None if area == STATE else area
 
@@ -80,6 +81,20 @@ if not shown.has_state:
     st.info(label("sources.none_for_day", date=long_date(day, language), pinned=""))
 for note in shown.notes:
     st.caption(note)
+
+st.subheader(label("summary.detail_title"))
+if not page.detail:
+    st.info(label("summary.detail_none"))
+for start in range(0, len(page.detail), 2):  # two to a row: a table with its notes fits half a laptop's width
+    for column, part in zip(st.columns(2), page.detail[start : start + 2], strict=False):
+        with column:
+            st.markdown(f"**{part.title}**")
+            st.dataframe(part.table, width="stretch", hide_index=True, key=f"summary-detail-{part.key}")
+            st.caption(label("summary.detail_source", source=part.source))
+            for note in part.notes:
+                st.caption(note)
+if not any(part.key.startswith("gender") for part in page.detail):
+    st.caption(label("summary.detail_no_gender"))
 
 if area == STATE:
     st.subheader(label("summary.trend"))

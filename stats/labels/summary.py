@@ -17,8 +17,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "खुराक क्रम के अनुसार उस दिन तक की खुराकें, और पात्र आबादी का वह हिस्सा जिसे पहली और दूसरी खुराक मिली।",
     ),
     "total": ("All doses", "कुल खुराकें"),
-    "coverage_1": ("First dose, % of people 12+", "पहली खुराक, 12+ आयु के लोगों का %"),
-    "coverage_2": ("Second dose, % of people 12+", "दूसरी खुराक, 12+ आयु के लोगों का %"),
+    "coverage_1": ("Dose 1, % of 12+", "पहली खुराक, 12+ का %"),
+    "coverage_2": ("Dose 2, % of 12+", "दूसरी खुराक, 12+ का %"),
     "coverage_help": (
         "Coverage here: all doses of the dose number of every age, against the estimated population aged 12 and "
         "over (all five bands, {population} people in the state). District pace counts only the age bands chosen "
@@ -78,5 +78,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "staff": (
         "Officers and collectors: sign in for the dashboard.",
         "अधिकारी और कलेक्टर: डैशबोर्ड के लिए साइन इन करें।",
+    ),
+    "detail_title": ("The day in detail", "दिन का ब्योरा"),
+    "detail_area_title": ("{area} on {date}", "{date} को {area}"),
+    "detail_what": ("What", "क्या"),
+    "detail_day": ("On the day", "उस दिन"),
+    "detail_share": ("Share", "हिस्सा"),
+    "detail_dose": ("Doses by dose number", "खुराक क्रम के अनुसार खुराकें"),
+    "detail_band": ("Doses by age band (the state's bands)", "आयु वर्ग के अनुसार खुराकें (राज्य के वर्ग)"),
+    "detail_vaccine": ("Doses by vaccine", "टीके के अनुसार खुराकें"),
+    "detail_sites": ("Sites and sessions", "स्थल और सत्र"),
+    "detail_centres": ("Centres that reported doses", "खुराकों की रिपोर्ट देने वाले केंद्र"),
+    "detail_no_sessions": (
+        "The state's centre reports do not count sessions.",
+        "राज्य की केंद्र रिपोर्टें सत्र नहीं गिनतीं।",
+    ),
+    "detail_source": ("Source: {source}", "स्रोत: {source}"),
+    "detail_none": ("No source has a breakdown of this day.", "किसी स्रोत में इस दिन का ब्योरा नहीं है।"),
+    "detail_no_gender": (
+        "Gender: the state's centre reports do not record it, and CoWIN publishes it only to 29 September 2021 "
+        "(the state) and 25 April 2021 (districts).",
+        "लिंग: राज्य की केंद्र रिपोर्टें इसे दर्ज नहीं करतीं, और कोविन इसे केवल 29 सितंबर 2021 (राज्य) और 25 अप्रैल 2021 "
+        "(ज़िले) तक प्रकाशित करता है।",
     ),
 }

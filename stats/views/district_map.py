@@ -94,8 +94,8 @@ def indicator_text(indicator: str, value: float, lang: str = "en") -> str:
 
 
 def indicator_table(indicators: pd.DataFrame, indicator: str, lang: str = "en") -> pd.DataFrame:
-    """The table beside the map: district, the indicator's value as shown, its source; highest first (districts
-    without a figure last)."""
+    """The table beside the map: district, the indicator's value as shown, its source (short); highest first
+    (districts without a figure last)."""
     rows = indicators.sort_values(indicator, ascending=False, na_position="last", kind="stable")
     return pd.DataFrame(
         {

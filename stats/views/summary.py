@@ -181,6 +181,8 @@ class Summary:
     """district_table() formatted; None when no source has district figures for the day."""
     districts_csv: bytes
     """district_csv() (empty without district figures)."""
+    state: pd.Series | None = None
+    """The figure that stands for the area on the day (stats.sources.standing), None without one."""
     area: str = STATE
     """STATE, or the district the cards, notes and chart are for (the district table and map are the state's)."""
     indicators: pd.DataFrame | None = None
@@ -241,6 +243,7 @@ def summary(
         record_lines=lines,
         districts=district_rows,
         districts_csv=district_file,
+        state=state,
         area=area,
         indicators=indicators,
         population=population,

@@ -38,8 +38,8 @@ def test_headline_figures_and_district_totals(app_db) -> None:
         "First dose",
         "Second dose",
         "Precaution dose",
-        "First dose, % of people 12+",
-        "Second dose, % of people 12+",
+        "Dose 1, % of 12+",
+        "Dose 2, % of 12+",
         "Source",
     ]
     assert "on 22 June 2021 · State reports" in [c.value for c in app.caption]
