@@ -10,7 +10,7 @@ from pages._frame import require_frame
 from pages._shared import as_of, label
 from stats import STATE
 from stats.formatting import indian_number, long_date
-from stats.views.district_map import INDICATORS, indicator_table
+from stats.views.district_map import INDICATORS, indicator_table, map_sources
 
 AREA_KEY = "summary-area"
 LINKED_AREA = "summary-linked-area"
@@ -118,7 +118,7 @@ else:
         key="summary-indicator",
         help=label("summary.map_help"),
     )
-    map_column, table_column = st.columns([3, 2])
+    map_column, table_column = st.columns(2)
     map_column.plotly_chart(
         public.district_map(ctx, page, day, indicator),
         width="stretch",
@@ -132,6 +132,7 @@ else:
         height=560,
         key="summary-map-table",
     )
+    table_column.caption(label("summary.detail_source", source=map_sources(shown.indicators, language)))
     dots = [options[c] for c in shown.indicators["district_code"] if c in districts and c in public.DOTTED]
     st.caption(label("summary.map_points", districts=", ".join(dots) if dots else "—"))
 

@@ -94,16 +94,19 @@ def indicator_text(indicator: str, value: float, lang: str = "en") -> str:
 
 
 def indicator_table(indicators: pd.DataFrame, indicator: str, lang: str = "en") -> pd.DataFrame:
-    """The table beside the map: district, the indicator's value as shown, its source (short); highest first
-    (districts without a figure last)."""
+    """The table beside the map: district and the indicator's value as shown, highest first (districts without
+    a figure last); the sources are named under it (map_sources)."""
     rows = indicators.sort_values(indicator, ascending=False, na_position="last", kind="stable")
     return pd.DataFrame(
         {
             t("common.district", lang): list(rows["district"]),
             t(f"summary.map_{indicator}", lang): [indicator_text(indicator, v, lang) for v in rows[indicator]],
-            t("sources.source", lang): [
-                sources.short_name(s, lang) if isinstance(s, str) else MISSING for s in rows["source"]
-            ],
         },
         dtype="object",
     )
+
+
+def map_sources(indicators: pd.DataFrame, lang: str = "en") -> str:
+    """The sources of the map's figures, short names in the order of stats.sources.ORDER ("—" without any)."""
+    present = set(s for s in indicators["source"] if isinstance(s, str))
+    return ", ".join(sources.short_name(s, lang) for s in sources.ORDER if s in present) or MISSING
