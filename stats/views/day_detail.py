@@ -85,18 +85,20 @@ def from_own(own_day: pd.DataFrame, names: Names, lang: str = "en") -> list[Brea
 
 
 def from_cowin(values: pd.DataFrame, day: date, area: str, names: Names, lang: str = "en") -> list[Breakdown]:
-    """What CoWIN publishes for the area on the day: its bands, vaccines and gender (each group it has a figure
-    of that day) from its cumulative series (values: data.read.published.published_values of the area, from a
-    few days before)."""
+    """What CoWIN publishes for the area on the day: its bands, vaccines and gender — doses, or people vaccinated
+    where it publishes no doses that day — each group it has a figure of that day. values: its cumulative series
+    of the area from a few days before (data.read.published.published_values)."""
     source = short_name(sources.COWIN if area == STATE else sources.COWIN_DISTRICT, lang)
-    wanted = ("band", "vaccine", "gender") if area == STATE else ("vaccine", "gender_people")
+    wanted = ("band", "band_people", "vaccine", "gender", "gender_people")
+    shown: set[str] = set()
     out = []
-    for group in cowin.groups(area):
-        if group.key not in wanted:
+    for group in sorted((g for g in cowin.groups(area) if g.key in wanted), key=lambda g: wanted.index(g.key)):
+        if group.key.removesuffix("_people") in shown:  # people vaccinated only where doses are not published
             continue
         days = cowin.daily(values, group, day, day, area, names, lang)
         if days.empty:
             continue
+        shown.add(group.key.removesuffix("_people"))
         table = _table(list(days["name"]), list(days["value"]), list(days["note"]), lang)
         out.append(Breakdown(group.key, t(group.title_key, lang), table, source))
     return out
