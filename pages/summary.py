@@ -144,6 +144,7 @@ else:
     st.caption(label("summary.coverage_help", population=indian_number(shown.population, language)))
     table = shown.districts
     numbers = {column: st.column_config.TextColumn(column, alignment="right") for column in table.columns[1:-1]}
+    numbers[table.columns[0]] = st.column_config.TextColumn(table.columns[0], pinned=True)  # a phone scrolls the rest
     st.dataframe(
         table, width="stretch", height="content", hide_index=True, column_config=numbers, key="summary-districts"
     )
