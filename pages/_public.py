@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -32,6 +33,7 @@ from stats.figures import summary as maps
 from stats.formatting import long_date
 from stats.views import summary as view
 from stats.views.day_detail import Breakdown, day_detail
+from stats.views.district_map import indicator_table, map_sources
 
 DOTTED = frozenset(district_points())
 """The districts drawn as a dot (formed after the outlines were drawn)."""
@@ -112,23 +114,38 @@ def chart_with_table(ctx: Context, page: SummaryPage, name: str) -> None:
     )
 
 
-def district_map(ctx: Context, page: SummaryPage, day: date, indicator: str) -> go.Figure:
+@dataclass(frozen=True)
+class DistrictMap:
+    """The district map of a day and indicator: the figure, the table beside it and the sources under it."""
+
+    figure: go.Figure
+    table: pd.DataFrame
+    sources: str
+
+
+def district_map(ctx: Context, page: SummaryPage, day: date, indicator: str) -> DistrictMap:
     """The district map of the summary's day coloured by the indicator, the summary's district drawn with a dark
-    edge (built once per data version, language, day, area and indicator)."""
+    edge, and its table (built once per data version, language, day, area and indicator)."""
     return _district_map(ctx.version, ctx.lang, day, page.view.area, indicator, page)
 
 
 @st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
-def _district_map(version: str, lang: str, day: date, area: str, indicator: str, _page: SummaryPage) -> go.Figure:
+def _district_map(version: str, lang: str, day: date, area: str, indicator: str, _page: SummaryPage) -> DistrictMap:
     chosen = None if area == STATE else area
-    return maps.district_map(_page.view.indicators, indicator, district_shapes(), district_points(), lang, chosen)
+    indicators = _page.view.indicators
+    figure = maps.district_map(indicators, indicator, district_shapes(), district_points(), lang, chosen)
+    return DistrictMap(figure, indicator_table(indicators, indicator, lang), map_sources(indicators, lang))
 
 
 def districts_of_day(ctx: Context, day: date) -> dict[str, str]:
     """Code -> name of the districts that existed on the day, in name order of the language."""
-    of_day = districts_on(reference.districts(ctx), day, ctx.lang)
-    column = "name_hi" if ctx.lang == "hi" else "name_en"
-    return dict(zip(of_day["code"], of_day[column], strict=True))
+    return _districts_of_day(ctx.version, ctx.lang, day, ctx)
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
+def _districts_of_day(version: str, lang: str, day: date, _ctx: Context) -> dict[str, str]:
+    of_day = districts_on(reference.districts(_ctx), day, lang)
+    return dict(zip(of_day["code"], of_day["name_hi" if lang == "hi" else "name_en"], strict=True))
 
 
 def every_district(ctx: Context) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pages._frame import require_frame
 from pages._shared import as_of, label
 from stats import STATE
 from stats.formatting import indian_number, long_date
-from stats.views.district_map import INDICATORS, indicator_table, map_sources
+from stats.views.district_map import INDICATORS
 
 AREA_KEY = "summary-area"
 LINKED_AREA = "summary-linked-area"
@@ -118,21 +118,13 @@ else:
         key="summary-indicator",
         help=label("summary.map_help"),
     )
+    drawn = public.district_map(ctx, page, day, indicator)
     map_column, table_column = st.columns(2)
     map_column.plotly_chart(
-        public.district_map(ctx, page, day, indicator),
-        width="stretch",
-        key="summary-map",
-        config={"displayModeBar": False, "scrollZoom": False},
+        drawn.figure, width="stretch", key="summary-map", config={"displayModeBar": False, "scrollZoom": False}
     )
-    table_column.dataframe(
-        indicator_table(shown.indicators, indicator, language),
-        width="stretch",
-        hide_index=True,
-        height=560,
-        key="summary-map-table",
-    )
-    table_column.caption(label("summary.detail_source", source=map_sources(shown.indicators, language)))
+    table_column.dataframe(drawn.table, width="stretch", hide_index=True, height=560, key="summary-map-table")
+    table_column.caption(label("summary.detail_source", source=drawn.sources))
     dots = [options[c] for c in shown.indicators["district_code"] if c in districts and c in public.DOTTED]
     st.caption(label("summary.map_points", districts=", ".join(dots) if dots else "—"))
 
