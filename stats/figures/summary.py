@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -34,13 +35,11 @@ def _colour(value: float, low: float, high: float) -> str:
     return sample_colorscale(SCALE, [min(max(share, 0.0), 1.0)])[0]
 
 
-def _outline(rings: Sequence[Ring]) -> tuple[list, list]:
-    """Every ring's points one after the other, separated by None (one filled trace, several parts)."""
-    xs: list = []
-    ys: list = []
-    for lons, lats in rings:
-        xs += [*lons, None]
-        ys += [*lats, None]
+def _outline(rings: Sequence[Ring]) -> tuple[np.ndarray, np.ndarray]:
+    """Every ring's points one after the other, separated by a gap (NaN): one filled trace of several parts, as
+    arrays (Plotly copies and encodes an array at once, a list point by point: a third of a view's CPU)."""
+    xs = np.concatenate([np.append(np.asarray(lons, dtype="float64"), np.nan) for lons, _ in rings])
+    ys = np.concatenate([np.append(np.asarray(lats, dtype="float64"), np.nan) for _, lats in rings])
     return xs, ys
 
 
