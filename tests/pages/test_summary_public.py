@@ -236,3 +236,12 @@ def test_real_district_link_after_the_district_series_ends(real_app) -> None:
     app = _linked({"district": "RPR", "date": "2021-06-22"})
     assert app.title[0].value == "Raipur district"
     assert not app.exception
+
+
+def test_a_links_date_is_applied_once_then_the_sidebar_rules(app_db) -> None:
+    app = _linked({"district": "RPR", "date": "2021-06-20"})
+    app.sidebar.date_input[0].set_value(date(2021, 6, 21)).run()
+    assert app.sidebar.date_input[0].value == date(2021, 6, 21)
+    assert _value(app.query_params["date"]) == "2021-06-21"
+    assert app.metric[0].value == "650"  # Raipur on 21 June: RPR-1 600 + RPR-2 50
+    assert app.title[0].value == "Raipur district"
