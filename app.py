@@ -9,7 +9,7 @@ from data.access import Context
 from data.read import figures, reference, workspace
 from data.read.query import current_version
 from data.settings import missing_settings
-from pages import _auth, _faults, _frame
+from pages import _auth, _faults, _frame, _public
 from pages._shared import AS_OF_KEY, LANG_KEY, SOURCE_KEY, label
 from stats.formatting import india_time, long_date
 from stats.labels import both
@@ -48,6 +48,7 @@ with _faults.friendly_faults():  # a fault anywhere below: a message and a refer
         )
         first, last = figures.figure_span(ctx)  # the state's reports and the published series
         if last is not None:
+            _public.follow_linked_date(first, last)  # a shared link's ?date= (the public summary's district view)
             if st.session_state.get(AS_OF_KEY) is None or not first <= st.session_state[AS_OF_KEY] <= last:
                 st.session_state[AS_OF_KEY] = last
             st.date_input(

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from data.access import EVERYONE
 from data.models import PublishedValue
-from data.read.doses import daily_doses, date_range
+from data.read.doses import centres_reporting, daily_doses, date_range
 from data.read.published import published_values
 from data.read.query import query
 from stats import STATE, sources
@@ -45,3 +45,10 @@ def district_days(session: Session, /, *, end: date | None = None) -> pd.DataFra
     values = published_values.run(session, source="cowin", metrics=list(DOSE_METRICS), end=end)
     values = values[values["area"] != STATE]
     return sources.covering([own, sources.published_days(values, others=own)])
+
+
+@query(EVERYONE)
+def sites_on(session: Session, /, *, day: date, districts: list[str] | None = None) -> int:
+    """How many centres reported any dose on the day (in the districts; all when None): a count, no centre named."""
+    reporting = centres_reporting.run(session, start=day, end=day, districts=districts)
+    return int(reporting["centres"].sum())

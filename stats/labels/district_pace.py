@@ -75,8 +75,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "7-दिवसीय औसत, उससे पहले के 7 दिनों की तुलना में; — जब उन दिनों कोई खुराक नहीं दी गई।",
     ),
     "help_coverage": (
-        "Doses given so far ÷ target population of the chosen bands (bar full at 100%).",
-        "अब तक दी गई खुराकें ÷ चुने गए आयु वर्गों की लक्षित आबादी (100% पर पट्टी पूरी)।",
+        "Doses given so far in the chosen bands ÷ their target population (bar full at 100%). The public summary's "
+        "coverage counts every age's doses against the population 12+, so the two differ.",
+        "चुने गए आयु वर्गों में अब तक दी गई खुराकें ÷ उनकी लक्षित आबादी (100% पर पट्टी पूरी)। सार्वजनिक सारांश का कवरेज हर "
+        "आयु की खुराकें 12+ की आबादी के मुकाबले गिनता है, इसलिए दोनों अलग होते हैं।",
     ),
     "help_dropout": (
         "(first doses − second doses) ÷ first doses, so far, in the chosen bands.",

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
-from stats import sources, trend
-from stats.coverage import coverage_by_dose
+from stats import STATE, sources, trend
+from stats.coverage import coverage_by_dose, eligible_population
 from stats.districts import districts_on, targets_on
 from stats.export import safe_csv
-from stats.formatting import MISSING, indian_number, long_date, percent, total_text
+from stats.formatting import MISSING, indian_number, lakh_crore, long_date, percent, whole
 from stats.labels import t
 from stats.names import Names, district_options
 from stats.views import sources as sourced
+from stats.views.district_map import district_indicators
+from stats.views.overview import MetricDelta, metric_delta
 from stats.views.sources import short_name
 
 
@@ -25,9 +27,33 @@ class Figure:
     label: str
     value: str
     when: str
+    delta: MetricDelta | None = None
+    """The change on the day before (doses on the day only)."""
+    note: str = ""
+    """The change on the 7-day average before the day (doses on the day only)."""
 
 
-def headline(state: pd.Series | None, day: date, names: Names, lang: str = "en") -> list[Figure]:
+def day_changes(daily: pd.DataFrame, day: date, lang: str = "en") -> tuple[MetricDelta | None, str]:
+    """The day's doses against the day before (as st.metric's delta) and against the 7-day average of the days
+    before it (a sentence), from a daily series (stats.views.sources.daily_series); None / "" where the day or the
+    day before is not a regular day."""
+    rows = daily.set_index("date")
+    if day not in rows.index or rows.at[day, "status"] != sources.DAY:
+        return None, ""
+    doses = int(rows.at[day, "doses"])
+    before = day - timedelta(days=1)
+    delta = None
+    if before in rows.index and rows.at[before, "status"] == sources.DAY:
+        delta = metric_delta(doses - int(rows.at[before, "doses"]), int(rows.at[before, "doses"]), lang)
+    average = rows.at[before, "average_7d"] if before in rows.index else float("nan")
+    change = metric_delta(doses - average, average, lang) if not pd.isna(average) and average > 0 else None
+    note = t("summary.vs_week", lang, average=whole(average, lang), change=change.text) if change else ""
+    return delta, note
+
+
+def headline(
+    state: pd.Series | None, day: date, names: Names, lang: str = "en", daily: pd.DataFrame | None = None
+) -> list[Figure]:
     """Doses on the day, all doses to the day, and first / second / precaution doses to the day, from the figure
     that stands for the state on the day (stats.sources.standing; None: no source has one).
 
@@ -44,11 +70,16 @@ def headline(state: pd.Series | None, day: date, names: Names, lang: str = "en")
     source = short_name(state["source"], lang)
     when_on, when_to = f"{when_on} · {source}", f"{when_to} · {source}"
     on_day = indian_number(int(state["doses"]), lang) if state["status"] == sources.DAY else MISSING
+    delta, note = day_changes(daily, day, lang) if daily is not None else (None, "")
+    total = int(state["cumulative"])
+    # The full figure alone on the card (with lakh or crore beside it, it would not fit a phone's width).
+    words = lakh_crore(total, lang)
+    plain = words == indian_number(total, lang)
+    total_when = when_to if plain else t("summary.in_words", lang, words=words, when=when_to)
     figures = [
-        Figure(t("summary.on_day", lang), on_day, when_on),
-        Figure(t("summary.to_date", lang), total_text(int(state["cumulative"]), lang), when_to),
+        Figure(t("summary.on_day", lang), on_day, when_on, delta, note),
+        Figure(t("summary.to_date", lang), indian_number(total, lang), total_when),
     ]
-    # Three to a row: the full figure only (with lakh or crore beside it, it would not fit a laptop's width).
     columns = {1: "cumulative_first", 2: "cumulative_second", 3: "cumulative_precaution"}
     for number in names.doses:
         value = state.get(columns.get(number, ""), pd.NA)
@@ -108,7 +139,7 @@ def district_table(
     out[t("summary.total", lang)] = doses.sum(axis=1).to_numpy()
     for n in numbers:
         out[names.dose(n, lang)] = doses[n].to_numpy()
-    for n in (1, 2):
+    for n in (1, 2):  # all doses of every age against the population 12+ (summary.coverage_help)
         out[t(f"summary.coverage_{n}", lang)] = rate[n].to_numpy()
     out[t("sources.source", lang)] = [short_name(source[code], lang) for code in district_names]
     if not formatted:
@@ -150,6 +181,14 @@ class Summary:
     """district_table() formatted; None when no source has district figures for the day."""
     districts_csv: bytes
     """district_csv() (empty without district figures)."""
+    state: pd.Series | None = None
+    """The figure that stands for the area on the day (stats.sources.standing), None without one."""
+    area: str = STATE
+    """STATE, or the district the cards, notes and chart are for (the district table and map are the state's)."""
+    indicators: pd.DataFrame | None = None
+    """stats.views.district_map.district_indicators of the districts of the day; None without district figures."""
+    population: int = 0
+    """The state's estimated population 12+ on the day (what coverage is against)."""
 
     @property
     def has_figures(self) -> bool:
@@ -165,10 +204,14 @@ def summary(
     targets: pd.DataFrame,
     day: date,
     lang: str = "en",
+    area: str = STATE,
 ) -> Summary:
     """The public summary for a day: state_days / district_days are every source's daily figures
     (data.read.figures), districts every district ever (data.read.reference.districts), targets their
-    populations (data.read.reference.district_targets)."""
+    populations (data.read.reference.district_targets). area: STATE, or a district whose own figures take the
+    state's place in the cards, notes and chart."""
+    if area != STATE:  # the district's figures in the state's place: every function below reads area STATE
+        state_days = district_days[district_days["area"] == area].assign(area=STATE)
     standing = sources.standing(state_days, day)
     state = standing.iloc[0] if len(standing) else None
     notes = sourced.day_notes(state, sources.on_day(state_days, day), lang)
@@ -182,14 +225,16 @@ def summary(
         table = sourced.daily_table(daily, lang)
         lines = tuple(sourced.record_lines(list(records), day, start, lang))
     districts_now = sources.standing(district_days, day)
-    district_rows, district_file = None, b""
+    district_rows, district_file, indicators = None, b"", None
+    populations = targets_on(targets, districts, day)
     if not districts_now.empty:
         of_day = districts_on(districts, day, lang)  # the districts of the day (28 in 2021, 33 from 2022)
-        populations = targets_on(targets, districts, day)
         district_rows = district_table(districts_now, of_day, populations, names, lang)
         district_file = district_csv(districts_now, of_day, populations, names, lang)
+        indicators = district_indicators(district_days, of_day, populations, day, lang)
+    population = int(eligible_population(populations, by=())["population"].sum()) if len(populations) else 0
     return Summary(
-        cards=tuple(headline(state, day, names, lang)),
+        cards=tuple(headline(state, day, names, lang, daily)),
         has_state=state is not None,
         notes=tuple(notes),
         daily=daily,
@@ -198,4 +243,8 @@ def summary(
         record_lines=lines,
         districts=district_rows,
         districts_csv=district_file,
+        state=state,
+        area=area,
+        indicators=indicators,
+        population=population,
     )

@@ -86,7 +86,7 @@ def test_the_summary_on_22_june_2021(real_app) -> None:
     app = run_page("summary", None, date(2021, 6, 22))
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Doses on the day"] == "1,25,214"
-    assert metrics["All doses to date"] == "66,05,593 (66.06 lakh)"  # CoWIN's cumulative as published
+    assert metrics["All doses to date"] == "66,05,593"  # CoWIN's cumulative as published
     captions = [c.value for c in app.caption]
     assert "on 22 June 2021 · CoWIN" in captions
     assert "Other sources for the day: the health ministry (MoHFW): 1,10,143 (−15,071)." in captions

@@ -38,8 +38,8 @@ def test_headline_figures_and_district_totals(app_db) -> None:
         "First dose",
         "Second dose",
         "Precaution dose",
-        "First-dose coverage",
-        "Second-dose coverage",
+        "Dose 1, % of 12+",
+        "Dose 2, % of 12+",
         "Source",
     ]
     assert "on 22 June 2021 · State reports" in [c.value for c in app.caption]
@@ -82,7 +82,7 @@ def test_the_view_is_built_once_per_data_version_language_and_day_and_shared_by_
 
     built = []
     original = view.summary
-    monkeypatch.setattr(view, "summary", lambda *args: built.append(args[-2:]) or original(*args))
+    monkeypatch.setattr(view, "summary", lambda *args: built.append(args[-3:-1]) or original(*args))
     for _ in range(3):  # three visitors
         assert open_page(user=None).metric[1].value == "3,820"
     assert built == [(date(2021, 6, 22), "en")]

@@ -44,7 +44,7 @@ def _row(**values) -> pd.Series:
             "en",
             [
                 ("Doses on the day", "1,49,462", "on 30 June 2021 · CoWIN"),
-                ("All doses to date", "84,19,708 (84.20 lakh)", "up to 30 June 2021 · CoWIN"),
+                ("All doses to date", "84,19,708", "84.20 lakh · up to 30 June 2021 · CoWIN"),
                 ("First dose", "67,22,247", "up to 30 June 2021 · CoWIN"),
                 ("Second dose", "16,97,461", "up to 30 June 2021 · CoWIN"),
                 ("Precaution dose", "not published", "up to 30 June 2021 · CoWIN"),
@@ -54,7 +54,7 @@ def _row(**values) -> pd.Series:
             "hi",
             [
                 ("दिन की खुराकें", "1,49,462", "30 जून 2021 को · कोविन"),
-                ("अब तक की कुल खुराकें", "84,19,708 (84.20 लाख)", "30 जून 2021 तक · कोविन"),
+                ("अब तक की कुल खुराकें", "84,19,708", "84.20 लाख · 30 जून 2021 तक · कोविन"),
                 ("पहली खुराक", "67,22,247", "30 जून 2021 तक · कोविन"),
                 ("दूसरी खुराक", "16,97,461", "30 जून 2021 तक · कोविन"),
                 ("एहतियाती खुराक", "प्रकाशित नहीं", "30 जून 2021 तक · कोविन"),
@@ -72,7 +72,7 @@ def test_headline_of_a_correction_shows_no_doses_for_the_day_and_says_why() -> N
     row = _row(date=date(2021, 3, 9), doses=-83_734, first=-94_889, second=11_155, status="correction")
     row["cumulative"] = 9_05_112
     figures = headline(row, date(2021, 3, 9), NAMES, "en")
-    assert (figures[0].value, figures[1].value) == ("—", "9,05,112 (9.05 lakh)")
+    assert (figures[0].value, figures[1].value) == ("—", "9,05,112")
     notes = day_notes(row, pd.DataFrame([row]), "en")
     assert notes == ["CoWIN: correction: the cumulative fell by 83,734 (a recount, not negative doses)"]
 
@@ -157,7 +157,7 @@ def test_summary_of_a_day_is_built_from_the_days_frames_alone() -> None:
     built = summary(state, districts, NAMES, DISTRICTS, TARGETS, DAY, "en")
     assert [(c.label, c.value) for c in built.cards][:2] == [
         ("Doses on the day", "1,49,462"),
-        ("All doses to date", "84,19,708 (84.20 lakh)"),
+        ("All doses to date", "84,19,708"),
     ]
     assert built.has_state and built.has_figures
     assert len(built.daily_table) == 2  # the default range starts on the first day with a figure
