@@ -29,6 +29,7 @@ ENVIRONMENT = {
     "signing_key": "TEEKA_SIGNING_KEY",
     "signing_kid": "TEEKA_SIGNING_KID",
     "public_base_url": "TEEKA_PUBLIC_BASE_URL",
+    "retired_public_keys": "TEEKA_RETIRED_PUBLIC_KEYS",
 }
 DEFAULT_PUBLIC_BASE_URL = "http://localhost:8501"
 
@@ -114,6 +115,11 @@ def setting(name: str) -> str:
     if is_default_database():
         return _demo_keys()[name]
     raise MissingSecret(name)
+
+
+def optional_setting(name: str) -> str | None:
+    """A setting that may be absent (environment, then secrets.toml); no demo fallback."""
+    return os.environ.get(ENVIRONMENT[name]) or _from_secrets_file(name) or None
 
 
 def missing_settings() -> list[str]:

@@ -40,6 +40,7 @@ ACTIONS = (
     "sign-in",
     "sign-in-failed",
     "sign-out",
+    "lookup-trail",
 )
 """The action codes in use (others of the same shape are accepted: lower-case words joined by hyphens)."""
 

@@ -4,7 +4,10 @@ CLI for officers and other verifiers:
     python -m data.certificates.issue issue REFERENCE_ID     prints the signed token
     python -m data.certificates.issue verify TOKEN_OR_URL    prints the verdict and reason; exit 0 valid, 1 invalid
                                                              (or DEMO: signed with the embedded demo's key)
-    python -m data.certificates.issue jwks                   prints the public keys as a JWK set
+    python -m data.certificates.issue jwks                   prints the public keys (current and retired) as a
+                                                             JWK set
+    python -m data.certificates.issue lookups REFERENCE_ID   prints the public lookups of one person, newest first
+                                                             (audited: the trail records who read it)
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from sqlalchemy import exists, insert, select
 from sqlmodel import Session
 
 from data.access import EVERYONE, Context, command
+from data.accounts import audit
 from data.certificates import lookup
 from data.certificates.signing import (
     Verdict,
@@ -186,12 +190,30 @@ def verify_text(session: Session, ctx: Context, /, text: str) -> Verdict:
     return check(text, session=session)
 
 
+def _print_lookups(reference_id: str, *, session: Session) -> int:
+    """The lookups of one person as tab-separated lines (UTC time, step, outcome, client); the reading itself goes
+    into the audit trail, by the hash's first characters (never the reference id)."""
+    rows = lookup.lookups_of(reference_id, session=session)
+    audit.record_now(
+        "lookup-trail",
+        session=session,
+        actor="cli",
+        subject="reference:" + lookup.reference_hash(reference_id)[:12],
+        counts={"rows": len(rows)},
+    )
+    print("at_utc\tstep\toutcome\tclient")
+    for row in rows:
+        print(f"{row['at'].isoformat(timespec='seconds')}\t{row['step']}\t{row['outcome']}\t{row['client']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data.certificates", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("issue", help="print the signed token of a registered person").add_argument("reference_id")
     commands.add_parser("verify", help="check a token or verification URL").add_argument("token")
-    commands.add_parser("jwks", help="print the public keys as a JWK set")
+    commands.add_parser("jwks", help="print the public keys (current and retired) as a JWK set")
+    commands.add_parser("lookups", help="print the public lookups of one reference id").add_argument("reference_id")
     args = parser.parse_args(argv)
     if args.command == "jwks":
         print(json.dumps(jwks(public_keys_from_settings()), indent=2))
@@ -200,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         create_schema(engine)
         with Session(engine) as session:
+            if args.command == "lookups":
+                return _print_lookups(args.reference_id, session=session)
             if args.command == "issue":
                 issued = issue(args.reference_id.strip(), session=session)
                 if issued is None:

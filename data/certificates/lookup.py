@@ -271,3 +271,21 @@ def redeem(challenge_id: str, code: str, *, session: Session, client: str, now: 
 def request_code(session: Session, ctx: Context, /, reference_id: str, mobile: str, *, client: str) -> str | None:
     """Step 1 from the certificate page: start(), with the configured sender, in the page's language."""
     return start(reference_id, mobile, session=session, sender=sender_from_settings(), client=client, lang=ctx.lang)
+
+
+def reference_hash(reference_id: str) -> str:
+    """The keyed hash the trails and throttles know a typed reference id by (spaces and hyphens left out)."""
+    return identifier_hash("reference:" + _as_registered(_reference_rule, reference_id))
+
+
+def lookups_of(reference_id: str, *, session: Session) -> list[dict[str, object]]:
+    """Every public lookup and code entry for one reference id, newest first: UTC time, step, outcome and client
+    address (for an incident: who asked for whom, and when). Only the servers' identifier key links the id to the
+    trail's hashes."""
+    table = LookupAudit.__table__
+    rows = session.connection().execute(
+        select(table.c.at, table.c.step, table.c.outcome, table.c.client)
+        .where(table.c.reference_hash == reference_hash(reference_id))
+        .order_by(table.c.at.desc(), table.c.id.desc())
+    )
+    return [{"at": _aware(row.at), "step": row.step, "outcome": row.outcome, "client": row.client} for row in rows]

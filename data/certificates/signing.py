@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,7 +19,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_private_key, l
 from jwt.algorithms import OKPAlgorithm
 
 from data.models import CertificatePublic
-from data.settings import public_base_url, setting
+from data.settings import optional_setting, public_base_url, setting
 
 ALGORITHM = "EdDSA"
 TOKEN_TYPE = "JWT"
@@ -188,11 +189,26 @@ def _public_key(key: Ed25519PublicKey | str | bytes) -> Ed25519PublicKey:
 
 
 def public_keys_from_settings() -> dict[str, Ed25519PublicKey]:
-    """The public half of the configured signing key, by its kid."""
+    """The public half of the configured signing key, by its kid, and the retired keys that still verify the
+    certificates signed before a rotation (`retired_public_keys`)."""
     private = load_pem_private_key(setting("signing_key").encode(), None)
     if not isinstance(private, Ed25519PrivateKey):
         raise TypeError("the signing key must be an Ed25519 private key")
-    return {setting("signing_kid"): private.public_key()}
+    current = setting("signing_kid")
+    retired = retired_public_keys()
+    if current in retired:
+        raise ValueError(f"retired_public_keys holds the current kid {current!r}: a new key needs a new kid")
+    return {current: private.public_key(), **retired}
+
+
+def retired_public_keys() -> dict[str, Ed25519PublicKey]:
+    """The retired keys: a JWK set of public keys, given as JSON or as the path of a JSON file; none when unset.
+    A retired key only verifies: nothing is signed with it again."""
+    value = optional_setting("retired_public_keys")
+    if value is None:
+        return {}
+    text = value if value.lstrip().startswith("{") else Path(value).read_text(encoding="utf-8")
+    return public_keys_from_jwks(text)
 
 
 def jwks(public_keys: Mapping[str, Ed25519PublicKey | str | bytes]) -> dict[str, list[dict[str, str]]]:

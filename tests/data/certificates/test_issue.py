@@ -147,3 +147,63 @@ def test_the_cli_says_demo_and_exits_1_for_a_demo_certificate(registered, monkey
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "DEMO: signed with the embedded demo's generated key; not a valid certificate"
     assert "VALID" not in out
+
+
+def _new_signing_key() -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+
+
+@pytest.mark.parametrize("as_file", [False, True], ids=["json", "file"])
+def test_a_certificate_signed_before_a_rotation_verifies_with_the_retired_key(
+    registered, monkeypatch, capsys, tmp_path, as_file
+) -> None:
+    """Rotation as the runbook says: publish the old key's JWK set as retired, then set the new key and kid. Old
+    tokens verify (naming the old kid), new ones are signed with the new kid, and the key set lists both."""
+    from data.settings import ENVIRONMENT
+
+    with Session(registered) as session:
+        _, old_token = issue(PERSON["reference_id"], session=session)
+    assert main(["jwks"]) == 0
+    retired = capsys.readouterr().out
+    monkeypatch.setenv(ENVIRONMENT["signing_key"], _new_signing_key())
+    monkeypatch.setenv(ENVIRONMENT["signing_kid"], "key-2026-12")
+    with Session(registered) as session:
+        assert check(old_token, session=session).reason == "unknown-key"  # not yet published as retired
+        if as_file:
+            (tmp_path / "retired.json").write_text(retired, encoding="utf-8")
+            monkeypatch.setenv(ENVIRONMENT["retired_public_keys"], str(tmp_path / "retired.json"))
+        else:
+            monkeypatch.setenv(ENVIRONMENT["retired_public_keys"], retired)
+        verdict = check(old_token, session=session)
+        assert (verdict.valid, verdict.reason, verdict.kid) == (True, "valid", "test-key")
+        _, new_token = issue(PERSON["reference_id"], session=session)  # a new key: a new certificate
+        fresh = check(new_token, session=session)
+    assert (fresh.valid, fresh.kid, fresh.claims["cid"] != verdict.claims["cid"]) == (True, "key-2026-12", True)
+    assert main(["jwks"]) == 0
+    assert [key["kid"] for key in json.loads(capsys.readouterr().out)["keys"]] == ["key-2026-12", "test-key"]
+
+
+@pytest.mark.parametrize(
+    ("retired", "message"),
+    [
+        ('{"keys": [{"kty": "OKP", "crv": "Ed25519", "x": "X", "d": "D", "kid": "old"}]}', "private key"),
+        ("current", "current kid"),
+    ],
+    ids=["private-key", "current-kid"],
+)
+def test_a_wrong_retired_key_set_is_refused(monkeypatch, capsys, retired, message) -> None:
+    from data.certificates.signing import public_keys_from_settings
+    from data.settings import ENVIRONMENT
+
+    if retired == "current":
+        assert main(["jwks"]) == 0
+        retired = capsys.readouterr().out
+    monkeypatch.setenv(ENVIRONMENT["retired_public_keys"], retired)
+    with pytest.raises(ValueError, match=message):
+        public_keys_from_settings()
