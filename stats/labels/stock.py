@@ -158,6 +158,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} of the state's stores and vaccines have under {red} days of cover.",
         "राज्य के {count} भंडार-टीकों में {red} दिन से कम का स्टॉक है।",
     ),
+    "store_phrase_STATE": ("the state store", "राज्य भंडार"),
+    "store_phrase": ("the {store} store", "{store} भंडार"),
     "store_STATE_all": ("State (every store)", "राज्य (सभी भंडार)"),
     # Latest movements
     "movements_header": ("Latest movements", "हाल की प्रविष्टियाँ"),
