@@ -20,7 +20,6 @@ import pandas as pd
 
 from stats import STATE
 from stats.doses import average_daily_doses, grouped_sum, summed, within
-from stats.formatting import rounded
 
 WASTAGE = "WASTAGE"
 PSEUDO_STORES = ("SUPPLIER", WASTAGE, "ADJUSTMENT")
@@ -40,15 +39,17 @@ COVER_LEVELS = ("red", "amber", "ok")
 
 
 def cover_tenths(days: float) -> float:
-    """Days of cover to one decimal (halves up), as every page shows it; inf stays inf, NaN stays NaN."""
+    """Days of cover to one decimal, rounded down (a figure never promises more than the stock covers), as every
+    page, file and note shows it; below zero as 0; inf stays inf, NaN stays NaN."""
     if not math.isfinite(days):
         return days
-    return float(rounded(max(days, 0.0), 1))
+    # The nudge keeps a value such as 2.3 (stored as 2.2999…) at 2.3.
+    return math.floor(max(days, 0.0) * 10 + 1e-9) / 10
 
 
 def cover_level(days: float | None) -> str | None:
     """red below COVER_RED_DAYS, amber below COVER_AMBER_DAYS, else ok (inf: stock but no use), judged on the
-    one-decimal figure shown (6.96 shows 7.0: amber); None when unknown (None, NaN)."""
+    one-decimal figure shown (6.99 shows 6.9: red); None when unknown (None, NaN)."""
     if days is None or math.isnan(days):
         return None
     shown = cover_tenths(days)

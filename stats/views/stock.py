@@ -30,7 +30,15 @@ from stats.formatting import (
 )
 from stats.labels import t
 from stats.names import VACCINE_ORDER, district_options, names_from_frames
-from stats.stock import COVER_AMBER_DAYS, COVER_RED_DAYS, PSEUDO_STORES, Stores, cover_level, days_of_cover
+from stats.stock import (
+    COVER_AMBER_DAYS,
+    COVER_RED_DAYS,
+    PSEUDO_STORES,
+    Stores,
+    cover_level,
+    cover_tenths,
+    days_of_cover,
+)
 
 SUPPLIER, WASTAGE, ADJUSTMENT = PSEUDO_STORES
 
@@ -113,10 +121,11 @@ def store_name(code: str, districts: Mapping[str, str], lang: str = "en") -> str
 
 
 def cover_text(days: float, lang: str = "en") -> str:
-    """Days of cover with one decimal; — where stock remains but nothing was given (no pace to divide by)."""
+    """Days of cover with one decimal, rounded down (stats.stock.cover_tenths); — where stock remains but nothing
+    was given (no pace to divide by)."""
     if days is None or not math.isfinite(days):
         return MISSING
-    return grouped_decimal(rounded(max(days, 0.0), 1), lang, 1)
+    return grouped_decimal(rounded(cover_tenths(days), 1), lang, 1)
 
 
 def on_hand_text(on_hand: int, lang: str = "en") -> str:

@@ -138,6 +138,7 @@ def test_hindi_labels(app_db):
     assert app.title[0].value == "राज्य अवलोकन"
     assert [s.value for s in app.subheader] == [
         "22 जून 2021 के आँकड़े",
+        "अनुमानित स्टॉक समाप्ति, 22 जून 2021",
         "रुझान",
         "22 जून 2021 के आँकड़ों की जाँच",
         "22 जून 2021 का बुलेटिन",
