@@ -155,8 +155,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "stockout_no_use": ("No recent use", "हाल में उपयोग नहीं"),
     "stockout_out": ("Out of stock", "स्टॉक समाप्त"),
     "stockout_urgent": (
-        "{count} of the state's stores and vaccines have under {red} days of cover.",
-        "राज्य के {count} भंडार-टीकों में {red} दिन से कम का स्टॉक है।",
+        "Vaccine stocks with under {red} days of cover: {count} (in red below).",
+        "{red} दिन से कम चलने वाले टीका-स्टॉक: {count} (नीचे लाल में)।",
     ),
     "store_phrase_STATE": ("the state store", "राज्य भंडार"),
     "store_phrase": ("the {store} store", "{store} भंडार"),
