@@ -215,7 +215,8 @@ def stockout_table(
     rows: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en"
 ) -> pd.DataFrame:
     """Projected stock-outs (rows as stats.stock.stockouts, in their order): store (the state as every store),
-    vaccine, stock, doses a day, days of cover (one decimal) and the day it lasts until, written for the screen."""
+    vaccine, days of cover (one decimal) and the day it lasts until first (what a phone shows without
+    scrolling), then stock and doses a day, written for the screen."""
     district_names = district_options(districts, lang)
     vaccine_names = vaccine_options(vaccines, lang)
     stores = [t("stock.store_STATE_all", lang) if s == STATE else district_names.get(s, s) for s in rows["store"]]
@@ -223,10 +224,6 @@ def stockout_table(
         {
             t("stock.col_store", lang): stores,
             t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in rows["vaccine"]],
-            t("stock.col_on_hand", lang): [
-                on_hand_text(n if n < 0 else s, lang) for n, s in zip(rows["on_hand"], rows["stock"], strict=True)
-            ],
-            t("stock.col_average_7d", lang): [indian_number(int(rounded(x, 0)), lang) for x in rows["average_7d"]],
             t("stock.col_days_of_cover", lang): [
                 MISSING if state == "ledger" else cover_text(d, lang)
                 for state, d in zip(rows["state"], rows["days_of_cover"], strict=True)
@@ -234,6 +231,10 @@ def stockout_table(
             t("stock.col_lasts_until", lang): [
                 lasts_until_text(state, d, lang) for state, d in zip(rows["state"], rows["stockout_date"], strict=True)
             ],
+            t("stock.col_on_hand", lang): [
+                on_hand_text(n if n < 0 else s, lang) for n, s in zip(rows["on_hand"], rows["stock"], strict=True)
+            ],
+            t("stock.col_average_7d", lang): [indian_number(int(rounded(x, 0)), lang) for x in rows["average_7d"]],
         },
         dtype="object",
     )

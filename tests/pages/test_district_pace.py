@@ -153,10 +153,10 @@ def test_the_chosen_districts_stock_by_vaccine_with_its_stock_out_date(app_db):
     assert list(table.columns) == [
         "Store",
         "Vaccine",
-        "On hand",
-        "Doses a day (7-day average)",
         "Days of cover",
         "Lasts until",
+        "On hand",
+        "Doses a day (7-day average)",
     ]
     assert set(table["Store"]) == {"Raipur"}
     covishield = table[table["Vaccine"] == "Covishield"].iloc[0]
@@ -318,12 +318,12 @@ def test_hindi(app_db):
     assert list(frames(app)[3].value.columns) == [
         "भंडार",
         "टीका",
-        "भंडार में",
-        "प्रतिदिन खुराकें (7 दिन का औसत)",
         "कितने दिन चलेगा",
         "कब तक चलेगा",
+        "भंडार में",
+        "प्रतिदिन खुराकें (7 दिन का औसत)",
     ]
-    assert frames(app)[3].value.iloc[0].tolist()[-1] == "25 जून 2021"
+    assert frames(app)[3].value.iloc[0].tolist()[:4] == ["रायपुर", "कोविशील्ड", "3.0", "25 जून 2021"]
     assert list(frames(app)[4].value.columns) == [
         "कोड",
         "केंद्र",

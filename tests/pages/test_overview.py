@@ -79,12 +79,12 @@ def test_projected_stock_outs_most_urgent_first(page):
     # Issue 14: stock you can act on, the state and every district store by vaccine, worked out at the top.
     table = stockout_table(page)
     assert table.value.values.tolist() == [
-        ["Bastar", "Covishield", "100", "71", "1.4", "23 June 2021"],
-        ["Raipur", "Covishield", "1,200", "400", "3.0", "25 June 2021"],
-        ["State (every store)", "Covishield", "6,480", "503", "12.8", "4 July 2021"],
-        ["Raipur", "Covaxin", "700", "43", "16.3", "8 July 2021"],
-        ["Durg", "Covishield", "780", "31", "24.8", "16 July 2021"],
-        ["State (every store)", "Covaxin", "1,700", "43", "39.6", "31 July 2021"],
+        ["Bastar", "Covishield", "1.4", "23 June 2021", "100", "71"],
+        ["Raipur", "Covishield", "3.0", "25 June 2021", "1,200", "400"],
+        ["State (every store)", "Covishield", "12.8", "4 July 2021", "6,480", "503"],
+        ["Raipur", "Covaxin", "16.3", "8 July 2021", "700", "43"],
+        ["Durg", "Covishield", "24.8", "16 July 2021", "780", "31"],
+        ["State (every store)", "Covaxin", "39.6", "31 July 2021", "1,700", "43"],
     ]
     styles = table.proto.arrow_data.styler.styles
     assert styles.count("background-color: #FFD6D6") >= 1 and "background-color: #FFE9B8" in styles
