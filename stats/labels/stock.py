@@ -152,6 +152,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "stockout_district_heading": ("Stock of {district}, {date}", "{district} का स्टॉक, {date}"),
     "stockout_none": ("No stock is recorded for {area}.", "{area} के लिए कोई स्टॉक दर्ज नहीं है।"),
+    "level_red": ("Under {days} days: act today", "{days} दिन से कम: आज ही कदम उठाएँ"),
+    "level_amber": ("Under {days} days", "{days} दिन से कम"),
     "stockout_no_use": ("No recent use", "हाल में उपयोग नहीं"),
     "stockout_out": ("Out of stock", "स्टॉक समाप्त"),
     "stockout_urgent": (
