@@ -34,8 +34,6 @@ store may run dry before the next issue reaches it. Act today."""
 COVER_AMBER_DAYS = 14
 """Below this many days (and at least COVER_RED_DAYS) a store is amber: less than two weekly cycles, so the
 next issue must arrive on time; order or issue now. At 14 days and more the store is fine."""
-COVER_LEVELS = ("red", "amber", "ok")
-"""The levels cover_level returns, most urgent first."""
 
 
 def cover_tenths(days: float) -> float:
