@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from data.read import doses, pace, reference
+from data.read import doses, pace, reference, stock
 from pages._frame import require_frame
 from pages._published import show_district_published
 from pages._shared import as_of, chart_with_table, label, record_download
@@ -15,6 +15,7 @@ from stats.figures import district_pace as figures
 from stats.figures.charts import DOSE_COLOURS
 from stats.formatting import indian_number, long_date
 from stats.views import district_pace as view
+from stats.views import stock as stock_view
 
 ctx = require_frame("district_pace")
 
@@ -120,6 +121,9 @@ column_config = {
     "dropout": number("dropout", "help_dropout"),
     "on_hand": number("on_hand"),
     "days_of_cover": number("days_of_cover", "help_days_of_cover"),
+    "stockout_date": st.column_config.Column(
+        label("district_pace.col_stockout_date"), help=label("district_pace.help_stockout_date")
+    ),
     "required_daily_rate": number("required_daily_rate", "help_required_daily_rate"),
 }
 for dose in reference_names.doses:
@@ -194,6 +198,8 @@ chart_with_table(
     f"district-compare-{indicator}",
     {"district": label("district_pace.col_district"), "text": indicator_name},
 )
+if indicator == "days_of_cover":
+    st.caption(stock_view.cover_colours_note(language))
 
 st.subheader(label("district_pace.district_heading"))
 code = st.selectbox(
@@ -223,6 +229,22 @@ chart_with_table(
     f"district-trend-{code}",
     {"date": label("common.date"), code: name, view.STATE: label("district_pace.state_average")},
 )
+
+# --- its stock: each vaccine's days of cover and projected stock-out ---------------------------------
+st.subheader(label("stock.stockout_district_heading", district=name, date=day_text))
+stockouts = stock.projected_stockouts(ctx, as_of=day)
+own_stock = None if stockouts is None else stockouts[stockouts["store"] == code]
+if own_stock is None or own_stock.empty:
+    st.info(label("stock.stockout_none", area=name))
+else:
+    st.caption(label("stock.stockout_caption", date=day_text, start=long_date(stock_view.pace_start(day), language)))
+    st.dataframe(
+        stock_view.stockout_styler(own_stock, districts, reference.vaccine_intervals(ctx), language),
+        hide_index=True,
+        width="stretch",
+        key="dp_stockouts",
+    )
+    st.caption(stock_view.cover_colours_note(language))
 
 # --- its centres -----------------------------------------------------------------------------------
 first, last = view.centre_window(day)

@@ -8,7 +8,7 @@ from functools import partial
 
 import streamlit as st
 
-from data.read import daily, doses, figures, reference
+from data.read import daily, doses, figures, reference, stock
 from data.read.daily import STATE_AREA
 from pages._frame import require_frame
 from pages._published import show_published
@@ -16,9 +16,11 @@ from pages._shared import as_of, chart_with_table, label, pinned_source, record_
 from stats import STATE, sources, trend
 from stats.bulletin import ledger_line, render
 from stats.figures import overview as charts
-from stats.formatting import long_date
+from stats.formatting import indian_number, long_date
+from stats.stock import COVER_RED_DAYS as RED
 from stats.views import overview as view
 from stats.views import sources as sourced
+from stats.views import stock as stock_view
 
 ctx = require_frame("overview")
 language = ctx.lang
@@ -70,6 +72,26 @@ if state is not None:
     st.caption(label("sources.source_line", source=sourced.source_name(state["source"], language)))
     for note in sourced.day_notes(state, sources.on_day(days, day), language):
         st.caption(note)
+
+# --- Projected stock-outs ---------------------------------------------------------------------------
+stockouts = stock.projected_stockouts(ctx, as_of=day) if state is not None and state["source"] == sources.OWN else None
+if stockouts is not None and len(stockouts):
+    st.subheader(label("stock.stockout_heading", date=when))
+    st.caption(label("stock.stockout_caption", date=when, start=long_date(stock_view.pace_start(day), language)))
+    urgent = stock_view.urgent_count(stockouts)
+    if urgent:
+        st.warning(
+            label("stock.stockout_urgent", count=indian_number(urgent, language), red=indian_number(RED, language)),
+            icon=":material/inventory_2:",
+        )
+    st.dataframe(
+        stock_view.stockout_styler(stockouts, reference.districts(ctx), reference.vaccine_intervals(ctx), language),
+        hide_index=True,
+        width="stretch",
+        height=stock_view.STOCKOUT_HEIGHT,
+        key="overview-stockouts",
+    )
+    st.caption(stock_view.cover_colours_note(language))
 
 # --- Charts over the dates picked -----------------------------------------------------------------
 st.subheader(label("overview.trends"))

@@ -108,9 +108,13 @@ if stock is None:
     st.info(label("stock.no_stock"))
 else:
     pace = doses.daily_doses(ctx, start=view.pace_start(shown), end=shown, by=("district_code", "vaccine"))
-    table = view.stock_table(view.stock_cover(stock, pace, shown), districts, vaccines, language)
+    cover = view.stock_cover(stock, pace, shown)
+    table = view.stock_table(cover, districts, vaccines, language)
     st.caption(label("stock.stock_caption"))
-    st.dataframe(table, hide_index=True, width="stretch", key="stock-on-hand")
+    st.dataframe(
+        view.stock_styler(cover, districts, vaccines, language), hide_index=True, width="stretch", key="stock-on-hand"
+    )
+    st.caption(view.cover_colours_note(language))
     st.download_button(
         label("common.download_csv"),
         data=safe_csv(table),

@@ -14,7 +14,7 @@ from stats.formatting import indian_number, lakh_crore, long_date, percent
 from stats.labels import t
 from stats.names import Names
 from stats.quality import Flag
-from stats.stock import cover_days, stock_position
+from stats.stock import cover_days, cover_tenths, stock_position
 
 
 @dataclass(frozen=True)
@@ -216,8 +216,7 @@ def _stock_cover(area: Area, stock: pd.DataFrame | None, pace: float) -> tuple[i
     if on_hand is None:
         return None, None
     cover = float(cover_days(pd.Series([on_hand]), pd.Series([pace])).iloc[0])
-    # Rounded down, so the note's whole days never promise more than the stock covers.
-    return on_hand, (cover if math.isinf(cover) else math.floor(cover * 10) / 10)
+    return on_hand, cover_tenths(cover)
 
 
 def stock_checks(area: Area, stock: pd.DataFrame | None, names: Names) -> list[dict]:

@@ -35,7 +35,7 @@ from stats.coverage import (
 from stats.districts import as_districts_on, districts_on, targets_on
 from stats.doses import WINDOW, relative_change, rolling_daily_doses
 from stats.dropout import crude_dropout
-from stats.stock import cover_days
+from stats.stock import cover_days, stockout_date
 
 TREND_DAYS = 90
 """Days of the trend chart (the league table's sparkline shows the last SPARK_DAYS of them)."""
@@ -57,6 +57,7 @@ LEAGUE_COLUMNS = (
     "dropout",
     "required_daily_rate",
     "days_of_cover",
+    "stockout_date",
     "on_hand",
     "average_7d",
     "population",
@@ -150,7 +151,8 @@ def league_table(
     change_7d (relative change on the week before; NaN without doses then), last_28_days (list of daily
     doses), doses_1..3 (cumulative), coverage_1..3 (raw fractions), dropout (crude, dose 1 to 2), on_hand
     (stock of every vaccine), days_of_cover (on hand ÷ the 7-day average of every dose given there; inf:
-    stock but no doses), required_daily_rate (doses a day for target_percent coverage of target_dose by
+    stock but no doses), stockout_date (as_of + whole days of cover: the last day the stock lasts at this pace;
+    None when it is not used), required_daily_rate (doses a day for target_percent coverage of target_dose by
     target_date; 0 when reached; NaN when no day is left or there is no target population).
     """
     target_date = target_date or default_target_date(as_of)
@@ -185,6 +187,8 @@ def league_table(
     out["per_thousand"] = coverage(out["average_7d"], out["population"]) * 1000
     out["change_7d"] = relative_change(out["average_7d"] - out["average_7d_before"], out["average_7d_before"])
     out["days_of_cover"] = cover_days(out["on_hand"].astype("float64"), out["all_bands_7d"])
+    lasts = [stockout_date(days, as_of) for days in out["days_of_cover"]]
+    out["stockout_date"] = pd.Series(lasts, index=out.index, dtype="object")
     given = out[f"doses_{target_dose}"]
     rates = [
         required_daily_rate(d, p, target_percent / 100, as_of, target_date)

@@ -27,6 +27,34 @@ PSEUDO_STORES = ("SUPPLIER", WASTAGE, "ADJUSTMENT")
 
 KEYS = ["store", "vaccine"]
 
+COVER_RED_DAYS = 7
+"""Below this many days of cover a store is red: less than a week is shorter than the weekly issue cycle
+(the state store issues to districts once a week, and a supplier consignment takes days to arrive), so the
+store may run dry before the next issue reaches it. Act today."""
+COVER_AMBER_DAYS = 14
+"""Below this many days (and at least COVER_RED_DAYS) a store is amber: less than two weekly cycles, so the
+next issue must arrive on time; order or issue now. At 14 days and more the store is fine."""
+
+
+def cover_tenths(days: float) -> float:
+    """Days of cover to one decimal, rounded down (a figure never promises more than the stock covers), as every
+    page, file and note shows it; below zero as 0; inf stays inf, NaN stays NaN."""
+    if not math.isfinite(days):
+        return days
+    # The nudge keeps a value such as 2.3 (stored as 2.2999…) at 2.3.
+    return math.floor(max(days, 0.0) * 10 + 1e-9) / 10
+
+
+def cover_level(days: float | None) -> str | None:
+    """red below COVER_RED_DAYS, amber below COVER_AMBER_DAYS, else ok (inf: stock but no use), judged on the
+    one-decimal figure shown (6.99 shows 6.9: red); None when unknown (None, NaN)."""
+    if days is None or math.isnan(days):
+        return None
+    shown = cover_tenths(days)
+    if shown < COVER_RED_DAYS:
+        return "red"
+    return "amber" if shown < COVER_AMBER_DAYS else "ok"
+
 
 def store_totals(frame: pd.DataFrame, store_column: str, value_column: str, name: str) -> pd.DataFrame:
     """value_column summed per real store (pseudo-stores left out) and vaccine: store, vaccine, name."""
@@ -104,6 +132,37 @@ def stockout_dates(cover: pd.DataFrame, as_of: date) -> pd.DataFrame:
     """cover (as days_of_cover returns it) plus stockout_date per store and vaccine (None: not at this pace)."""
     dates = [stockout_date(days, as_of) for days in cover["days_of_cover"]]
     return cover.assign(stockout_date=pd.Series(dates, index=cover.index, dtype="object"))
+
+
+STOCKOUT_STATES = ("ledger", "out", "date", "no_use")
+"""What stockouts says of a store's vaccine, most urgent first: ledger (more issued than received: check it),
+out (no stock left), date (runs out at this pace), no_use (stock, but nothing given in the last 7 days)."""
+
+
+def stockout_state(on_hand: int, days: float) -> str:
+    """Which of STOCKOUT_STATES a store's vaccine is in (on_hand: its own balance; days: its days of cover)."""
+    if on_hand < 0:
+        return "ledger"
+    if days <= 0:
+        return "out"
+    return "date" if math.isfinite(days) else "no_use"
+
+
+def stockouts(cover: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """cover (as days_of_cover returns it) with stockout_date, state (STOCKOUT_STATES) and level (cover_level;
+    None for a balance below zero), the most urgent first: ledger checks, then the least cover, then no use;
+    ties by store and vaccine."""
+    out = stockout_dates(cover, as_of)
+    states = [stockout_state(n, d) for n, d in zip(out["on_hand"], out["days_of_cover"], strict=True)]
+    levels = [None if s == "ledger" else cover_level(d) for s, d in zip(states, out["days_of_cover"], strict=True)]
+    out = out.assign(state=states, level=pd.Series(levels, index=out.index, dtype="object"))
+    urgency = out["days_of_cover"].where(out["state"] != "ledger", -1.0)
+    return (
+        out.assign(_urgency=urgency)
+        .sort_values(["_urgency", *KEYS], kind="stable")
+        .drop(columns="_urgency")
+        .reset_index(drop=True)
+    )
 
 
 def wastage_rate(

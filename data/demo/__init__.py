@@ -755,11 +755,16 @@ def _round_up(values: np.ndarray, unit: int) -> np.ndarray:
 def _district_issues(rng: np.random.Generator, used: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Weekly issues and wastage (weeks × districts × vaccines) so that no district store runs short.
 
-    used: doses given per stock day × district × vaccine; week k's issue is on day 7k + 1.
+    used: doses given per stock day × district × vaccine; week k's issue is on day 7k + 1. An issue near the
+    end sizes the days after it at the pace of the last four weeks, so the demo's last day still has its
+    10-14 days of cover (not just what the calendar's remaining days use).
     """
     days, shape = used.shape[0], used.shape[1:]
     weeks = (days - 2) // 7 + 1
     given = np.concatenate([np.zeros((1, *shape)), np.cumsum(used, axis=0)])  # given[t]: used before day t
+    pace = (given[days] - given[max(days - 28, 0)]) / min(days, 28)
+    beyond = given[days] + np.arange(1, COVER_DAYS[1] + 1)[:, None, None] * pace
+    given = np.concatenate([given, np.floor(beyond)])
     district, vaccine = np.indices(shape)
     issues = np.zeros((weeks, *shape), dtype=np.int64)
     wastage = np.zeros((weeks, *shape), dtype=np.int64)
@@ -769,7 +774,7 @@ def _district_issues(rng: np.random.Generator, used: np.ndarray) -> tuple[np.nda
         recent = given[day] - given[max(day - 28, 0)]
         spoiled = np.floor(recent * rng.uniform(*WASTAGE_SHARE, shape)) * (rng.random(shape) < WASTAGE_CHANCE)
         wastage[week] = np.minimum(spoiled.astype(np.int64), on_hand)
-        cover = np.minimum(day + rng.integers(*COVER_DAYS, shape), days)
+        cover = day + rng.integers(*COVER_DAYS, shape)
         need = given[cover, district, vaccine] - given[day]
         issues[week] = _round_up(np.maximum(need - on_hand + wastage[week], 0), ISSUE_ROUND)
         on_hand = on_hand - wastage[week] + issues[week] - (given[min(day + 7, days)] - given[day]).astype(np.int64)

@@ -33,7 +33,7 @@ class Problem:
         direction = f"problems.direction_{detail}"  # a store_direction problem names why by a key
         if self.rule == "store_direction" and direction in CATALOGUE:
             detail = t(direction, lang)
-        parts = detail.split(DETAIL_SEPARATOR) + [""] * 8  # {parts[i]} never fails on a short detail
+        parts = detail.split(DETAIL_SEPARATOR) + [""] * 16  # {parts[i]} never fails on a short detail
         return t(
             f"problems.{self.rule}", lang, value=self.value or "", column=self.column or "", detail=detail, parts=parts
         )

@@ -10,9 +10,11 @@ from sqlmodel import Session
 
 from data.access import OFFICER, STAFF
 from data.models import PSEUDO_STORES, ImportBatch, StockMovement
-from data.read.doses import doses_by
+from data.read.doses import daily_doses, doses_by
 from data.read.query import query
 from data.read.sql import bigint_sum, frame
+from stats.stock import known_stock, stockouts
+from stats.views.stock import pace_start, stock_cover
 
 LATEST_COLUMNS = [
     "date",
@@ -70,6 +72,18 @@ def stock_on_hand(session: Session, /, *, as_of: date) -> pd.DataFrame:
     stock = stock.astype({"received": "int64", "sent": "int64", "administered": "int64"})
     stock["on_hand"] = stock["received"] - stock["sent"] - stock["administered"]
     return stock
+
+
+@query(STAFF)
+def projected_stockouts(session: Session, /, *, as_of: date) -> pd.DataFrame | None:
+    """stats.stock.stockouts of every store and vaccine at the end of as_of (days of cover at the 7-day average
+    of the doses of that vaccine given in that district; STATE: the whole state), the most urgent first; None
+    without a stock ledger. Summed in the database: the stock per store and the doses per day of the window."""
+    stock = known_stock(stock_on_hand.run(session, as_of=as_of))
+    if stock is None:
+        return None
+    window = daily_doses.run(session, start=pace_start(as_of), end=as_of, by=("district_code", "vaccine"))
+    return stockouts(stock_cover(stock, window, as_of), as_of)
 
 
 @query(STAFF)

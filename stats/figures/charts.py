@@ -6,7 +6,7 @@ import math
 
 import plotly.graph_objects as go
 
-from stats.formatting import indian_number
+from stats.formatting import grouped_decimal, indian_number, rounded
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 VACCINE_COLOURS = {"COVISHIELD": "#0072B2", "COVAXIN": "#E69F00", "SPUTNIK": "#009E73", "CORBEVAX": "#CC79A7"}
@@ -21,6 +21,10 @@ BAND_COLOURS = {
 DOSE_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
 ACCENT = "#D55E00"
 NEUTRAL = "#999999"
+COVER_COLOURS = {"red": "#C62828", "amber": "#E69F00", "ok": "#009E73"}
+"""Bars by stats.stock.cover_level: red under a week of cover, amber under two, green otherwise."""
+COVER_BACKGROUNDS = {"red": "#FFD6D6", "amber": "#FFE9B8"}
+"""Table cells by cover level (light enough for dark text); an ok cell keeps the table's own background."""
 
 
 def nice_ticks(maximum: float, count: int = 5) -> list[int]:
@@ -31,6 +35,24 @@ def nice_ticks(maximum: float, count: int = 5) -> list[int]:
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
     return [int(step * i) for i in range(int(math.ceil(maximum / step)) + 1)]
+
+
+def decimal_ticks(maximum: float, count: int = 5) -> list[float]:
+    """Tick values from 0 to at least maximum, 1, 2 or 5 times a power of ten apart (tenths included)."""
+    if not maximum or maximum <= 0 or math.isnan(maximum):
+        return [0.0]
+    raw = maximum / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return [round(step * i, 10) for i in range(int(math.ceil(maximum / step)) + 1)]
+
+
+def decimal_axis(figure: go.Figure, maximum: float, lang: str = "en", axis: str = "yaxis") -> go.Figure:
+    """Label a value axis 0 … maximum with one decimal and Indian grouping (days of cover: 0.0, 2.5, 5.0)."""
+    ticks = decimal_ticks(maximum)
+    text = [grouped_decimal(rounded(v, 1), lang, 1) for v in ticks]
+    figure.update_layout({axis: {"tickmode": "array", "tickvals": ticks, "ticktext": text}})
+    return figure
 
 
 def indian_axis(figure: go.Figure, maximum: float, lang: str = "en", axis: str = "yaxis") -> go.Figure:

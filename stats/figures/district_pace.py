@@ -12,7 +12,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from stats.figures.charts import ACCENT, DOSE_COLOURS, NEUTRAL, base_layout, indian_axis
+from stats.figures.charts import (
+    ACCENT,
+    COVER_COLOURS,
+    DOSE_COLOURS,
+    NEUTRAL,
+    base_layout,
+    decimal_axis,
+    indian_axis,
+)
 from stats.formatting import LOCALES, long_date
 from stats.views.district_pace import KINDS, format_value
 
@@ -31,14 +39,14 @@ def indicator_colour(indicator: str) -> str:
 
 
 def value_axis(figure: go.Figure, values: pd.Series, kind: str, lang: str, axis: str) -> go.Figure:
-    """The value axis written for the kind: percentages as %, counts with Indian grouping."""
+    """The value axis written for the kind: percentages as %, counts with Indian grouping, days with one decimal."""
     if kind in ("percent", "change"):
         figure.update_layout({axis: {"tickformat": "+.0%" if kind == "change" else ".0%"}})
     elif kind in ("count", "days", "ceiling"):
         finite = values[values.map(lambda v: isinstance(v, (int, float)) and math.isfinite(v))]
         top = float(finite.max()) if len(finite) else 0.0
         if top > 0:
-            indian_axis(figure, top, lang, axis)
+            (decimal_axis if kind == "days" else indian_axis)(figure, top, lang, axis)
     return figure
 
 
@@ -47,10 +55,14 @@ def indicator_chart(
 ) -> go.Figure:
     """Horizontal bars, one per district, best at the top (bars as district_pace_view.indicator_bars).
 
-    The highlighted district (a code) is drawn in the accent colour with an outline.
+    The highlighted district (a code) is drawn in the accent colour with an outline; days of cover are drawn in
+    their warning colour (bars["level"], stats.stock.cover_level) and the highlight keeps only its outline.
     """
     colour = indicator_colour(indicator)
-    colours = [ACCENT if code == highlight else colour for code in bars["code"]]
+    if indicator == "days_of_cover" and "level" in bars:
+        colours = [COVER_COLOURS.get(level, colour) for level in bars["level"]]
+    else:
+        colours = [ACCENT if code == highlight else colour for code in bars["code"]]
     outline = [2 if code == highlight else 0 for code in bars["code"]]
     figure = go.Figure(
         go.Bar(

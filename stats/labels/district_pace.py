@@ -62,6 +62,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_on_hand": ("Stock on hand", "उपलब्ध स्टॉक"),
     "col_days_of_cover": ("Days of cover", "स्टॉक कितने दिन चलेगा"),
     "col_required_daily_rate": ("Required a day", "प्रतिदिन आवश्यक"),
+    "col_stockout_date": ("Stock lasts until", "स्टॉक कब तक चलेगा"),
+    "help_stockout_date": (
+        "The last day the district store's stock lasts at its 7-day average pace (the day of the table plus the "
+        "whole days of cover); — when stock is held but no dose was given.",
+        "वह अंतिम दिन जब तक ज़िला भंडार का स्टॉक 7-दिवसीय औसत गति से चलेगा (तालिका का दिन + स्टॉक के पूरे दिन); "
+        "— जब स्टॉक है पर कोई खुराक नहीं दी गई।",
+    ),
     "help_rank": (
         "1 = the fastest pace per 1,000 eligible; districts with the same pace share a rank.",
         "1 = प्रति 1,000 पात्र पर सबसे तेज़ गति; समान गति वाले ज़िलों का क्रम एक ही है।",
@@ -85,9 +92,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "(पहली खुराकें − दूसरी खुराकें) ÷ पहली खुराकें, अब तक, चुने गए आयु वर्गों में।",
     ),
     "help_days_of_cover": (
-        "The district store's stock of every vaccine ÷ the 7-day average of all doses given there; "
-        "∞ when stock is held but no dose was given.",
-        "ज़िला भंडार का सभी टीकों का स्टॉक ÷ वहाँ दी गई सभी खुराकों का 7-दिवसीय औसत; ∞ जब स्टॉक है पर कोई खुराक नहीं दी गई।",
+        "The district store's stock of every vaccine ÷ the 7-day average of all doses given there, to one "
+        "decimal; ∞ when stock is held but no dose was given. Red: under 7 days; amber: under 14 days.",
+        "ज़िला भंडार का सभी टीकों का स्टॉक ÷ वहाँ दी गई सभी खुराकों का 7-दिवसीय औसत, एक दशमलव तक; ∞ जब स्टॉक है पर कोई "
+        "खुराक नहीं दी गई। लाल: 7 दिन से कम; नारंगी: 14 दिन से कम।",
     ),
     "help_required_daily_rate": (
         "Doses a day from tomorrow to the target date to reach the target; 0 when reached; — when no day is left.",

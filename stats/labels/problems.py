@@ -79,11 +79,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "store_direction": ("{detail}", "{detail}"),
     # The Hindi of missing_column keeps the English words these messages have always shown in Hindi (tests compare
-    # the texts); a translator may replace them. stock_below_zero's parts: store code, vaccine code, date,
-    # balance, store (English, Hindi), vaccine (English, Hindi).
+    # the texts); a translator may replace them. stock_below_zero's parts: see
+    # data.imports.kinds.stock.below_zero_details (names, dates and doses in each language from part 4 on).
     "stock_below_zero": (
-        "this movement takes the {parts[6]} stock of {parts[4]} on {parts[2]} below zero (it would be {parts[3]}).",
-        "इस प्रविष्टि से {parts[2]} को {parts[5]} का {parts[7]} स्टॉक शून्य से नीचे ({parts[3]}) चला जाता है।",
+        "this movement takes {parts[12]}'s {parts[6]} stock below zero on {parts[8]} (it would be {parts[10]} doses).",
+        "इस प्रविष्टि से {parts[9]} को {parts[13]} का {parts[7]} स्टॉक शून्य से नीचे ({parts[11]} खुराकें) चला जाता है।",
     ),
     "text_too_long": ("'{value}' is longer than {detail} characters.", "'{value}' {detail} अक्षरों से लंबा है।"),
     "unknown_area": (
@@ -293,10 +293,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "बाद के आयात ({parts[1]}) ने आयात #{value} की लिखी {parts[0]} पंक्तियाँ बदल दी हैं; पहले उसे पूर्ववत करें।",
     ),
     "undo_stock_below_zero": (
-        "undoing import #{value} would take the {parts[6]} stock of {parts[4]} on {parts[2]} below zero "
-        "(it would be {parts[3]}); undo the later stock imports that rely on it first.",
-        "आयात #{value} पूर्ववत करने से {parts[2]} को {parts[5]} का {parts[7]} स्टॉक शून्य से नीचे "
-        "({parts[3]}) चला जाएगा; पहले उस पर निर्भर बाद के स्टॉक आयात पूर्ववत करें।",
+        "undoing import #{value} would take {parts[12]}'s {parts[6]} stock below zero on {parts[8]} "
+        "(it would be {parts[10]} doses); undo the later stock imports that rely on it first.",
+        "आयात #{value} पूर्ववत करने से {parts[9]} को {parts[13]} का {parts[7]} स्टॉक शून्य से नीचे "
+        "({parts[11]} खुराकें) चला जाएगा; पहले उस पर निर्भर बाद के स्टॉक आयात पूर्ववत करें।",
     ),
     # --- Why a stock movement between two stores is impossible (store_direction's detail names one) ---
     "direction_same_store": ("a movement needs two different stores.", "एक प्रविष्टि के लिए दो अलग-अलग भंडार चाहिए।"),

@@ -133,6 +133,36 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_on_hand": ("On hand", "भंडार में"),
     "col_average_7d": ("Doses a day (7-day average)", "प्रतिदिन खुराकें (7 दिन का औसत)"),
     "col_days_of_cover": ("Days of cover", "कितने दिन चलेगा"),
+    "col_lasts_until": ("Lasts until", "कब तक चलेगा"),
+    # Cover warnings and projected stock-outs (the overview, district pace and this page)
+    "cover_colours": (
+        "Days of cover in red: under {red} days (less than the weekly issue cycle: act today); amber: under {amber} "
+        "days (the next issue must arrive on time); green or plain: {amber} days or more.",
+        "स्टॉक के दिन लाल: {red} दिन से कम (साप्ताहिक आपूर्ति चक्र से कम: आज ही कदम उठाएँ); नारंगी: {amber} दिन से कम "
+        "(अगली आपूर्ति समय पर पहुँचनी चाहिए); हरा या सादा: {amber} दिन या अधिक।",
+    ),
+    "stockout_heading": ("Projected stock-outs, {date}", "अनुमानित स्टॉक समाप्ति, {date}"),
+    "stockout_caption": (
+        "Each store's stock of each vaccine at the end of {date} ÷ the doses of that vaccine given there a day "
+        "(7-day average, {start} to {date}); the state is every store against the whole state's pace. \"Lasts "
+        'until" is the last day the stock covers at that pace. Most urgent first.',
+        "{date} के अंत में हर भंडार का हर टीके का स्टॉक ÷ वहाँ उस टीके की प्रतिदिन दी गई खुराकें ({start} से {date} "
+        'तक का 7 दिन का औसत); राज्य का अर्थ है सभी भंडार, पूरे राज्य की गति से। "कब तक चलेगा" वह अंतिम दिन है '
+        "जब तक उस गति पर स्टॉक चलेगा। सबसे ज़रूरी पहले।",
+    ),
+    "stockout_district_heading": ("Stock of {district}, {date}", "{district} का स्टॉक, {date}"),
+    "stockout_none": ("No stock is recorded for {area}.", "{area} के लिए कोई स्टॉक दर्ज नहीं है।"),
+    "level_red": ("Under {days} days: act today", "{days} दिन से कम: आज ही कदम उठाएँ"),
+    "level_amber": ("Under {days} days", "{days} दिन से कम"),
+    "stockout_no_use": ("No recent use", "हाल में उपयोग नहीं"),
+    "stockout_out": ("Out of stock", "स्टॉक समाप्त"),
+    "stockout_urgent": (
+        "Vaccine stocks with under {red} days of cover: {count} (in red below).",
+        "{red} दिन से कम चलने वाले टीका-स्टॉक: {count} (नीचे लाल में)।",
+    ),
+    "store_phrase_STATE": ("the state store", "राज्य भंडार"),
+    "store_phrase": ("the {store} store", "{store} भंडार"),
+    "store_STATE_all": ("State (every store)", "राज्य (सभी भंडार)"),
     # Latest movements
     "movements_header": ("Latest movements", "हाल की प्रविष्टियाँ"),
     "movements_caption": (

@@ -31,6 +31,7 @@ from stats.coverage import (
 from stats.districts import as_districts_on, districts_on, owner_on, targets_on
 from stats.doses import rolling_daily_doses
 from stats.dropout import second_doses_due
+from stats.figures.charts import COVER_BACKGROUNDS
 from stats.formatting import (
     MINUS,
     MISSING,
@@ -43,6 +44,7 @@ from stats.formatting import (
 )
 from stats.labels import t
 from stats.league import DEFAULT_BANDS, LEAGUE_COLUMNS, TREND_DAYS, history_start, standing_day
+from stats.stock import cover_level, cover_tenths
 
 CENTRE_DAYS = 7
 """Days over which centres are compared (doses.centre_days of the chosen district only)."""
@@ -72,6 +74,7 @@ KINDS = {
     "dropout": "percent",
     "on_hand": "count",
     "days_of_cover": "days",
+    "stockout_date": "date",
     "required_daily_rate": "ceiling",
     "change_7d": "change",
 }
@@ -138,9 +141,12 @@ def table_height(rows: int) -> int:
 
 def format_value(value, kind: str, lang: str = "en") -> str:
     """A number written for its kind: count (1,09,353), rate (0.27), percent (45.3%), change (+12.3%),
-    days (whole days; ∞ when stock is never used), ceiling (rounded up: doses still needed a day)."""
+    days (one decimal: 9.4; ∞ when stock is never used), ceiling (rounded up: doses still needed a day),
+    date (a day written out; — for none: the stock does not run out at this pace)."""
     if is_missing(value) or value is pd.NA:
         return MISSING
+    if kind == "date":
+        return long_date(value, lang)
     if kind == "percent":
         return percent(value, lang)
     if kind == "change":
@@ -149,7 +155,7 @@ def format_value(value, kind: str, lang: str = "en") -> str:
     if kind == "rate":
         return grouped_decimal(rounded(value, 2), lang, 2)
     if kind == "days":
-        return "∞" if math.isinf(value) else indian_number(math.floor(value), lang)
+        return "∞" if math.isinf(value) else grouped_decimal(rounded(cover_tenths(value), 1), lang, 1)
     if kind == "ceiling":
         return indian_number(math.ceil(value), lang)
     return indian_number(round(value), lang)
@@ -160,11 +166,20 @@ def formatter(kind: str, lang: str = "en") -> Callable[[object], str]:
     return lambda value: format_value(value, kind, lang)
 
 
+def cover_style(days: float) -> str:
+    """CSS for a days-of-cover cell: its warning background (stats.stock.cover_level), none when ok."""
+    colour = COVER_BACKGROUNDS.get(cover_level(days))
+    return f"background-color: {colour}; color: #000000" if colour else ""
+
+
 def league_styler(table: pd.DataFrame, lang: str = "en") -> Styler:
-    """The league table with its numbers written the Indian way (the values stay numbers, so sorting works)."""
+    """The league table with its numbers written the Indian way (the values stay numbers, so sorting works) and
+    days of cover on their warning colour."""
     shown = table[["code", *LEAGUE_COLUMNS]]
     kinds = {c: k for c, k in KINDS.items() if c in shown.columns and not c.startswith("coverage")}
-    return shown.style.format({c: formatter(k, lang) for c, k in kinds.items()})
+    return shown.style.format({c: formatter(k, lang) for c, k in kinds.items()}).map(
+        cover_style, subset=["days_of_cover"]
+    )
 
 
 def written(frame: pd.DataFrame, kinds: dict[str, str], lang: str = "en") -> pd.DataFrame:
@@ -195,6 +210,8 @@ def indicator_bars(table: pd.DataFrame, indicator: str, lang: str = "en") -> pd.
     ascending = indicator in ("dropout", "required_daily_rate")
     out = out.sort_values(["value", "district"], ascending=[ascending, True], na_position="last", kind="stable")
     out["text"] = [format_value(v, KINDS[indicator], lang) for v in table.loc[out.index, indicator]]
+    if indicator == "days_of_cover":
+        out["level"] = [cover_level(v) for v in table.loc[out.index, indicator]]
     return out.reset_index(drop=True)
 
 

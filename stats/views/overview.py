@@ -40,6 +40,7 @@ from stats.formatting import (
 from stats.labels import t
 from stats.names import Names
 from stats.sources import short_name, source_name, status_note
+from stats.stock import COVER_AMBER_DAYS, COVER_RED_DAYS, cover_level
 
 # --- Dates shown --------------------------------------------------------------------------------
 
@@ -120,6 +121,22 @@ def cover_text(days: float | None, lang: str = "en") -> str:
     return t("overview.cover_value", lang, days=grouped_decimal(rounded(max(days, 0.0), 1), lang, 1))
 
 
+COVER_DELTA_COLOURS = {"red": "red", "amber": "orange"}
+"""st.metric's colour of the days-of-cover warning, by stats.stock.cover_level."""
+
+
+def cover_warning(days: float | None, lang: str = "en") -> MetricDelta | None:
+    """The days-of-cover card's warning (red under COVER_RED_DAYS, amber under COVER_AMBER_DAYS); None when fine
+    or unknown."""
+    level = cover_level(days)
+    if level not in COVER_DELTA_COLOURS:
+        return None
+    limit = COVER_RED_DAYS if level == "red" else COVER_AMBER_DAYS
+    return MetricDelta(
+        t(f"stock.level_{level}", lang, days=indian_number(limit, lang)), "off", COVER_DELTA_COLOURS[level]
+    )
+
+
 def headline_cards(figures: BulletinFigures, changes: DayChanges, lang: str = "en") -> list[list[Card]]:
     """The day's cards in three rows: doses, 7-day average, centres; total, stock, cover; first, second, precaution."""
     day = long_date(figures.date, lang)
@@ -186,7 +203,13 @@ def headline_cards(figures: BulletinFigures, changes: DayChanges, lang: str = "e
             if idle
             else t("overview.card_cover_help", lang, date=day, pace=whole(figures.average_7d, lang))
         )
-        cover = Card(t("overview.card_cover", lang), cover_text(figures.days_of_cover, lang), end, cover_help)
+        cover = Card(
+            t("overview.card_cover", lang),
+            cover_text(figures.days_of_cover, lang),
+            end,
+            cover_help,
+            cover_warning(figures.days_of_cover, lang),
+        )
     by_dose = [
         (1, figures.first_doses, figures.cumulative_first_doses),
         (2, figures.second_doses, figures.cumulative_second_doses),

@@ -14,9 +14,11 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from stats import STATE
 from stats.doses import WINDOW, on_calendar
+from stats.figures.charts import COVER_BACKGROUNDS
 from stats.formatting import (
     MISSING,
     grouped_decimal,
@@ -28,7 +30,15 @@ from stats.formatting import (
 )
 from stats.labels import t
 from stats.names import VACCINE_ORDER, district_options, names_from_frames
-from stats.stock import PSEUDO_STORES, Stores, days_of_cover
+from stats.stock import (
+    COVER_AMBER_DAYS,
+    COVER_RED_DAYS,
+    PSEUDO_STORES,
+    Stores,
+    cover_level,
+    cover_tenths,
+    days_of_cover,
+)
 
 SUPPLIER, WASTAGE, ADJUSTMENT = PSEUDO_STORES
 
@@ -111,15 +121,32 @@ def store_name(code: str, districts: Mapping[str, str], lang: str = "en") -> str
 
 
 def cover_text(days: float, lang: str = "en") -> str:
-    """Days of cover with one decimal; — where stock remains but nothing was given (no pace to divide by)."""
+    """Days of cover with one decimal, rounded down (stats.stock.cover_tenths); — where stock remains but nothing
+    was given (no pace to divide by)."""
     if days is None or not math.isfinite(days):
         return MISSING
-    return grouped_decimal(rounded(max(days, 0.0), 1), lang, 1)
+    return grouped_decimal(rounded(cover_tenths(days), 1), lang, 1)
 
 
 def on_hand_text(on_hand: int, lang: str = "en") -> str:
     """A balance as stock on hand; below zero, an alert to check the ledger (never a negative stock figure)."""
     return indian_number(on_hand, lang) if on_hand >= 0 else t("stock.ledger_cell", lang)
+
+
+def _stock_rows(cover: pd.DataFrame, district_names: Mapping[str, str]) -> pd.DataFrame:
+    """cover in the stock table's order: the state store first, then districts by name, vaccines in order."""
+    order = {code: i for i, code in enumerate([STATE, *district_names])}
+    rows = cover.assign(
+        _order=cover["store"].map(order).fillna(len(order)), _vaccine=[_vaccine_rank(v) for v in cover["vaccine"]]
+    )
+    return rows.sort_values(["_order", "store", "_vaccine"], kind="stable")
+
+
+def stock_styler(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en") -> Styler:
+    """stock_table with its days of cover on their warning colours (none for a balance below zero)."""
+    rows = _stock_rows(cover, district_options(districts, lang))
+    levels = [None if n < 0 else cover_level(d) for n, d in zip(rows["on_hand"], rows["days_of_cover"], strict=True)]
+    return cover_styler(stock_table(cover, districts, vaccines, lang), levels, lang)
 
 
 def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -130,11 +157,7 @@ def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataF
     below zero is not netted off). A balance below zero reads "more issued than received: check the ledger"."""
     district_names = district_options(districts, lang)
     vaccine_names = vaccine_options(vaccines, lang)
-    order = {code: i for i, code in enumerate([STATE, *district_names])}
-    rows = cover.assign(
-        _order=cover["store"].map(order).fillna(len(order)), _vaccine=[_vaccine_rank(v) for v in cover["vaccine"]]
-    )
-    rows = rows.sort_values(["_order", "store", "_vaccine"], kind="stable")
+    rows = _stock_rows(cover, district_names)
     return pd.DataFrame(
         {
             t("stock.col_store", lang): [store_name(s, district_names, lang) for s in rows["store"]],
@@ -148,6 +171,83 @@ def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataF
         },
         dtype="object",
     )
+
+
+def cover_colours_note(lang: str = "en") -> str:
+    """What the warning colours of days of cover mean, with the thresholds (stats.stock)."""
+    return t(
+        "stock.cover_colours",
+        lang,
+        red=indian_number(COVER_RED_DAYS, lang),
+        amber=indian_number(COVER_AMBER_DAYS, lang),
+    )
+
+
+def cover_styler(table: pd.DataFrame, levels: Iterable[str | None], lang: str = "en") -> Styler:
+    """table (written text) with its days-of-cover cells on their warning background (levels: one per row, as
+    stats.stock.cover_level; None or ok keeps the table's own)."""
+    column = t("stock.col_days_of_cover", lang)
+    css = [_cover_css(level) for level in levels]
+    return table.style.apply(lambda _: css, subset=[column], axis=0)
+
+
+def _cover_css(level: str | None) -> str:
+    colour = COVER_BACKGROUNDS.get(level or "")
+    return f"background-color: {colour}; color: #000000" if colour else ""
+
+
+def lasts_until_text(state: str, day: date | None, lang: str = "en") -> str:
+    """The projected stock-out of a store's vaccine (stats.stock.STOCKOUT_STATES) in words."""
+    if state == "ledger":
+        return t("stock.ledger_cell", lang)
+    if state == "out":
+        return t("stock.stockout_out", lang)
+    if state == "no_use" or day is None:
+        return t("stock.stockout_no_use", lang)
+    return long_date(day, lang)
+
+
+STOCKOUT_HEIGHT = 12 * 35 + 3
+"""Pixels of the overview's stock-out table: about 11 rows and the header, the rest by scrolling."""
+
+
+def stockout_table(
+    rows: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en"
+) -> pd.DataFrame:
+    """Projected stock-outs (rows as stats.stock.stockouts, in their order): store (the state as every store),
+    vaccine, days of cover (one decimal) and the day it lasts until first (what a phone shows without
+    scrolling), then stock and doses a day, written for the screen."""
+    district_names = district_options(districts, lang)
+    vaccine_names = vaccine_options(vaccines, lang)
+    stores = [t("stock.store_STATE_all", lang) if s == STATE else district_names.get(s, s) for s in rows["store"]]
+    return pd.DataFrame(
+        {
+            t("stock.col_store", lang): stores,
+            t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in rows["vaccine"]],
+            t("stock.col_days_of_cover", lang): [
+                MISSING if state == "ledger" else cover_text(d, lang)
+                for state, d in zip(rows["state"], rows["days_of_cover"], strict=True)
+            ],
+            t("stock.col_lasts_until", lang): [
+                lasts_until_text(state, d, lang) for state, d in zip(rows["state"], rows["stockout_date"], strict=True)
+            ],
+            t("stock.col_on_hand", lang): [
+                on_hand_text(n if n < 0 else s, lang) for n, s in zip(rows["on_hand"], rows["stock"], strict=True)
+            ],
+            t("stock.col_average_7d", lang): [indian_number(int(rounded(x, 0)), lang) for x in rows["average_7d"]],
+        },
+        dtype="object",
+    )
+
+
+def stockout_styler(rows: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en") -> Styler:
+    """stockout_table with its days of cover on their warning colours."""
+    return cover_styler(stockout_table(rows, districts, vaccines, lang), rows["level"], lang)
+
+
+def urgent_count(rows: pd.DataFrame) -> int:
+    """How many stores and vaccines of the stockouts rows are red (or out of stock)."""
+    return int((rows["level"] == "red").sum())
 
 
 def entered_at_text(moment: datetime | None, lang: str = "en") -> str:

@@ -254,6 +254,23 @@ def test_stock_never_goes_below_zero_in_the_default_demo(full: DemoData, full_do
     _assert_no_negative_stock(_stock_balances(stock, administered))
 
 
+def test_district_stores_hold_days_of_cover_on_the_demos_last_day(full: DemoData, full_doses: pd.DataFrame) -> None:
+    # Issue 14: the last week's issues were sized to the calendar's few remaining days, so every district held a
+    # handful of doses (0.0 days of cover) on the demo's last day. Issues cover 10-14 days of use, so after at
+    # most 6 days of the week each district still holds more than 4 days' worth, and never above 14.
+    administered = full_doses.groupby(["date", "district_code", "vaccine"], as_index=False)["doses"].sum()
+    stock = full.stock.assign(date=full.stock["date"].dt.date)
+    balances = _stock_balances(stock, administered)
+    last = administered["date"].max()
+    on_hand = balances[balances["store"] != "STATE"].sort_values("date").groupby(["store", "vaccine"]).last()
+    on_hand = on_hand.groupby("store")["balance"].sum()
+    week = administered[administered["date"] > last - pd.Timedelta(days=7).to_pytimedelta()]
+    pace = week.groupby("district_code")["doses"].sum() / 7
+    cover = (on_hand / pace).dropna()
+    assert len(cover) == 28
+    assert cover.between(4, 14).all(), cover.sort_values()
+
+
 def test_stock_references_and_wastage(full: DemoData) -> None:
     stock = full.stock
     assert stock["reference"].str.fullmatch(r"(GRN|ISS/[A-Z]{3}|WST/[A-Z]{3})/20\d\d/\d{4}").all()

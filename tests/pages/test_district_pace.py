@@ -104,14 +104,69 @@ def test_league_table_has_every_district_in_rank_order(app_db):
         "required_daily_rate",
     ]
     assert written.loc[["RPR", "BST", "DRG", "BLD"], columns].values.tolist() == [
-        ["16,33,929", "443", "0.27", "—", "89.3%", "1,900", "4", "7,645"],
-        ["6,30,906", "71", "0.11", "—", "100.0%", "100", "1", "2,955"],
-        ["13,02,037", "31", "0.02", "—", "100.0%", "780", "24", "6,103"],
-        ["6,24,698", "0", "0.00", "—", "—", "0", "0", "2,929"],
+        ["16,33,929", "443", "0.27", "—", "89.3%", "1,900", "4.2", "7,645"],
+        ["6,30,906", "71", "0.11", "—", "100.0%", "100", "1.4", "2,955"],
+        ["13,02,037", "31", "0.02", "—", "100.0%", "780", "24.8", "6,103"],
+        ["6,24,698", "0", "0.00", "—", "—", "0", "0.0", "2,929"],
     ]
     raipur = table.set_index("code").loc["RPR"]
     assert raipur["coverage_1"] == pytest.approx(2800 / 1633929)
     assert list(raipur["last_28_days"]) == [0] * 21 + [150, 250, 350, 450, 550, 650, 700]
+
+
+def test_league_days_of_cover_has_one_decimal_a_warning_colour_and_a_stock_out_date(app_db):
+    # Issue 14: days of cover read 0 (floored to whole days). By hand, over the 7 days to 22 June 2021:
+    # Raipur 1,900 ÷ (3,100 doses ÷ 7) = 4.29 → 4.2 (rounded down; red), lasts until 22 June + 4 days = 26 June;
+    # Bastar 100 ÷ (500 ÷ 7) = 1.4 (red), 23 June; Durg 780 ÷ (220 ÷ 7) = 24.82 → 24.8 (no colour), 16 July.
+    league = league_of(open_page(PAGE))
+    written = shown(league).set_index("code")
+    assert written.loc[["RPR", "BST", "DRG"], ["days_of_cover", "stockout_date"]].values.tolist() == [
+        ["4.2", "26 June 2021"],
+        ["1.4", "23 June 2021"],
+        ["24.8", "16 July 2021"],
+    ]
+    assert headers(league)["stockout_date"] == "Stock lasts until"
+    styles = league.proto.arrow_data.styler.styles
+    assert "background-color: #FFD6D6" in styles and "#FFE9B8" not in styles
+
+
+def test_days_of_cover_chart_is_coloured_by_level_with_one_decimal_ticks(app_db):
+    app = open_page(PAGE)
+    app.selectbox(key="dp_indicator").set_value("days_of_cover").run()
+    chart = json.loads(app.get("plotly_chart")[0].proto.spec)
+    bar = chart["data"][0]
+    colours = dict(zip(bar["y"], bar["marker"]["color"], strict=True))
+    assert (colours["Raipur"], colours["Bastar"], colours["Durg"]) == ("#C62828", "#C62828", "#009E73")
+    texts = dict(zip(bar["y"], bar["text"], strict=True))
+    assert (texts["Raipur"], texts["Durg"]) == ("4.2", "24.8")
+    assert chart["layout"]["xaxis"]["ticktext"][:3] == ["0.0", "5.0", "10.0"]
+    assert any("red: under 7 days" in c.value for c in app.caption)
+
+
+def test_the_chosen_districts_stock_by_vaccine_with_its_stock_out_date(app_db):
+    # Raipur on 22 June 2021: Covishield 4,000 issued − 2,800 given = 1,200 at 2,800 ÷ 7 = 400 a day → 3.0 days,
+    # lasts until 25 June; Covaxin 1,000 − 300 given (50 a day on 6 days) = 700 at 300 ÷ 7 = 42.9 a day → 16.3 days,
+    # 22 June + 16 = 8 July.
+    app = open_page(PAGE)
+    app.selectbox(key="dp_district").set_value("RPR").run()
+    table = table_with(app, "Store")
+    assert list(table.columns) == [
+        "Store",
+        "Vaccine",
+        "Days of cover",
+        "Lasts until",
+        "On hand",
+        "Doses a day (7-day average)",
+    ]
+    assert set(table["Store"]) == {"Raipur"}
+    covishield = table[table["Vaccine"] == "Covishield"].iloc[0]
+    assert (covishield["On hand"], covishield["Days of cover"], covishield["Lasts until"]) == (
+        "1,200",
+        "3.0",
+        "25 June 2021",
+    )
+    covaxin = table[table["Vaccine"] == "Covaxin"].iloc[0]
+    assert (covaxin["On hand"], covaxin["Days of cover"], covaxin["Lasts until"]) == ("700", "16.3", "8 July 2021")
 
 
 def test_league_table_columns_are_configured(app_db):
@@ -149,7 +204,12 @@ def test_comparison_chart_table_follows_the_indicator(app_db):
     app.selectbox(key="dp_indicator").set_value("days_of_cover").run()
     compare = frames(app)[1].value
     assert list(compare.columns) == ["District", "Days of cover"]
-    assert compare.iloc[:4].values.tolist() == [["Durg", "24"], ["Raipur", "4"], ["Bastar", "1"], ["Balod", "0"]]
+    assert compare.iloc[:4].values.tolist() == [
+        ["Durg", "24.8"],
+        ["Raipur", "4.2"],
+        ["Bastar", "1.4"],
+        ["Balod", "0.0"],
+    ]
 
 
 def test_inputs_change_the_targets_and_bands(app_db):
@@ -199,6 +259,7 @@ def test_a_district_without_doses_or_centres(app_db):
     app = open_page(PAGE, dp_district="BLD")
     assert [i.value for i in app.info] == [
         "Balod has no doses in the chosen bands in the last 90 days.",
+        "No stock is recorded for Balod.",
         "No centre in Balod reported doses from 16 June 2021 to 22 June 2021.",
         "Balod has given no first dose in the chosen bands.",
     ]
@@ -239,6 +300,7 @@ def test_hindi(app_db):
         "ज़िलों की तालिका",
         "ज़िलों की तुलना",
         "एक ज़िला",
+        "रायपुर का स्टॉक, 22 जून 2021",
         "केंद्र, 16 जून 2021 से 22 जून 2021",
         "बकाया और विलंबित दूसरी खुराकें",
     ]
@@ -254,6 +316,15 @@ def test_hindi(app_db):
     assert app.selectbox(key="dp_indicator").label == "संकेतक"
     assert app.selectbox(key="dp_district").label == "ज़िला"
     assert list(frames(app)[3].value.columns) == [
+        "भंडार",
+        "टीका",
+        "कितने दिन चलेगा",
+        "कब तक चलेगा",
+        "भंडार में",
+        "प्रतिदिन खुराकें (7 दिन का औसत)",
+    ]
+    assert frames(app)[3].value.iloc[0].tolist()[:4] == ["रायपुर", "कोविशील्ड", "3.0", "25 जून 2021"]
+    assert list(frames(app)[4].value.columns) == [
         "कोड",
         "केंद्र",
         "खुराकें",

@@ -7,6 +7,11 @@ Worked by hand for 22 June 2021:
   first doses 700 + 30 = 730 (to date 2,800 + 210 + 500 = 3,510); second 0 (to date 6 × 50 = 300);
   precaution 10 (to date 10); total 3,820.
   stock: 10,000 + 2,000 received − 3,820 given = 8,180; cover 8,180 / 545.71 = 14.99 → 14.9 days, rounded down.
+  stock-outs (stock ÷ that store's 7-day pace of that vaccine, rounded down; lasts until 22 June + whole days):
+    Bastar Covishield 600 − 500 = 100 ÷ (500 / 7) = 1.4 (red, 23 June); Raipur Covishield 4,000 − 2,800 = 1,200
+    ÷ 400 = 3.0 (red, 25 June); state Covishield 4,400 + 1,200 + 780 + 100 = 6,480 ÷ (3,520 / 7) = 12.88 → 12.8
+    (amber, 4 July); Raipur Covaxin 1,000 − 300 = 700 ÷ (300 / 7) = 16.3 (8 July); Durg Covishield 1,000 − 220
+    = 780 ÷ (220 / 7) = 24.8 (16 July); state Covaxin 1,000 + 700 = 1,700 ÷ (300 / 7) = 39.6 (31 July).
   record day to 22 June: 20 June, 500 (RPR-1) + 50 (RPR-2) + 30 (DRG-1) + 500 (BST-1) = 1,080.
   vaccine mix 16–22 June: Covaxin 6 × 50 = 300 (7.9%), Covishield 3,820 − 300 = 3,520 (92.1%).
   data check: RPR-2 reported on 21 June and not on 22 June.
@@ -29,8 +34,17 @@ def metrics(app) -> dict[str, tuple[str, str]]:
     return {m.label: (m.value, m.delta) for m in app.metric}
 
 
+STOCKOUT_HEADERS = ("Lasts until", "कब तक चलेगा")
+
+
 def tables(app) -> list:
-    return [frame.value for frame in app.dataframe]
+    """The chart tables in order (the projected stock-outs table is stockout_table's)."""
+    return [frame.value for frame in app.dataframe if not set(STOCKOUT_HEADERS) & set(frame.value.columns)]
+
+
+def stockout_table(app):
+    (table,) = [frame for frame in app.dataframe if set(STOCKOUT_HEADERS) & set(frame.value.columns)]
+    return table
 
 
 @pytest.fixture
@@ -46,7 +60,7 @@ def test_headline_cards(page):
         "Centres reporting": ("2", "−1 (−33.3%)"),
         "Total doses": ("3,820", ""),
         "Stock on hand": ("8,180", ""),
-        "Days of cover": ("14.9 days", ""),
+        "Days of cover": ("14.9 days", ""),  # 14 days or more: no warning (stats.stock.COVER_AMBER_DAYS)
         "First doses": ("730", ""),
         "Second doses": ("0", ""),
         "Precaution doses": ("10", ""),
@@ -59,6 +73,23 @@ def test_headline_cards(page):
     first_doses = next(m for m in page.metric if m.label == "First doses")
     assert first_doses.help == "Given on 22 June 2021. To 22 June 2021 in all: 3,510."
     assert not page.info
+
+
+def test_projected_stock_outs_most_urgent_first(page):
+    # Issue 14: stock you can act on, the state and every district store by vaccine, worked out at the top.
+    table = stockout_table(page)
+    assert table.value.values.tolist() == [
+        ["Bastar", "Covishield", "1.4", "23 June 2021", "100", "71"],
+        ["Raipur", "Covishield", "3.0", "25 June 2021", "1,200", "400"],
+        ["State (every store)", "Covishield", "12.8", "4 July 2021", "6,480", "503"],
+        ["Raipur", "Covaxin", "16.3", "8 July 2021", "700", "43"],
+        ["Durg", "Covishield", "24.8", "16 July 2021", "780", "31"],
+        ["State (every store)", "Covaxin", "39.6", "31 July 2021", "1,700", "43"],
+    ]
+    styles = table.proto.arrow_data.styler.styles
+    assert styles.count("background-color: #FFD6D6") >= 1 and "background-color: #FFE9B8" in styles
+    assert "Vaccine stocks with under 7 days of cover: 2 (in red below)." in [w.value for w in page.warning]
+    assert any(c.value.startswith("Days of cover in red: under 7 days") for c in page.caption)
 
 
 def test_charts_show_the_last_90_days_within_the_data(page):
@@ -79,7 +110,10 @@ def test_charts_show_the_last_90_days_within_the_data(page):
 
 
 def test_alerts_list_each_flag(page):
-    assert [w.value for w in page.warning] == ["1 figure for 22 June 2021 needs a look:"]
+    assert [w.value for w in page.warning] == [
+        "Vaccine stocks with under 7 days of cover: 2 (in red below).",
+        "1 figure for 22 June 2021 needs a look:",
+    ]
     assert [m.value for m in page.markdown] == [
         "- 1 centre in Raipur that reported doses on 21 June 2021 sent no report on 22 June 2021: RPR-2."
     ]
@@ -138,6 +172,7 @@ def test_hindi_labels(app_db):
     assert app.title[0].value == "राज्य अवलोकन"
     assert [s.value for s in app.subheader] == [
         "22 जून 2021 के आँकड़े",
+        "अनुमानित स्टॉक समाप्ति, 22 जून 2021",
         "रुझान",
         "22 जून 2021 के आँकड़ों की जाँच",
         "22 जून 2021 का बुलेटिन",
@@ -161,7 +196,10 @@ def test_hindi_labels(app_db):
     assert list(cumulative.columns) == ["तारीख़", "पहली खुराक", "दूसरी खुराक", "एहतियाती खुराक"]
     assert list(bands.columns) == ["तारीख़", "18–44 वर्ष", "45–59 वर्ष", "60+ वर्ष"]
     assert vaccines.values.tolist() == [["कोविशील्ड", "3,520", "92.1%"], ["कोवैक्सिन", "300", "7.9%"]]
-    assert [w.value for w in app.warning] == ["22 जून 2021 के 1 आँकड़े पर ध्यान देना ज़रूरी है:"]
+    assert [w.value for w in app.warning] == [
+        "7 दिन से कम चलने वाले टीका-स्टॉक: 2 (नीचे लाल में)।",
+        "22 जून 2021 के 1 आँकड़े पर ध्यान देना ज़रूरी है:",
+    ]
     assert app.markdown[0].value.startswith("- रायपुर के 1 केंद्र")
     assert app.code[0].value.startswith("टीकाकरण बुलेटिन — छत्तीसगढ़, 22 जून 2021")
     assert app.get("download_button")[-1].label == "बुलेटिन डाउनलोड करें (.txt)"

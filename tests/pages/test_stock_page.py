@@ -75,8 +75,9 @@ def test_stock_on_hand_and_days_of_cover(app_db):
     assert [t.value for t in app.title] == ["Stock entry"]
     assert app.date_input(key="stock-date-receipt").value == DAY
     assert stock(app) == {
-        ("State store", "Covishield"): ("4,400", "12.9"),  # every store: 6,480 ÷ (3,520 ÷ 7 = 502.9 a day)
-        ("State store", "Covaxin"): ("1,000", "39.7"),
+        # every store: 6,480 ÷ (3,520 ÷ 7 = 502.9 a day) = 12.89, rounded down as everywhere (stats.stock.cover_tenths)
+        ("State store", "Covishield"): ("4,400", "12.8"),
+        ("State store", "Covaxin"): ("1,000", "39.6"),  # 1,700 ÷ (300 ÷ 7) = 39.67
         ("Bastar", "Covishield"): ("100", "1.4"),
         ("Durg", "Covishield"): ("780", "24.8"),
         ("Raipur", "Covishield"): ("1,200", "3.0"),
@@ -84,6 +85,10 @@ def test_stock_on_hand_and_days_of_cover(app_db):
     }
     assert len(tables(app)["movements"]) == 6
     assert "Download CSV" in [d.label for d in app.get("download_button")]
+    # Issue 14: the warning colours (Bastar and Raipur Covishield red, the state's Covishield amber) and their note.
+    styles = next(f for f in app.dataframe if "Days of cover" in f.value.columns).proto.arrow_data.styler.styles
+    assert "background-color: #FFD6D6" in styles and "background-color: #FFE9B8" in styles
+    assert any(c.value.startswith("Days of cover in red: under 7 days") for c in app.caption)
 
 
 def test_an_officer_records_a_receipt_and_sees_the_stock_change(app_db):

@@ -8,12 +8,17 @@ import pytest
 
 from stats import STATE
 from stats.stock import (
+    COVER_AMBER_DAYS,
+    COVER_RED_DAYS,
+    cover_level,
+    cover_tenths,
     days_of_cover,
     known_stock,
     stock_on_hand,
     stock_position,
     stockout_date,
     stockout_dates,
+    stockouts,
     wastage_rate,
 )
 from tests.stats import NaN, column, day, frame
@@ -166,6 +171,75 @@ def test_stockout_dates_per_store():
         "B": None,
         "STATE": day(12),
     }
+
+
+# --- cover to one decimal, its warning level and the most urgent stock-outs first (issue 14) -----------
+
+TENTHS = [
+    (0.0043, 0.0, "a trace of cover"),
+    (4.29, 4.2, "rounded down"),
+    (2.3, 2.3, "a tenth stored a hair under"),
+    (6.99, 6.9, "just under a week"),
+    (7.0, 7.0, "a week"),
+    (-1.0, 0.0, "never below zero"),
+    (math.inf, math.inf, "no use"),
+]
+
+
+@pytest.mark.parametrize("days, expected", [c[:2] for c in TENTHS], ids=[c[2] for c in TENTHS])
+def test_cover_tenths(days, expected):
+    assert cover_tenths(days) == expected
+
+
+LEVELS = [
+    (0.0, "red", "out of stock"),
+    (6.99, "red", "shown as 6.9"),
+    (7.0, "amber", "a week: amber"),
+    (13.99, "amber", "shown as 13.9"),
+    (14.0, "ok", "two weeks: fine"),
+    (math.inf, "ok", "stock, no use"),
+    (NaN, None, "unknown"),
+    (None, None, "none"),
+]
+
+
+@pytest.mark.parametrize("days, expected", [c[:2] for c in LEVELS], ids=[c[2] for c in LEVELS])
+def test_cover_level_at_the_boundaries(days, expected):
+    assert (COVER_RED_DAYS, COVER_AMBER_DAYS) == (7, 14)
+    assert cover_level(days) == expected
+
+
+def test_stockouts_most_urgent_first_with_state_and_level():
+    # Pace over the 7 days to day 7: A gives 70 CS (10 a day) and 7 CV (1 a day); B gives nothing; C gives 14 CS.
+    # A CS: 45 ÷ 10 = 4.5 days → day 11, red; A CV: 100 ÷ 1 = 100 days, ok; B CS: 50, no recent use;
+    # C CS: −5 (more issued than received) → ledger, listed first; STATE CS: (45 + 50 + 0) ÷ (84 ÷ 7 = 12) = 7.9
+    # days → day 14, amber; STATE CV: 100 ÷ 1 = 100.
+    stock = frame("store vaccine on_hand", [("A", "CS", 45), ("A", "CV", 100), ("B", "CS", 50), ("C", "CS", -5)])
+    given = frame(
+        ADMINISTERED_COLUMNS,
+        [(n, "A", "CS", 10) for n in range(1, 8)] + [(n, "A", "CV", 1) for n in range(1, 8)] + [(7, "C", "CS", 14)],
+    )
+    out = stockouts(days_of_cover(stock, given, day(7)), day(7))
+    rows = [
+        (r.store, r.vaccine, r.state, r.level, r.stockout_date, round(r.days_of_cover, 2))
+        for r in out.itertuples(index=False)
+    ]
+    assert rows == [
+        ("C", "CS", "ledger", None, day(7), 0.0),
+        ("A", "CS", "date", "red", day(11), 4.5),
+        (STATE, "CS", "date", "amber", day(14), 7.92),
+        ("A", "CV", "date", "ok", day(107), 100.0),
+        (STATE, "CV", "date", "ok", day(107), 100.0),
+        ("B", "CS", "no_use", "ok", None, math.inf),
+    ]
+
+
+def test_stockouts_zero_pace_and_no_stock():
+    # D holds nothing and gives nothing: out of stock, red, lasts until the day itself; E holds 20, gives nothing.
+    stock = frame("store vaccine on_hand", [("D", "CS", 0), ("E", "CS", 20)])
+    out = stockouts(days_of_cover(stock, frame(ADMINISTERED_COLUMNS, []), day(7)), day(7)).set_index("store")
+    assert (out.loc["D", "state"], out.loc["D", "level"], out.loc["D", "stockout_date"]) == ("out", "red", day(7))
+    assert (out.loc["E", "state"], out.loc["E", "stockout_date"]) == ("no_use", None)
 
 
 # --- wastage_rate --------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from data.imports.kind import FileKind, UndoRefused
 from data.imports.problems import Problem, details
 from data.models import ADJUSTMENT, PSEUDO_STORES, STATE, SUPPLIER, WASTAGE, District, StockMovement, Vaccine
 from data.rollup import CHUNK
+from stats.formatting import doses_text, long_date
 from stats.labels import t
 
 COLUMNS = ("date", "vaccine", "from_store", "to_store", "quantity", "reference")
@@ -114,7 +115,7 @@ class StockTable(FactTable):
             if culprits.empty:
                 culprits = rows[rows["to_store"] == store]
             culprit = culprits.sort_values(["date", "_row"]).iloc[-1]
-            detail = details(store, vaccine, first.date, int(first.balance), *store_and_vaccine(conn, store, vaccine))
+            detail = below_zero_details(conn, store, vaccine, first.date, int(first.balance))
             problems.append(
                 Problem(int(culprit["_row"]), "quantity", str(culprit["quantity"]), "stock_below_zero", detail)
             )
@@ -143,14 +144,33 @@ class StockTable(FactTable):
             first = worse.iloc[0]
             raise UndoRefused(
                 "undo_stock_below_zero",
-                details(
-                    first["store"],
-                    first["vaccine"],
-                    first["date"],
-                    int(first["balance"]),
-                    *store_and_vaccine(conn, first["store"], first["vaccine"]),
-                ),
+                below_zero_details(conn, first["store"], first["vaccine"], first["date"], int(first["balance"])),
             )
+
+
+def below_zero_details(conn: Connection, store: str, vaccine: str, day: date, balance: int) -> str:
+    """The detail of a store taken below zero, read by the messages as {parts[i]}: 0 store code, 1 vaccine code,
+    2 ISO date, 3 balance, 4-5 store name, 6-7 vaccine name (English, Hindi), 8-9 the date written out, 10-11
+    the balance in doses (true minus, Indian grouping), 12-13 the store as a sentence names it ("the state
+    store", "the Raipur store"). Codes and the ISO date stay first for whoever reads the detail as data."""
+    names = store_and_vaccine(conn, store, vaccine)
+    on = pd.Timestamp(day).date()
+    if store == STATE:
+        phrases = (t("stock.store_phrase_STATE", "en"), t("stock.store_phrase_STATE", "hi"))
+    else:
+        phrases = (t("stock.store_phrase", "en", store=names[0]), t("stock.store_phrase", "hi", store=names[1]))
+    return details(
+        store,
+        vaccine,
+        on.isoformat(),
+        balance,
+        *names,
+        long_date(on, "en"),
+        long_date(on, "hi"),
+        doses_text(balance, "en"),
+        doses_text(balance, "hi"),
+        *phrases,
+    )
 
 
 def store_and_vaccine(conn: Connection, store: str, vaccine: str) -> tuple[str, str, str, str]:

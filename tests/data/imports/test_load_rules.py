@@ -155,13 +155,13 @@ BAD = [
         "stock-below-zero",
         stock_csv([STOCK_OK[0], {**STOCK_OK[1], "quantity": "1500"}]),
         (3, "quantity", "1500", "stock_below_zero"),
-        "the Covishield stock of State store on 2021-06-02 below zero (it would be -500)",
+        "the state store's Covishield stock below zero on 2 June 2021 (it would be −500 doses)",
     ),
     Bad(
         "stock-correction-below-zero",
         stock_csv([{**STOCK_OK[0], "quantity": "500"}]),
         (2, "quantity", "500", "stock_below_zero"),
-        "the Covishield stock of State store on 2021-06-02 below zero (it would be -300)",
+        "the state store's Covishield stock below zero on 2 June 2021 (it would be −300 doses)",
         before=(stock_csv(STOCK_OK),),
     ),
     # --- published series, long format ---
@@ -374,3 +374,32 @@ def test_header_is_matched_but_series_columns_keep_their_written_names(sqlite_en
 def test_today_bounds_future_dates_inclusively(sqlite_engine) -> None:
     report = run_import(sqlite_engine, _doses(date=TODAY.isoformat()))
     assert report.status == "committed"
+
+
+STOCK_WORDING = [
+    # The state store issues 1,500 of the 1,000 it received: 1,000 − 1,500 = −500 on 2 June 2021.
+    (
+        [STOCK_OK[0], {**STOCK_OK[1], "quantity": "1500"}],
+        "this movement takes the state store's Covishield stock below zero on 2 June 2021 (it would be −500 doses).",
+        "इस प्रविष्टि से 2 जून 2021 को राज्य भंडार का कोविशील्ड स्टॉक शून्य से नीचे (−500 खुराकें) चला जाता है।",
+        "state store",
+    ),
+    # Raipur gets 800 and wastes 12,345 the next day: 800 − 12,345 = −11,545 on 3 June 2021 (Indian grouping).
+    (
+        [*STOCK_OK, {"date": "03-06-2021", "from_store": "Raipur", "to_store": "WASTAGE", "quantity": "12345"}],
+        "this movement takes the Raipur store's Covishield stock below zero on 3 June 2021 (it would be −11,545 "
+        "doses).",
+        "इस प्रविष्टि से 3 जून 2021 को रायपुर भंडार का कोविशील्ड स्टॉक शून्य से नीचे (−11,545 खुराकें) चला जाता है।",
+        "district store",
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, english, hindi", [c[:3] for c in STOCK_WORDING], ids=[c[3] for c in STOCK_WORDING])
+def test_stock_refusal_names_the_store_vaccine_and_date_in_words(sqlite_engine, rows, english, hindi) -> None:
+    # Issue 14: the refusal quoted codes ("STATE store's COVAXIN … 2022-03-31"); it names them as a reader would.
+    report = run_import(sqlite_engine, stock_csv(rows), "bad.csv")
+    assert [p.rule for p in report.problems] == ["stock_below_zero"]
+    assert (report.problems[0].message("en"), report.problems[0].message("hi")) == (english, hindi)
+    for code in ("STATE", "COVISHIELD", "RPR", "2021-06"):
+        assert code not in english + hindi

@@ -249,11 +249,15 @@ def test_stock_undo_is_refused_when_a_store_would_go_below_zero(engine) -> None:
     report = _undo(engine, receipt.batch_id)
 
     assert [(p.rule, p.detail) for p in report.problems] == [
-        ("undo_stock_below_zero", "STATE|COVISHIELD|2021-06-02|-800|State store|राज्य भंडार|Covishield|कोविशील्ड")
+        (
+            "undo_stock_below_zero",
+            "STATE|COVISHIELD|2021-06-02|-800|State store|राज्य भंडार|Covishield|कोविशील्ड|"
+            "2 June 2021|2 जून 2021|−800|−800|the state store|राज्य भंडार",
+        )
     ]
     assert report.message() == (
-        f"undoing import #{receipt.batch_id} would take the Covishield stock of State store on 2021-06-02 below "
-        "zero (it would be -800); undo the later stock imports that rely on it first."
+        f"undoing import #{receipt.batch_id} would take the state store's Covishield stock below zero on 2 June "
+        "2021 (it would be −800 doses); undo the later stock imports that rely on it first."
     )
     assert snapshot(engine) == before
     # In the other order both go.
@@ -278,7 +282,11 @@ def test_stock_undo_refused_when_a_correction_taken_back_leaves_too_little(engin
     _import(engine, stock_csv([{**ISSUE, "quantity": "1100"}]))
     report = _undo(engine, raised.batch_id)  # the receipt back at 1,000 cannot cover an issue of 1,100
     assert [(p.rule, p.detail) for p in report.problems] == [
-        ("undo_stock_below_zero", "STATE|COVISHIELD|2021-06-02|-100|State store|राज्य भंडार|Covishield|कोविशील्ड")
+        (
+            "undo_stock_below_zero",
+            "STATE|COVISHIELD|2021-06-02|-100|State store|राज्य भंडार|Covishield|कोविशील्ड|"
+            "2 June 2021|2 जून 2021|−100|−100|the state store|राज्य भंडार",
+        )
     ]
 
 

@@ -20,6 +20,7 @@ The fixture (imported through data.imports.importer, as an officer would):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import date
 
@@ -255,6 +256,31 @@ def test_stock_on_hand(loaded, as_of, expected):
     out = ask(loaded, stock.stock_on_hand, as_of=as_of)
     assert list(out.columns) == ["store", "vaccine", "received", "sent", "administered", "on_hand"]
     assert records(out) == expected
+
+
+def test_projected_stockouts_most_urgent_first(loaded):
+    # The window is 16–22 June (7 days, days without doses as 0); on hand as test_stock_on_hand's 22 June:
+    # DRG Covaxin 20 ÷ (40 / 7) = 3.5 (red, lasts until 22 + 3 = 25 June); RPR Covishield 220 ÷ (280 / 7 = 40)
+    # = 5.5 (red, 27 June); RPR Covaxin 30 ÷ (20 / 7) = 10.5 (amber, 2 July); the state's Covishield, every
+    # store: (300 + 220 + 165) ÷ (315 / 7 = 45) = 15.2 (7 July); DRG Covishield 165 ÷ (35 / 7 = 5) = 33.0
+    # (25 July); the state's Covaxin (390 + 30 + 20) ÷ (60 / 7) = 51.3 (12 August).
+    out = ask(loaded, stock.projected_stockouts, as_of=D[22])
+    got = [
+        (r.store, r.vaccine, int(r.stock), math.floor(r.days_of_cover * 10) / 10, r.stockout_date, r.level)
+        for r in out.itertuples(index=False)
+    ]
+    assert got == [
+        ("DRG", "COVAXIN", 20, 3.5, D[25], "red"),
+        ("RPR", "COVISHIELD", 220, 5.5, D[27], "red"),
+        ("RPR", "COVAXIN", 30, 10.5, date(2021, 7, 2), "amber"),
+        ("STATE", "COVISHIELD", 685, 15.2, date(2021, 7, 7), "ok"),
+        ("DRG", "COVISHIELD", 165, 33.0, date(2021, 7, 25), "ok"),
+        ("STATE", "COVAXIN", 440, 51.3, date(2021, 8, 12), "ok"),
+    ]
+
+
+def test_projected_stockouts_without_a_ledger(engine):
+    assert ask(engine, stock.projected_stockouts, as_of=D[22]) is None
 
 
 MOVEMENTS = [

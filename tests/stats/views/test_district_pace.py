@@ -119,7 +119,9 @@ FORMATS = [
     (1.0, "change", "en", "+100.0%", "rise"),
     (-0.254, "change", "en", "\u221225.4%", "fall with a true minus"),
     (0.0, "change", "en", "0.0%", "no change"),
-    (9.06, "days", "en", "9", "days round down"),
+    (9.06, "days", "en", "9.0", "days: one decimal"),
+    (4.29, "days", "en", "4.2", "days round down, never promising more"),
+    (0.0043, "days", "en", "0.0", "a trace of cover"),
     (math.inf, "days", "en", "∞", "stock never used"),
     (7644.46, "ceiling", "en", "7,645", "required rate rounds up"),
     (NaN, "rate", "en", "—", "missing"),
@@ -242,7 +244,7 @@ def test_league_export_and_styler():
         "40.0%",
         "+100.0%",
     )
-    assert list(export["स्टॉक कितने दिन चलेगा"]) == ["9", "0", "0", "∞", "0"]
+    assert list(export["स्टॉक कितने दिन चलेगा"]) == ["9.0", "0.0", "0.0", "∞", "0.0"]
     html = view.league_styler(table).to_html()
     assert "46.67" in html and "+100.0%" in html and "∞" in html
 
@@ -261,7 +263,8 @@ BARS = [
 def test_indicator_bars(indicator, codes):
     bars = view.indicator_bars(league(), indicator)
     assert list(bars["code"]) == codes
-    assert list(bars.columns) == ["code", "district", "value", "text"]
+    levels = ["level"] if indicator == "days_of_cover" else []  # the warning colour of each bar
+    assert list(bars.columns) == ["code", "district", "value", "text", *levels]
 
 
 def test_indicator_chart_highlights_the_chosen_district():

@@ -397,3 +397,19 @@ def test_record_note(record, start, expected):
 
 def test_bulletin_file_name():
     assert view.bulletin_file_name(day(22), "hi") == "bulletin-chhattisgarh-2021-06-22-hi.txt"
+
+
+COVER_WARNINGS = [
+    (6.99, "en", ("Under 7 days: act today", "off", "red"), "red: shown as 6.9"),
+    (7.0, "en", ("Under 14 days", "off", "orange"), "amber from a week"),
+    (13.99, "hi", ("14 दिन से कम", "off", "orange"), "amber in Hindi"),
+    (14.0, "en", None, "two weeks: no warning"),
+    (math.inf, "en", None, "no use: no warning"),
+    (None, "en", None, "unknown"),
+]
+
+
+@pytest.mark.parametrize("days, lang, expected", [c[:3] for c in COVER_WARNINGS], ids=[c[3] for c in COVER_WARNINGS])
+def test_days_of_cover_card_warns_in_its_colour(days, lang, expected):
+    warning = view.cover_warning(days, lang)
+    assert (tuple(warning) if warning else None) == expected

@@ -205,7 +205,7 @@ def test_stock_cover_averages_over_the_whole_window():
 
 
 @pytest.mark.parametrize(
-    "days, expected", [(3.04, "3.0"), (12.95, "13.0"), (math.inf, "—"), (None, "—"), (-1.0, "0.0")]
+    "days, expected", [(3.04, "3.0"), (12.95, "12.9"), (math.inf, "—"), (None, "—"), (-1.0, "0.0")]
 )
 def test_cover_text(days, expected):
     assert view.cover_text(days) == expected
@@ -277,3 +277,50 @@ def test_a_balance_below_zero_reads_as_an_alert_not_stock():
     ]
     hindi = view.stock_table(view.stock_cover(stock, doses, day(7)), DISTRICTS, VACCINES, "hi")
     assert hindi.iloc[1, 2] == "प्राप्ति से अधिक जारी: रजिस्टर जाँचें"
+
+
+# --- projected stock-outs, written (issue 14) -----------------------------------------------------------
+
+LASTS_UNTIL = [
+    ("date", date(2022, 4, 5), "en", "5 April 2022", "a day"),
+    ("date", date(2022, 4, 5), "hi", "5 अप्रैल 2022", "a day in Hindi"),
+    ("out", date(2022, 3, 31), "en", "Out of stock", "nothing left"),
+    ("no_use", None, "en", "No recent use", "no pace"),
+    ("no_use", None, "hi", "हाल में उपयोग नहीं", "no pace in Hindi"),
+    ("ledger", date(2022, 3, 31), "en", "More issued than received: check the ledger", "negative balance"),
+]
+
+
+@pytest.mark.parametrize("state, day_, lang, expected", [c[:4] for c in LASTS_UNTIL], ids=[c[4] for c in LASTS_UNTIL])
+def test_lasts_until_text(state, day_, lang, expected):
+    assert view.lasts_until_text(state, day_, lang) == expected
+
+
+def test_stockout_table_most_urgent_first_with_colours():
+    # RPR Covishield 45 at 10 a day: 4.5 → 4.5 days (red), lasts until day 7 + 4 = day 11; the state: every store
+    # (45 + 0, the negative balance counts as nothing) ÷ 10 = 4.5; DRG's −5 is a ledger check and comes first.
+    stock = frame("store vaccine on_hand", [("RPR", "COVISHIELD", 45), ("DRG", "COVISHIELD", -5)])
+    given = frame("date district_code vaccine doses", [(n, "RPR", "COVISHIELD", 10) for n in range(1, 8)])
+    rows = stock_rules.stockouts(view.stock_cover(stock, given, day(7)), day(7))
+    table = view.stockout_table(rows, DISTRICTS, VACCINES)
+    assert table.values.tolist() == [
+        [
+            "Durg",
+            "Covishield",
+            "—",
+            "More issued than received: check the ledger",
+            "More issued than received: check the ledger",
+            "0",
+        ],
+        ["Raipur", "Covishield", "4.5", view.long_date(day(11)), "45", "10"],
+        ["State (every store)", "Covishield", "4.5", view.long_date(day(11)), "45", "10"],
+    ]
+    html = view.stockout_styler(rows, DISTRICTS, VACCINES).to_html()
+    # the two red rows' days of cover (column 2), not the ledger check's
+    assert "_row1_col2, #T_" in html and "_row2_col2 {\n  background-color: #FFD6D6" in html
+    assert "_row0_col2" not in html.split("</style>")[0]
+
+
+def test_cover_colours_note_names_the_thresholds():
+    assert view.cover_colours_note().startswith("Days of cover in red: under 7 days")
+    assert "14 दिन से कम" in view.cover_colours_note("hi")
