@@ -95,6 +95,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "The record day to {end} is {date}, with {doses} doses.",
         "{end} तक का रिकॉर्ड दिन {date} है, {doses} खुराकों के साथ।",
     ),
+    "record_is_end": (
+        "{date} is the record day so far, with {doses} doses.",
+        "{date} अब तक का रिकॉर्ड दिन है, {doses} खुराकों के साथ।",
+    ),
     "record_outside": (
         "The record day to {end} is {date}, with {doses} doses: outside the dates shown.",
         "{end} तक का रिकॉर्ड दिन {date} है, {doses} खुराकों के साथ: यह दिखाई गई तारीख़ों से बाहर है।",

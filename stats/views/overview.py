@@ -292,6 +292,8 @@ def record_note(record: RecordDay | None, start: date, end: date, lang: str = "e
     if record is None:
         return None
     key = "overview.record_caption" if start <= record.date <= end else "overview.record_outside"
+    if record.date == end:
+        key = "overview.record_is_end"
     return t(
         key,
         lang,
