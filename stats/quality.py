@@ -488,7 +488,7 @@ def missing_centres(centre_reports: pd.DataFrame, day: date, *, names: Names | N
                 "rest": t("quality.missing_centres_more", lang, more=indian_number(more, lang)) if more > 0 else "",
             }
 
-        sentence = "missing_centres_each" if MIN_SAME_WEEKDAYS >= len(looked_at) else "missing_centres"
+        sentence = "missing_centres_each" if len(looked_at) <= MIN_SAME_WEEKDAYS else "missing_centres"
         flags.append(Flag(district, day, MISSING_CENTRES, figures, *_sentences(sentence, values)))
     return flags
 

@@ -72,7 +72,6 @@ def figures_table(figures: BulletinFigures, lang: str) -> pd.DataFrame:
         "average_7d": _one_decimal(figures.average_7d, lang),
         "stock_on_hand": MISSING if figures.stock_on_hand is None else indian_number(figures.stock_on_hand, lang),
         "days_of_cover": _cover(figures.days_of_cover, lang),
-        "flags": indian_number(len(figures.flags), lang),
     }
     return pd.DataFrame(
         {

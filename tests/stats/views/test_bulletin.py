@@ -49,7 +49,6 @@ FIGURES = BulletinFigures(
     average_7d=1_02_345.67,
     stock_on_hand=12_34_567,
     days_of_cover=12.06,
-    flags=[{"rule": "missing_centres"}, {"rule": "spike"}],
 )
 
 
@@ -75,7 +74,6 @@ FIGURES = BulletinFigures(
                 "7-day average (doses a day)": "1,02,345.7",
                 "Stock on hand (doses)": "12,34,567",
                 "Days the stock lasts at that pace": "12.1",
-                "Data checks for this day": "2",
             },
         ),
         (
@@ -97,7 +95,6 @@ FIGURES = BulletinFigures(
                 "7 दिन का औसत (खुराक प्रतिदिन)": "1,02,345.7",
                 "भंडार में खुराकें": "12,34,567",
                 "उस गति पर भंडार कितने दिन चलेगा": "12.1",
-                "इस दिन की आँकड़ा जाँचें": "2",
             },
         ),
     ],
@@ -118,10 +115,9 @@ def test_figures_table_lists_every_figure_labelled_and_grouped(figures, lang, ex
         ({"days_of_cover": math.inf}, "en", "Days the stock lasts at that pace", "No doses given in the last 7 days"),
         ({"days_of_cover": math.inf}, "hi", "उस गति पर भंडार कितने दिन चलेगा", "पिछले 7 दिनों में कोई खुराक नहीं दी गई"),
         ({"days_of_cover": 0.0}, "en", "Days the stock lasts at that pace", "0.0"),
-        ({"flags": []}, "en", "Data checks for this day", "0"),
         ({"area": "RPR", "area_name_en": "Raipur", "area_name_hi": "रायपुर"}, "hi", "क्षेत्र", "रायपुर"),
     ],
-    ids=["first-day", "no-ledger-stock", "no-ledger-cover", "idle-en", "idle-hi", "stock-out", "no-flags", "district"],
+    ids=["first-day", "no-ledger-stock", "no-ledger-cover", "idle-en", "idle-hi", "stock-out", "district"],
 )
 def test_figures_table_writes_missing_and_special_values(changes, lang, row, value) -> None:
     table = figures_table(replace(FIGURES, **changes), lang)
