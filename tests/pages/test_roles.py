@@ -205,7 +205,7 @@ def test_sign_in_is_throttled_after_five_failures(any_app_db) -> None:
 
 def test_a_disabled_account_is_refused_at_its_next_interaction(any_app_db) -> None:
     app = open_page("overview", user="collector.rpr")
-    assert app.title[0].value == "State overview"
+    assert app.title[0].value == "Raipur: district overview"  # a collector's home is their district
     with Session(any_app_db) as session:
         users.disable_user("collector.rpr", session=session, actor="officer.test")
     app.run()
@@ -213,7 +213,7 @@ def test_a_disabled_account_is_refused_at_its_next_interaction(any_app_db) -> No
     assert USER_KEY not in app.session_state
     assert navigation(app) == {page for page, roles in PAGES.items() if "public" in roles}
     assert "the account is no longer active" in everything(app)
-    assert "State overview" not in [t.value for t in app.title]
+    assert "Raipur: district overview" not in [t.value for t in app.title]
 
 
 def test_an_idle_session_ends(app_db, monkeypatch) -> None:
