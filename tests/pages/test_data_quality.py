@@ -21,32 +21,19 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from data.read import quality as quality_reads
 from tests.pages.conftest import open_page
 
 PAGE = "data_quality"
 JUNE = {n: date(2021, 6, n) for n in range(1, 31)}
-SILENT = [
-    (JUNE[21], "BST-1", "PHC Bakawand", "BST", 0, 4),
-    (JUNE[22], "RPR-2", "UPHC Ward 12", "RPR", 0, 4),
-]
-"""What centre_reports would count had BST-1 and RPR-2 reported on each of their last 4 same weekdays."""
 
 
 @pytest.fixture(autouse=True)
-def habitual_centres(monkeypatch):
-    """data.read.quality.centre_reports as if the fixture's two silent centres reported every week (see above)."""
-
-    def run(session, /, *, start, end, districts=None):
-        rows = [r for r in SILENT if start <= r[0] <= end and (districts is None or r[3] in districts)]
-        return pd.DataFrame(rows, columns=quality_reads.CENTRE_REPORTS)
-
-    monkeypatch.setattr(quality_reads, "centre_reports", SimpleNamespace(run=run))
+def _habitual(habitual_centres):
+    """Every test here: the fixture's two silent centres as habitual reporters (tests/pages/conftest.py)."""
 
 
 def metrics(app) -> dict[str, str]:
