@@ -90,8 +90,17 @@ st.download_button(
 figures_column, bands_column = st.columns([1, 1])
 with figures_column:
     st.subheader(label("bulletin.figures"))
+    figure_header, value_header = label("bulletin.figure"), label("bulletin.value")
     st.dataframe(
-        figures_table(facts, ctx.lang), width="stretch", height="content", hide_index=True, key="bulletin_figures"
+        figures_table(facts, ctx.lang),
+        width="stretch",
+        height="content",
+        hide_index=True,
+        column_config={  # room for the longest label; the values (a date at most) take the rest, even at 390 px
+            figure_header: st.column_config.TextColumn(figure_header, width="medium"),
+            value_header: st.column_config.TextColumn(value_header),
+        },
+        key="bulletin_figures",
     )
 with bands_column:
     st.subheader(label("bulletin.by_band"))

@@ -1,7 +1,8 @@
-"""State overview: the state immunisation officer's morning view of the chosen day.
+"""Overview: the state immunisation officer's morning view of the chosen day; a collector's home, their district's.
 
-Headline cards for the sidebar's date, charts over a date range, the day's data checks and its bulletin.
-Fetches through data.read only; every figure and text comes from stats/.
+Headline cards for the sidebar's date, charts over a date range, the day's data checks and its bulletin. The area is
+the one the read API's district scope gives: the state for the officer, a collector's own district (with the state's
+figures beside its cards). Fetches through data.read only; every figure and text comes from stats/.
 """
 
 from functools import partial
@@ -14,7 +15,7 @@ from pages._frame import require_frame
 from pages._published import show_published
 from pages._shared import as_of, chart_with_table, label, pinned_source, record_download
 from stats import STATE, sources, trend
-from stats.bulletin import ledger_line, render
+from stats.bulletin import area_for, ledger_line, render
 from stats.figures import overview as charts
 from stats.formatting import indian_number, long_date
 from stats.stock import COVER_RED_DAYS as RED
@@ -25,21 +26,29 @@ from stats.views import stock as stock_view
 ctx = require_frame("overview")
 language = ctx.lang
 day = as_of()
-st.title(label("overview.title"))
 if day is None:
+    st.title(label("overview.title"))
     st.info(label("common.no_data"))
     st.stop()
 
 when = long_date(day, language)
-st.caption(label("overview.intro", date=when))
+flags, own_figures, changes, state_figures, state_changes = daily.day_figures(ctx, day=day)  # a collector's: theirs
+area = own_figures.area
+names = reference.names(ctx)
+if area == STATE:
+    st.title(label("overview.title"))
+    st.caption(label("overview.intro", date=when))
+else:
+    district_name = names.district(area, language)
+    st.title(label("overview.title_district", district=district_name))
+    state_name = label("common.state_name")
+    st.caption(label("overview.intro_district", district=district_name, state=state_name, date=when))
 pin = pinned_source(ctx)
-order = sources.pinned_order(pin)
-days = figures.state_days(ctx)
+order = sources.pinned_order(pin, area)
+days = figures.state_days(ctx) if area == STATE else view.area_days(figures.district_days(ctx), area)
 first, last = sources.span(days)
 stand = sources.standing(days, day, order)
 state = stand.iloc[0] if len(stand) else None
-flags, own_figures, changes = daily.day_figures(ctx, day=day)
-names = reference.names(ctx)
 
 # --- Headline cards -------------------------------------------------------------------------------
 st.subheader(label("overview.headline", date=when))
@@ -53,6 +62,8 @@ elif state["source"] == sources.OWN:
     if own_figures.stock_to_check:  # never a stock figure: an alert to check the ledger
         st.warning(ledger_line(own_figures, language), icon=":material/inventory_2:")
     cards = view.headline_cards(own_figures, changes, language)
+    if state_figures is not None:  # a district's cards, the state's figures beside them
+        cards = view.with_state_context(cards, (own_figures, changes), (state_figures, state_changes), language)
 else:
     cards = view.sourced_cards(state, language)
 for row in cards:
@@ -68,6 +79,8 @@ for row in cards:
                 help=card.help,
             )
             st.caption(card.when)
+            if card.context:
+                st.caption(card.context)
 if state is not None:
     st.caption(label("sources.source_line", source=sourced.source_name(state["source"], language)))
     for note in sourced.day_notes(state, sources.on_day(days, day), language):
@@ -135,7 +148,9 @@ else:
     if view.own_in_range(best, start, end):
         left, right = st.columns(2)
         with left:
-            bands = view.band_series(doses.daily_doses(ctx, start=start, end=end, by=("age_band",)), start, end, names)
+            only = view.area_districts(area)
+            by_band = doses.daily_doses(ctx, start=start, end=end, by=("age_band",), districts=only)
+            bands = view.band_series(by_band, start, end, names)
             chart_with_table(
                 ctx,
                 charts.bands_figure(bands, names, language),
@@ -143,7 +158,7 @@ else:
                 "doses-by-age-band",
             )
         with right:
-            mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",)), names)
+            mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",), districts=only), names)
             chart_with_table(
                 ctx,
                 charts.vaccine_mix_figure(mix, start, end, names, language),
@@ -152,7 +167,7 @@ else:
             )
     else:
         st.info(label("overview.no_breakdowns", start=long_date(start, language), end=long_date(end, language)))
-        show_published(ctx, STATE, start, end, language)
+        show_published(ctx, area, start, end, language)
 
 # --- Data checks ------------------------------------------------------------------------------------
 st.subheader(label("overview.alerts", date=when))
@@ -167,14 +182,15 @@ else:
 
 # --- Bulletin ---------------------------------------------------------------------------------------
 st.subheader(label("overview.bulletin", date=when))
-note_figures = daily.note_figures(ctx, day=day, area=STATE_AREA, source=pin)
+note_area = STATE_AREA if area == STATE else area_for(area, reference.districts(ctx))
+note_figures = daily.note_figures(ctx, day=day, area=note_area, source=pin)
 if note_figures is None:
     st.info(label("sources.none_for_day", date=when, pinned=""))
     st.stop()
 bulletin = render(note_figures, language, names=names)
 st.caption(label("overview.bulletin_help"))
 st.code(bulletin, language=None, wrap_lines=True)
-bulletin_file = view.bulletin_file_name(day, language)
+bulletin_file = view.bulletin_file_name(day, language, area)
 st.download_button(
     label("overview.bulletin_download"),
     data=bulletin.encode("utf-8"),

@@ -1,4 +1,7 @@
-"""The daily press note in Hindi and English, and the figures behind it (the command line is data/bulletin.py)."""
+"""The daily press note in Hindi and English, and the figures behind it (the command line is data/bulletin.py).
+
+The note is what the state publishes: the same for every viewer of the same day and area, and it carries no internal
+data checks (those are on the overview and the data-quality page, narrowed to the centres the viewer may see)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from stats.doses import average_daily_doses, record_day
 from stats.formatting import indian_number, lakh_crore, long_date, percent
 from stats.labels import t
 from stats.names import Names
-from stats.quality import Flag
 from stats.stock import cover_days, cover_tenths, stock_position
 
 
@@ -48,7 +50,6 @@ class BulletinFigures:
     average_7d: float
     stock_on_hand: int | None
     days_of_cover: float | None
-    flags: list[dict] = field(default_factory=list)
     stock_to_check: list[dict] = field(default_factory=list)
     """Balances below zero (more issued than received), left out of stock_on_hand: store, vaccine, on_hand and
     their names (stock_checks)."""
@@ -69,12 +70,7 @@ class BulletinFigures:
             data["record_day"] = {"date": self.record_day["date"].isoformat(), "doses": self.record_day["doses"]}
         if self.days_of_cover is not None and math.isinf(self.days_of_cover):
             data["days_of_cover"] = None
-        data["flags"] = [_jsonable_flag(f) for f in self.flags]
         return data
-
-
-def _jsonable_flag(flag: dict) -> dict:
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in flag.items()}
 
 
 def _dose_sum(frame: pd.DataFrame, dose_number: int) -> int:
@@ -87,7 +83,6 @@ def bulletin_figures(
     doses: pd.DataFrame,
     centres: pd.DataFrame,
     stock: pd.DataFrame | None = None,
-    flags: list[dict] | None = None,
     *,
     names: Names,
 ) -> BulletinFigures:
@@ -133,7 +128,6 @@ def bulletin_figures(
         average_7d=round(pace, 1),
         stock_on_hand=on_hand,
         days_of_cover=cover,
-        flags=list(flags or []),
         stock_to_check=to_check,
     )
 
@@ -158,7 +152,6 @@ def sourced_figures(
     area: Area,
     days: pd.DataFrame,
     order: tuple[str, ...] = sources.ORDER,
-    flags: list[dict] | None = None,
 ) -> BulletinFigures | None:
     """The note's figures from the source that stands for the area on the day (stats.sources.standing), for a
     day the state's own reports do not give: no centres, no age bands, no stock (a published series has none).
@@ -196,7 +189,6 @@ def sourced_figures(
         average_7d=round(float(recent["doses"].sum()) / 7, 1),
         stock_on_hand=None,
         days_of_cover=None,
-        flags=list(flags or []),
         source=str(row["source"]),
         status=str(row["status"]),
         note_en=sources.status_note(row, "en"),
@@ -296,8 +288,6 @@ def render(figures: BulletinFigures, lang: str = "en", *, names: Names) -> str:
     if figures.stock_to_check:
         lines.append(ledger_line(figures, lang))
     lines.append(_record_line(figures, lang))
-    if figures.flags:
-        lines.append(_flags_line(figures.flags, lang))
     lines.append(_say("source", lang, source=sources.source_name(figures.source, lang)))
     return "\n".join(lines)
 
@@ -383,13 +373,6 @@ def _record_line(figures: BulletinFigures, lang: str) -> str:
     return _say("record_share", lang, share=percent(share, lang, digits=0), **values)
 
 
-def _flags_line(flags: list[dict], lang: str) -> str:
-    message = flags[0]["message_hi" if lang == "hi" else "message_en"]
-    if len(flags) == 1:
-        return _say("flags_one", lang, message=message)
-    return _say("flags_many", lang, count=indian_number(len(flags), lang), message=message)
-
-
 # --- From the data layer's frames (shared by the CLI and the Bulletin page) ---------------------
 
 
@@ -415,13 +398,6 @@ def reports_on(day: date, frames: dict[str, pd.DataFrame]) -> bool:
     return bool((frames["centres"]["date"] == day).any())
 
 
-def note_inputs(day: date, area: Area, frames: dict[str, pd.DataFrame], flags: list[Flag]) -> dict:
-    """bulletin_figures' keyword arguments from daily.bulletin_frames and the day's flags for the state
-    (stats.quality.flags_from_frames(day, STATE, ...)), of which the area's are kept."""
-    return {
-        "area": area,
-        "doses": frames["doses"],
-        "centres": frames["centres"],
-        "stock": frames["stock"],
-        "flags": [flag.to_dict() for flag in flags if area.code == STATE or flag.area == area.code],
-    }
+def note_inputs(area: Area, frames: dict[str, pd.DataFrame]) -> dict:
+    """bulletin_figures' keyword arguments from daily.bulletin_frames."""
+    return {"area": area, "doses": frames["doses"], "centres": frames["centres"], "stock": frames["stock"]}

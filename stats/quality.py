@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import holidays
 import numpy as np
 import pandas as pd
 
@@ -79,9 +80,20 @@ WINDOW = 28
 MIN_HISTORY = 7
 SOURCE_GAP_THRESHOLD = 0.1
 MAX_CODES = 5
-MISSING_CENTRES_DAYS = 7
-"""Missing centres are judged on at most the last this many days of a range (as data.read reads centre_days)."""
 """missing_centres names at most this many centre codes per district."""
+MISSING_CENTRES_DAYS = 7
+"""Missing centres are judged on at most the last this many days of a range (as data.read reads centre_reports)."""
+SAME_WEEKDAYS = 4
+"""missing_centres looks back over this many same weekdays before the day (public holidays skipped)..."""
+MIN_SAME_WEEKDAYS = 4
+"""...and flags a centre silent on the day that reported on at least this many of them: a habit, not chance (on
+the demo, 3 of 4 flags 8 to 17 centres a working day, 4 of 4 flags 2 to 6)."""
+HOLIDAY_WEEKS = 4
+"""How many more weeks same_weekdays may go back to skip public holidays."""
+SUNDAY = 6
+HOLIDAY_COUNTRY, HOLIDAY_SUBDIVISION = "IN", "CG"
+"""Public holidays: the `holidays` package's India with Chhattisgarh's own (gazetted national and state days)."""
+_PUBLIC_HOLIDAYS = holidays.country_holidays(HOLIDAY_COUNTRY, subdiv=HOLIDAY_SUBDIVISION)
 
 AGE_BAND_PEOPLE = (
     "18-44 Years (Individuals Vaccinated)",
@@ -419,33 +431,65 @@ def zero_activity(
 # --- Centres, coverage, stock ------------------------------------------------------------------
 
 
-def missing_centres(centre_days: pd.DataFrame, day: date, *, names: Names | None = None) -> list[Flag]:
-    """Centres that reported on the day before but not on day: one flag per district, count and codes.
+def rest_day(day: date) -> bool:
+    """True on a Sunday or a public holiday of the state (HOLIDAY_COUNTRY, HOLIDAY_SUBDIVISION): sessions are
+    not held, so a centre's silence that day is no lapse."""
+    return day.weekday() == SUNDAY or day in _PUBLIC_HOLIDAYS
 
-    centre_days: date, centre_code, district_code, [centre_name], doses (as data.read.doses.centre_days);
-    a centre with a row reported, whatever its doses.
+
+def same_weekdays(day: date, count: int = SAME_WEEKDAYS) -> list[date]:
+    """The count latest days before day on its weekday that were not public holidays, latest first (the days
+    missing_centres looks back over: 31 March 2022, a Thursday -> 24, 17, 10 and 3 March)."""
+    earlier = (day - timedelta(weeks=week) for week in range(1, count + HOLIDAY_WEEKS + 1))
+    return [d for d in earlier if not rest_day(d)][:count]
+
+
+def missing_centres(centre_reports: pd.DataFrame, day: date, *, names: Names | None = None) -> list[Flag]:
+    """Centres that did not report on day though they usually do on its weekday: one flag per district.
+
+    A centre is flagged when it reported on at least MIN_SAME_WEEKDAYS of the SAME_WEEKDAYS latest same
+    weekdays before day that were not public holidays (same_weekdays) and not on day itself; never on a Sunday
+    or a public holiday (rest_day). A centre that reports now and then, or only on some weekdays, is not a
+    lapse; one that reports every Thursday and is silent this Thursday is.
+
+    centre_reports: date (the day judged), centre_code, district_code, [centre_name], reported (1 when the
+    centre reported that day, whatever its doses, else 0) and weekdays_reported (on how many of the day's
+    same_weekdays it reported), as data.read.quality.centre_reports reads them.
     """
-    before = day - timedelta(days=1)
-    reported = set(centre_days.loc[centre_days["date"] == day, "centre_code"])
-    earlier = centre_days[(centre_days["date"] == before) & ~centre_days["centre_code"].isin(list(reported))]
+    if rest_day(day) or centre_reports.empty:
+        return []
+    rows = centre_reports[
+        (centre_reports["date"] == day)
+        & (centre_reports["reported"] == 0)
+        & (centre_reports["weekdays_reported"] >= MIN_SAME_WEEKDAYS)
+    ]
+    looked_at = same_weekdays(day)
     flags = []
-    for district, rows in earlier.groupby("district_code", sort=True):
-        codes = sorted(set(rows["centre_code"]))
+    for district, centres in rows.groupby("district_code", sort=True):
+        codes = sorted(set(centres["centre_code"]))
         shown, more = codes[:MAX_CODES], len(codes) - MAX_CODES
-        figures = {"centres": len(codes), "centre_codes": shown, "previous_date": before.isoformat()}
+        figures = {
+            "centres": len(codes),
+            "centre_codes": shown,
+            "same_weekdays": [d.isoformat() for d in looked_at],
+            "at_least": MIN_SAME_WEEKDAYS,
+        }
 
         def values(lang: str, district=district, codes=codes, shown=shown, more=more) -> dict:
             subject = "quality.missing_centres_one" if len(codes) == 1 else "quality.missing_centres_many"
             return {
                 "subject": t(subject, lang, count=indian_number(len(codes), lang)),
                 "area": _area(district, lang, names),
-                "before": long_date(before, lang),
+                "least": MIN_SAME_WEEKDAYS,
+                "weeks": len(looked_at),
+                "weekday": t(f"quality.weekday_{day.weekday()}", lang),
                 "date": long_date(day, lang),
                 "listed": ", ".join(shown),
                 "rest": t("quality.missing_centres_more", lang, more=indian_number(more, lang)) if more > 0 else "",
             }
 
-        flags.append(Flag(district, day, MISSING_CENTRES, figures, *_sentences("missing_centres", values)))
+        sentence = "missing_centres_each" if len(looked_at) <= MIN_SAME_WEEKDAYS else "missing_centres"
+        flags.append(Flag(district, day, MISSING_CENTRES, figures, *_sentences(sentence, values)))
     return flags
 
 
@@ -648,7 +692,7 @@ def flags_for_day(
     *,
     daily: pd.DataFrame | None = None,
     days: pd.DataFrame | None = None,
-    centre_days: pd.DataFrame | None = None,
+    centre_reports: pd.DataFrame | None = None,
     coverage: pd.DataFrame | None = None,
     movements: pd.DataFrame | None = None,
     administered: pd.DataFrame | None = None,
@@ -662,8 +706,8 @@ def flags_for_day(
     daily: a daily frame (stats.published.published_daily and/or own_daily, concatenated) with at least
     the WINDOW days before day -> negative values (any metric), zero activity (ZERO_METRICS). days (a
     stats.sources days frame, days_from_frames, with at least the WINDOW days before day) -> spikes and known
-    jumps. centre_days (day and the day before) -> missing centres. coverage (coverage_by_dose up
-    to day) -> coverage over 100%. movements + administered -> doses beyond stock. published
+    jumps. centre_reports (data.read.quality.centre_reports of the day) -> missing centres. coverage
+    (coverage_by_dose up to day) -> coverage over 100%. movements + administered -> doses beyond stock. published
     (published_daily_doses) + own (date, doses) -> source gaps. Sorted by date, area, rule.
     """
     flags: list[Flag] = []
@@ -674,8 +718,8 @@ def flags_for_day(
     if days is not None:
         recent = days[(days["date"] >= day - timedelta(days=WINDOW)) & (days["date"] <= day)]
         flags += spikes(recent, names=names)
-    if centre_days is not None:
-        flags += missing_centres(centre_days, day, names=names)
+    if centre_reports is not None:
+        flags += missing_centres(centre_reports, day, names=names)
     if coverage is not None:
         flags += coverage_over_100(coverage, day, names=names)
     if movements is not None and administered is not None:
@@ -705,7 +749,7 @@ def flags_from_frames(day: date, area: str, frames: dict[str, pd.DataFrame]) -> 
         area,
         daily=daily,
         days=days_from_frames(frames["series"], frames["state"], frames["districts"]),
-        centre_days=frames["centre_days"],
+        centre_reports=frames["centre_reports"],
         coverage=coverage_by_dose(frames["bands"], frames["targets"], as_of=day),
         movements=frames["movements"],
         administered=frames["administered"],
@@ -722,7 +766,7 @@ def flags_over_range(
     """Every flag of the rules of stats.quality dated from start to end, from data.read.quality.quality_range_frames.
 
     Negative values, spikes, zero activity and source gaps on every day of the range (with the trailing
-    history the frames carry); missing centres on the days of the range that centre_days covers (at most
+    history the frames carry); missing centres on the days of the range that centre_reports covers (at most
     the last MISSING_CENTRES_DAYS); coverage above 100% on end; doses beyond stock on every day. Sorted by
     date, area and rule.
     """
@@ -735,9 +779,9 @@ def flags_over_range(
     for daily in dailies:
         flags += zero_activity(daily, metrics=ZERO_METRICS, names=names)
     flags += spikes(days_from_frames(series, state, frames["districts"]), names=names)
-    centre_days = frames["centre_days"]
+    centre_reports = frames["centre_reports"]
     for day in calendar_days(max(start, end - timedelta(days=MISSING_CENTRES_DAYS - 1)), end):
-        flags += missing_centres(centre_days, day, names=names)
+        flags += missing_centres(centre_reports, day, names=names)
     coverage = coverage_by_dose(frames["bands"], frames["targets"], as_of=end)
     flags += coverage_over_100(coverage, end, names=names)
     flags += doses_beyond_stock(

@@ -44,10 +44,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "row_cumulative_second_doses": ("Second doses so far", "अब तक दूसरी खुराकें"),
     "row_cumulative_precaution_doses": ("Precaution doses so far", "अब तक एहतियाती खुराकें"),
     "row_record_day": ("Record day before this one", "इससे पहले का रिकॉर्ड दिन"),
+    "row_record_doses": ("Doses on that record day", "उस रिकॉर्ड दिन की खुराकें"),
     "row_average_7d": ("7-day average (doses a day)", "7 दिन का औसत (खुराक प्रतिदिन)"),
     "row_stock_on_hand": ("Stock on hand (doses)", "भंडार में खुराकें"),
     "row_days_of_cover": ("Days the stock lasts at that pace", "उस गति पर भंडार कितने दिन चलेगा"),
-    "row_flags": ("Data checks for this day", "इस दिन की आँकड़ा जाँचें"),
-    "record_value": ("{doses} on {date}", "{date} को {doses}"),
     "cover_unlimited": ("No doses given in the last 7 days", "पिछले 7 दिनों में कोई खुराक नहीं दी गई"),
 }

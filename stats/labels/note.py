@@ -83,10 +83,5 @@ LABELS: dict[str, tuple[str, str]] = {
         "अब तक का रिकॉर्ड {record_date} को {record} खुराकें है; आज का आँकड़ा उसका {share} रहा।",
     ),
     "first_day": ("This is the first day with data.", "यह आँकड़ों वाला पहला दिन है।"),
-    "flags_one": ("Data check: {message}", "आँकड़ों की जाँच: {message}"),
-    "flags_many": (
-        "Data check: {count} figures for this day need a look; first, {message}",
-        "आँकड़ों की जाँच: इस दिन के {count} आँकड़ों पर ध्यान देना ज़रूरी है; पहला, {message}",
-    ),
     "unknown_district": ("'{district}' is not a district of Chhattisgarh.", "'{district}' छत्तीसगढ़ का ज़िला नहीं है।"),
 }

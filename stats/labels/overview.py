@@ -2,6 +2,15 @@
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("State overview", "राज्य अवलोकन"),
+    "title_district": ("{district}: district overview", "{district}: ज़िला अवलोकन"),
+    "intro_district": (
+        "{district}'s vaccinations on {date}, with {state}'s figures beside them: the day's figures, the trend over "
+        "the dates you pick, data checks of your centres and the district's bulletin.",
+        "{date} को {district} में टीकाकरण, साथ में {state} के आँकड़े: दिन के आँकड़े, चुनी गई तारीख़ों का रुझान, "
+        "आपके केंद्रों की आँकड़ा जाँच और ज़िले का बुलेटिन।",
+    ),
+    "state_context": ("{state}: {value}", "{state}: {value}"),
+    "state_context_share": ("{state}: {value} · {share} of the state", "{state}: {value} · राज्य का {share}"),
     "intro": (
         "Chhattisgarh's vaccinations on {date}: the day's figures, the trend over the dates you pick, data "
         "checks and the day's bulletin.",
@@ -94,6 +103,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "record_caption": (
         "The record day to {end} is {date}, with {doses} doses.",
         "{end} तक का रिकॉर्ड दिन {date} है, {doses} खुराकों के साथ।",
+    ),
+    "record_is_end": (
+        "{date} is the record day so far, with {doses} doses.",
+        "{date} अब तक का रिकॉर्ड दिन है, {doses} खुराकों के साथ।",
     ),
     "record_outside": (
         "The record day to {end} is {date}, with {doses} doses: outside the dates shown.",

@@ -95,9 +95,24 @@ LABELS: dict[str, tuple[str, str]] = {
         "नहीं हुए।",
     ),
     "missing_centres": (
-        "{subject} in {area} that reported doses on {before} sent no report on {date}: {listed}{rest}.",
-        "{area} के {subject} {before} को खुराकों की रिपोर्ट भेजी थी, पर {date} को कोई रिपोर्ट नहीं भेजी: {listed}{rest}।",
+        "{subject} in {area} that reported on at least {least} of the last {weeks} {weekday}s sent no report on "
+        "{date}: {listed}{rest}.",
+        "{area} के {subject} पिछले {weeks} {weekday} में से कम से कम {least} को रिपोर्ट भेजी थी, पर {date} को कोई "
+        "रिपोर्ट नहीं भेजी: {listed}{rest}।",
     ),
+    "missing_centres_each": (
+        "{subject} in {area} that reported on each of the last {weeks} {weekday}s sent no report on {date}: "
+        "{listed}{rest}.",
+        "{area} के {subject} पिछले {weeks} {weekday} में से हर एक को रिपोर्ट भेजी थी, पर {date} को कोई रिपोर्ट नहीं "
+        "भेजी: {listed}{rest}।",
+    ),
+    "weekday_0": ("Monday", "सोमवार"),
+    "weekday_1": ("Tuesday", "मंगलवार"),
+    "weekday_2": ("Wednesday", "बुधवार"),
+    "weekday_3": ("Thursday", "गुरुवार"),
+    "weekday_4": ("Friday", "शुक्रवार"),
+    "weekday_5": ("Saturday", "शनिवार"),
+    "weekday_6": ("Sunday", "रविवार"),
     "missing_centres_one": ("{count} centre", "{count} केंद्र ने"),
     "missing_centres_many": ("{count} centres", "{count} केंद्रों ने"),
     "missing_centres_more": (" and {more} more", " और {more} अन्य"),

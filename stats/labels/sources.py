@@ -59,6 +59,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "counted){outside}.",
         "{according} {end} तक का रिकॉर्ड दिन {date} है, {doses} खुराकों के साथ (सुधार और उछाल नहीं गिने गए){outside}।",
     ),
+    "record_is_end": (
+        "{date} is the record day so far {according}, with {doses} doses.",
+        "{according} {date} अब तक का रिकॉर्ड दिन है, {doses} खुराकों के साथ।",
+    ),
+    "record_published_is_end": (
+        "{date} is the record day so far {according}, with {doses} doses (corrections and jumps not counted).",
+        "{according} {date} अब तक का रिकॉर्ड दिन है, {doses} खुराकों के साथ (सुधार और उछाल नहीं गिने गए)।",
+    ),
     "record_outside": (": outside the dates shown", ": यह दिखाई गई तारीख़ों से बाहर है"),
     "pin": ("Figures from", "आँकड़ों का स्रोत"),
     "pin_help": (

@@ -45,13 +45,12 @@ def _one_decimal(x: float, lang: str) -> str:
     return grouped_decimal(rounded(x, 1), lang, 1)
 
 
-def _record(figures: BulletinFigures, lang: str) -> str:
+def _record(figures: BulletinFigures, lang: str) -> tuple[str, str]:
+    """The record day before this one and its doses, as two short values (a narrow table keeps them whole)."""
     record = figures.record_day
     if record is None:
-        return MISSING
-    return t(
-        "bulletin.record_value", lang, doses=indian_number(record["doses"], lang), date=long_date(record["date"], lang)
-    )
+        return MISSING, MISSING
+    return long_date(record["date"], lang), indian_number(record["doses"], lang)
 
 
 def _cover(days: float | None, lang: str) -> str:
@@ -68,11 +67,11 @@ def figures_table(figures: BulletinFigures, lang: str) -> pd.DataFrame:
         "date": long_date(figures.date, lang),
         "area": figures.area_name_hi if lang == "hi" else figures.area_name_en,
         **{name: indian_number(getattr(figures, name), lang) for name in COUNTS},
-        "record_day": _record(figures, lang),
+        "record_day": _record(figures, lang)[0],
+        "record_doses": _record(figures, lang)[1],
         "average_7d": _one_decimal(figures.average_7d, lang),
         "stock_on_hand": MISSING if figures.stock_on_hand is None else indian_number(figures.stock_on_hand, lang),
         "days_of_cover": _cover(figures.days_of_cover, lang),
-        "flags": indian_number(len(figures.flags), lang),
     }
     return pd.DataFrame(
         {

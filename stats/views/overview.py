@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -112,6 +112,8 @@ class Card:
     help: str
     delta: MetricDelta | None = None
     delta_description: str | None = None
+    context: str | None = None
+    """Beside a district's figure, the state's: "Chhattisgarh: 1,15,608 · 12.3% of the state"."""
 
 
 def cover_text(days: float | None, lang: str = "en") -> str:
@@ -229,6 +231,37 @@ def headline_cards(figures: BulletinFigures, changes: DayChanges, lang: str = "e
     return [daily, [total, stock, cover], doses]
 
 
+def _counts(figures: BulletinFigures, changes: DayChanges) -> list[list[float | None]]:
+    """The figures behind headline_cards, in the cards' order (None: no share of the state is given)."""
+    return [
+        [changes.doses, changes.average_7d, changes.centres],
+        [figures.cumulative_doses, None, None],
+        [figures.first_doses, figures.second_doses, figures.precaution_doses],
+    ]
+
+
+def with_state_context(
+    cards: list[list[Card]],
+    district: tuple[BulletinFigures, DayChanges],
+    state: tuple[BulletinFigures, DayChanges],
+    lang: str = "en",
+) -> list[list[Card]]:
+    """A district's headline_cards, each with the state's figure beside it and the district's share of the state's
+    counts ("Chhattisgarh: 1,15,608 · 12.3% of the state"): the state as context on a collector's overview."""
+    figures, changes = state
+    state_cards = headline_cards(figures, changes, lang)
+    name = t("common.state_name", lang)
+    shown = []
+    for row, state_row, parts, totals in zip(cards, state_cards, _counts(*district), _counts(*state), strict=True):
+        out = []
+        for card, state_card, part, total in zip(row, state_row, parts, totals, strict=True):
+            share = percent(part / total, lang) if part is not None and total else None
+            key = "overview.state_context" if share is None else "overview.state_context_share"
+            out.append(replace(card, context=t(key, lang, state=name, value=state_card.value, share=share)))
+        shown.append(out)
+    return shown
+
+
 def sourced_cards(state: pd.Series, lang: str = "en") -> list[list[Card]]:
     """The day's cards from a published source (a day the state's reports do not give): doses, first and second
     doses on the day; total, first and second doses to the day as the source published them. A day that is not
@@ -315,6 +348,8 @@ def record_note(record: RecordDay | None, start: date, end: date, lang: str = "e
     if record is None:
         return None
     key = "overview.record_caption" if start <= record.date <= end else "overview.record_outside"
+    if record.date == end:
+        key = "overview.record_is_end"
     return t(
         key,
         lang,
@@ -378,6 +413,20 @@ def alerts_heading(count: int, day: date, lang: str = "en") -> str:
     return t("overview.alerts_many", lang, date=when, count=indian_number(count, lang))
 
 
-def bulletin_file_name(day: date, lang: str = "en") -> str:
-    """bulletin-chhattisgarh-2021-06-22-en.txt"""
-    return f"bulletin-chhattisgarh-{day.isoformat()}-{lang}.txt"
+def bulletin_file_name(day: date, lang: str = "en", area: str = sources.STATE) -> str:
+    """bulletin-chhattisgarh-2021-06-22-en.txt (the state), bulletin-rpr-2021-06-22-en.txt (a district)."""
+    place = "chhattisgarh" if area == sources.STATE else area.lower()
+    return f"bulletin-{place}-{day.isoformat()}-{lang}.txt"
+
+
+# --- The area: the state, or a collector's district ------------------------------------------------
+
+
+def area_days(days: pd.DataFrame, area: str) -> pd.DataFrame:
+    """The area's rows of a days frame (figures.state_days for the state, figures.district_days for a district)."""
+    return days[days["area"] == area].reset_index(drop=True)
+
+
+def area_districts(area: str) -> list[str] | None:
+    """The districts filter of a dose query for the area: None for the state, [code] for a district."""
+    return None if area == sources.STATE else [area]

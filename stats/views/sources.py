@@ -73,13 +73,15 @@ def named_records(records: Sequence[sources.Record], lang: str = "en") -> list:
 def record_lines(
     records: Sequence[sources.Record], end: date, start: date | None = None, lang: str = "en"
 ) -> list[str]:
-    """One sentence per source's record day to end, saying when it falls outside start..end."""
+    """One sentence per source's record day to end, saying when it falls outside start..end (and, when end is
+    itself the record, that it is the record day so far)."""
     lines = []
     for r in records:
         outside = t("sources.record_outside", lang) if start is not None and not start <= r.date <= end else ""
+        key = "sources.record" if r.source == sources.OWN else "sources.record_published"
         lines.append(
             t(
-                "sources.record" if r.source == sources.OWN else "sources.record_published",
+                key + ("_is_end" if r.date == end else ""),
                 lang,
                 end=long_date(end, lang),
                 according=according(r.source, lang),

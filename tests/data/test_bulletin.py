@@ -93,7 +93,7 @@ Source: the state's centre reports.
 """
 
 
-# 21 June: DRG-1 reported on 20 June and not on 21 June, so the note names that flag in one sentence.
+# 21 June: DRG-1 reported on 20 June and not on 21 June; the note carries no data checks (the overview does).
 STATE_21_HI = """टीकाकरण बुलेटिन — छत्तीसगढ़, 21 जून 2021
 
 छत्तीसगढ़ में 21 जून 2021 को 1 केंद्र पर 800 खुराकें दी गईं। अब तक कुल 2,300 खुराकें दी जा चुकी हैं।
@@ -101,7 +101,6 @@ STATE_21_HI = """टीकाकरण बुलेटिन — छत्ती
 18–44 वर्ष: पहली खुराक 800।
 भंडार में 4,97,700 खुराकें हैं, जो 7 दिन के औसत (1,150 खुराक प्रतिदिन) पर 432 दिन चलेंगी।
 अब तक का रिकॉर्ड 20 जून 2021 को 1,500 खुराकें है; आज का आँकड़ा उसका 53% रहा।
-आँकड़ों की जाँच: दुर्ग के 1 केंद्र ने 20 जून 2021 को खुराकों की रिपोर्ट भेजी थी, पर 21 जून 2021 को कोई रिपोर्ट नहीं भेजी: DRG-1।
 स्रोत: राज्य की केंद्र रिपोर्ट।
 """
 
@@ -114,7 +113,7 @@ STATE_21_HI = """टीकाकरण बुलेटिन — छत्ती
         (("--date", "2021-06-22", "--lang", "hi"), STATE_HI),
         (("--date", "2021-06-21", "--district", "रायपुर"), RAIPUR_21_EN),
     ],
-    ids=["state-en", "state-hi", "state-hi-with-flag", "district-hindi-name"],
+    ids=["state-en", "state-hi", "state-hi-22", "district-hindi-name"],
 )
 def test_note_states_the_known_figures(bulletin_db, capsys, args, expected) -> None:
     status, out, err = note(capsys, *args)
@@ -148,7 +147,6 @@ def test_json_carries_the_figures_behind_the_note(bulletin_db, capsys) -> None:
         "average_7d": 33_849.0,
         "stock_on_hand": 98_453,
         "days_of_cover": 2.9,
-        "flags": [],
         "stock_to_check": [],
         "source": "own",
         "status": "day",

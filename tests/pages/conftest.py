@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 import streamlit as st
 from argon2 import PasswordHasher
@@ -248,3 +250,24 @@ def open_page_alone(page: str, user: str | None) -> AppTest:
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+SILENT_CENTRES = [
+    (date(2021, 6, 21), "BST-1", "PHC Bakawand", "BST", 0, 4),
+    (date(2021, 6, 22), "RPR-2", "UPHC Ward 12", "RPR", 0, 4),
+]
+"""What data.read.quality.centre_reports would count had BST-1 (silent on Monday 21 June) and RPR-2 (silent on
+Tuesday 22 June) reported on each of their last 4 same weekdays: the fixture's week is too short for that habit."""
+
+
+@pytest.fixture
+def habitual_centres(monkeypatch) -> None:
+    """data.read.quality.centre_reports as if the fixture's two silent centres reported every week, so that the
+    missing-centres rule flags them (the query itself is tested on hand-worked calendars in tests/data/read)."""
+    from data.read import quality
+
+    def run(session, /, *, start, end, districts=None):
+        rows = [r for r in SILENT_CENTRES if start <= r[0] <= end and (districts is None or r[3] in districts)]
+        return pd.DataFrame(rows, columns=quality.CENTRE_REPORTS)
+
+    monkeypatch.setattr(quality, "centre_reports", SimpleNamespace(run=run))

@@ -182,8 +182,10 @@ def opens(user: str, page: str) -> bool:
     return Viewer(role=role, district_code=district, username=user).may_open(page)
 
 
-def test_every_staff_download_is_audited(any_app_db, tmp_path, monkeypatch, real_only_url, offers) -> None:
-    app_db = any_app_db
+def test_every_staff_download_is_audited(
+    any_app_db, tmp_path, monkeypatch, real_only_url, offers, habitual_centres
+) -> None:
+    app_db = any_app_db  # habitual_centres: the data-quality page has flags to download
     walked: set[tuple[str, int]] = set()
     clicked: dict[tuple[str, str], int] = {}
     # Every staff page as each role, on the test database.

@@ -14,7 +14,13 @@ Worked by hand for 22 June 2021:
     = 780 ÷ (220 / 7) = 24.8 (16 July); state Covaxin 1,000 + 700 = 1,700 ÷ (300 / 7) = 39.6 (31 July).
   record day to 22 June: 20 June, 500 (RPR-1) + 50 (RPR-2) + 30 (DRG-1) + 500 (BST-1) = 1,080.
   vaccine mix 16–22 June: Covaxin 6 × 50 = 300 (7.9%), Covishield 3,820 − 300 = 3,520 (92.1%).
-  data check: RPR-2 reported on 21 June and not on 22 June.
+  data checks: none (RPR-2, silent on 22 June, has reported on one Tuesday only: not a habit yet).
+Raipur, the Raipur collector's home (the state's figures beside):
+  doses 700 (RPR-1), 21 June 600 + 50 = 650: +50 (+7.7%); 700 / 740 = 94.6% of the state.
+  7-day average 3,100 / 7 = 442.86 → 443 (81.2% of the state's 545.71); 700 − 442.86 = +257 (+58.1%).
+  centres 1 (RPR-1), 21 June 2: −1 (−50.0%); 1 / 2 = 50.0% of the state.
+  total 2,800 + 300 = 3,100 (81.2% of 3,820); first 700 (95.9% of 730), second 0 (state 0), precaution 0 (0.0% of 10).
+  stock 4,000 + 1,000 − 3,100 = 1,900 (state 8,180); cover 1,900 / 442.86 = 4.29 → 4.2 days (state 14.9 days).
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from datetime import date
 
 import pytest
 
+from data.read import quality as quality_reads
+from stats.quality import Flag
 from tests.files import doses_csv, run_import
 from tests.pages.conftest import open_page
 
@@ -109,14 +117,29 @@ def test_charts_show_the_last_90_days_within_the_data(page):
     assert vaccines.values.tolist() == [["Covishield", "3,520", "92.1%"], ["Covaxin", "300", "7.9%"]]
 
 
-def test_alerts_list_each_flag(page):
-    assert [w.value for w in page.warning] == [
+def test_no_data_check_for_a_centre_without_a_habit(page):
+    # RPR-2 is silent on Tuesday 22 June after one week of reports: not a centre that reports every Tuesday.
+    assert [s.value for s in page.success] == ["All clear: no data check found anything to look at for 22 June 2021."]
+    assert [w.value for w in page.warning] == ["Vaccine stocks with under 7 days of cover: 2 (in red below)."]
+
+
+def two_flags(day, area, frames) -> list[Flag]:
+    """A data check in Raipur and one in Durg on the day (stands in for the rules, whatever the data)."""
+    return [
+        Flag("DRG", day, "missing_centres", {}, "A check in Durg.", "दुर्ग की जाँच।"),
+        Flag("RPR", day, "missing_centres", {}, "A check in Raipur.", "रायपुर की जाँच।"),
+    ]
+
+
+def test_alerts_list_each_flag(app_db, monkeypatch):
+    monkeypatch.setattr(quality_reads, "flags_from_frames", two_flags)
+    app = open_page("overview", "en", as_of=DAY)
+    assert [w.value for w in app.warning] == [
         "Vaccine stocks with under 7 days of cover: 2 (in red below).",
-        "1 figure for 22 June 2021 needs a look:",
+        "2 figures for 22 June 2021 need a look:",
     ]
-    assert [m.value for m in page.markdown] == [
-        "- 1 centre in Raipur that reported doses on 21 June 2021 sent no report on 22 June 2021: RPR-2."
-    ]
+    assert [m.value for m in app.markdown] == ["- A check in Durg.\n- A check in Raipur."]
+    assert "A check" not in app.code[0].value  # the press note carries no data checks
 
 
 def test_bulletin_with_copy_and_download(page):
@@ -131,7 +154,6 @@ def test_bulletin_with_copy_and_download(page):
         "CoWIN reported 800 doses for the day.",
         "Stock on hand: 8,180 doses, enough for 14 days at the 7-day average of 546 doses a day.",
         "The record so far is 1,080 doses on 20 June 2021; this day reached 69% of it.",
-        "Data check: 1 centre in Raipur that reported doses on 21 June 2021 sent no report on 22 June 2021: RPR-2.",
         "Source: the state's centre reports.",
     ]
     download = page.get("download_button")[-1]
@@ -196,11 +218,7 @@ def test_hindi_labels(app_db):
     assert list(cumulative.columns) == ["तारीख़", "पहली खुराक", "दूसरी खुराक", "एहतियाती खुराक"]
     assert list(bands.columns) == ["तारीख़", "18–44 वर्ष", "45–59 वर्ष", "60+ वर्ष"]
     assert vaccines.values.tolist() == [["कोविशील्ड", "3,520", "92.1%"], ["कोवैक्सिन", "300", "7.9%"]]
-    assert [w.value for w in app.warning] == [
-        "7 दिन से कम चलने वाले टीका-स्टॉक: 2 (नीचे लाल में)।",
-        "22 जून 2021 के 1 आँकड़े पर ध्यान देना ज़रूरी है:",
-    ]
-    assert app.markdown[0].value.startswith("- रायपुर के 1 केंद्र")
+    assert [w.value for w in app.warning] == ["7 दिन से कम चलने वाले टीका-स्टॉक: 2 (नीचे लाल में)।"]
     assert app.code[0].value.startswith("टीकाकरण बुलेटिन — छत्तीसगढ़, 22 जून 2021")
     assert app.get("download_button")[-1].label == "बुलेटिन डाउनलोड करें (.txt)"
     assert {tab.label for tab in app.tabs} == {"चार्ट", "तालिका"}
@@ -231,3 +249,60 @@ def test_a_day_without_reports(empty_app_db):
         "No doses were reported in Chhattisgarh on 17 June 2021. The total so far is 300."
     )
     assert list(tables(app)[0]["Doses"]) == ["300", "0"]  # 16–17 June: the range ends on the day
+
+
+# --- The Raipur collector's home: their district, the state beside it ------------------------------------------
+
+
+def test_the_collector_lands_on_their_district(app_db):
+    app = open_page(None, "en", user="collector.rpr", as_of=DAY)  # the app as opened: no page asked for
+    assert app.title[0].value == "Raipur: district overview"
+    assert metrics(app) == {
+        "Doses": ("700", "+50 (+7.7%)"),
+        "7-day average": ("443", "+257 (+58.1%)"),
+        "Centres reporting": ("1", "−1 (−50.0%)"),
+        "Total doses": ("3,100", ""),
+        "Stock on hand": ("1,900", ""),
+        "Days of cover": ("4.2 days", "Under 7 days: act today"),
+        "First doses": ("700", ""),
+        "Second doses": ("0", ""),
+        "Precaution doses": ("0", ""),
+    }
+    captions = [c.value for c in app.caption]
+    assert [c for c in captions if c.startswith("Chhattisgarh:")] == [
+        "Chhattisgarh: 740 · 94.6% of the state",
+        "Chhattisgarh: 546 · 81.2% of the state",
+        "Chhattisgarh: 2 · 50.0% of the state",
+        "Chhattisgarh: 3,820 · 81.2% of the state",
+        "Chhattisgarh: 8,180",
+        "Chhattisgarh: 14.9 days",
+        "Chhattisgarh: 730 · 95.9% of the state",
+        "Chhattisgarh: 0",
+        "Chhattisgarh: 10 · 0.0% of the state",
+    ]
+    daily, cumulative, bands, vaccines = tables(app)
+    assert list(daily["Doses"]) == ["150", "250", "350", "450", "550", "650", "700"]  # Raipur's days only
+    assert cumulative.iloc[-1].tolist() == ["22 June 2021", "2,800", "300"]
+    assert vaccines.values.tolist() == [["Covishield", "2,800", "90.3%"], ["Covaxin", "300", "9.7%"]]
+    assert app.code[0].value.splitlines()[0] == "Vaccination bulletin — Raipur, 22 June 2021"
+    assert app.get("download_button")[-1].proto.label == "Download the bulletin (.txt)"
+
+
+def test_the_collector_sees_their_own_data_checks_only(app_db, monkeypatch):
+    monkeypatch.setattr(quality_reads, "flags_from_frames", two_flags)
+    app = open_page("overview", "en", user="collector.rpr", as_of=DAY)
+    assert [m.value for m in app.markdown] == ["- A check in Raipur."]
+
+
+def test_the_collectors_home_in_hindi(app_db):
+    app = open_page("overview", "hi", user="collector.rpr", as_of=DAY)
+    assert app.title[0].value == "रायपुर: ज़िला अवलोकन"
+    assert "छत्तीसगढ़: 740 · राज्य का 94.6%" in [c.value for c in app.caption]
+    assert app.code[0].value.startswith("टीकाकरण बुलेटिन — रायपुर, 22 जून 2021")
+
+
+def test_the_officer_keeps_the_state(app_db):
+    app = open_page(None, "en", user="officer.test", as_of=DAY)
+    assert app.title[0].value == "State overview"
+    assert metrics(app)["Doses"] == ("740", "+60 (+8.8%)")
+    assert not [c.value for c in app.caption if c.value.startswith("Chhattisgarh:")]

@@ -1,8 +1,9 @@
 """Roles on every page: what the public, a collector and an officer may open and see, checked on the server.
 
-The database is app_db plus one more Durg centre, DRG-2 (PHC Dhamdha), which reported 20 doses on 21 June
-and nothing on 22 June: as of 22 June the data-quality rules name it as a centre that stopped reporting,
-so a page that leaked another district's centres to a collector would show "DRG-2" or "PHC Dhamdha".
+The database is app_db plus one more Durg centre, DRG-2 (PHC Dhamdha), which reported 20 doses on each of the
+four Tuesdays before 22 June (25 May, 1, 8 and 15 June) and on 21 June, and nothing on Tuesday 22 June: as of
+22 June the data-quality rules name it as a centre that stopped reporting, so a page that leaked another
+district's centres to a collector would show "DRG-2" or "PHC Dhamdha".
 Raipur's collector (collector.rpr) must see Durg only as district totals.
 """
 
@@ -28,15 +29,11 @@ DURG_CENTRE = ("DRG-2", "PHC Dhamdha")
 
 @pytest.fixture
 def role_db(any_app_db):
+    days = ("2021-05-25", "2021-06-01", "2021-06-08", "2021-06-15", "2021-06-21")
     content = doses_csv(
         [
-            {
-                "date": "2021-06-21",
-                "district": "Durg",
-                "centre_code": "DRG-2",
-                "centre_name": "PHC Dhamdha",
-                "doses": "20",
-            }
+            {"date": day, "district": "Durg", "centre_code": "DRG-2", "centre_name": "PHC Dhamdha", "doses": "20"}
+            for day in days
         ]
     )
     assert run_import(any_app_db, content).status == "committed"
@@ -170,7 +167,7 @@ def test_signing_in_through_the_page_opens_the_role_s_pages_and_keeps_no_passwor
     app.text_input(key="sign_in_password").input(PASSWORD)
     app.button[0].click().run()
     assert not app.exception
-    assert app.title[0].value == "State overview"
+    assert app.title[0].value == "Raipur: district overview"  # a collector's home is their district
     assert navigation(app) == {page for page, roles in PAGES.items() if "collector" in roles}
     assert all(PASSWORD not in repr(app.session_state[key]) for key in app.session_state)
 
@@ -205,7 +202,7 @@ def test_sign_in_is_throttled_after_five_failures(any_app_db) -> None:
 
 def test_a_disabled_account_is_refused_at_its_next_interaction(any_app_db) -> None:
     app = open_page("overview", user="collector.rpr")
-    assert app.title[0].value == "State overview"
+    assert app.title[0].value == "Raipur: district overview"  # a collector's home is their district
     with Session(any_app_db) as session:
         users.disable_user("collector.rpr", session=session, actor="officer.test")
     app.run()
@@ -213,7 +210,7 @@ def test_a_disabled_account_is_refused_at_its_next_interaction(any_app_db) -> No
     assert USER_KEY not in app.session_state
     assert navigation(app) == {page for page, roles in PAGES.items() if "public" in roles}
     assert "the account is no longer active" in everything(app)
-    assert "State overview" not in [t.value for t in app.title]
+    assert "Raipur: district overview" not in [t.value for t in app.title]
 
 
 def test_an_idle_session_ends(app_db, monkeypatch) -> None:
@@ -262,5 +259,5 @@ def test_a_staff_deep_link_asks_to_sign_in_then_opens_the_page(app_db) -> None:
 
 def test_a_deep_link_to_a_page_the_role_may_not_open_lands_on_its_home_page(app_db) -> None:
     app = open_page(user="collector.rpr", requested_page="pages/users.py")
-    assert app.title[0].value == "State overview"
+    assert app.title[0].value == "Raipur: district overview"
     assert "users" not in navigation(app)

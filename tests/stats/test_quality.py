@@ -22,6 +22,8 @@ from stats.published import (
 )
 from stats.quality import (
     FLAG_COLUMNS,
+    MIN_SAME_WEEKDAYS,
+    SAME_WEEKDAYS,
     Flag,
     area_names,
     coverage_over_100,
@@ -32,6 +34,8 @@ from stats.quality import (
     missing_centres,
     negative_daily_values,
     negative_values,
+    rest_day,
+    same_weekdays,
     source_gaps,
     spikes,
     zero_activity,
@@ -380,57 +384,119 @@ def test_zero_activity_of_own_doses_on_a_calendar():
 
 
 # --- missing_centres ------------------------------------------------------------------------------------
+#
+# Hand-worked calendars around Thursday 31 March 2022. Its same weekdays are 24, 17, 10 and 3 March (none a public
+# holiday); Friday 25 March's skip Holi (18 March) and reach back to 18 February; Tuesday 29 March's skip Maha
+# Shivaratri (1 March) and reach back to 22 February.
 
+MARCH = {n: date(2022, 3, n) for n in range(1, 32)}
 
-def centre_days(rows: list[tuple]) -> pd.DataFrame:
-    return frame("date centre_code district_code doses", rows)
-
-
-MISSING = [
-    ([], 2, [], "empty"),
-    ([(2, "R1", "RPR", 5)], 2, [], "nothing the day before"),
-    ([(1, "R1", "RPR", 5)], 1, [], "nothing the day before the first day"),
-    ([(1, "R1", "RPR", 5), (2, "R1", "RPR", 0)], 2, [], "reported 0 doses: reported"),
-    (
-        [(1, "R1", "RPR", 5), (1, "R2", "RPR", 5), (1, "R3", "RPR", 5), (1, "D1", "DRG", 5), (2, "R1", "RPR", 9)],
-        2,
-        [("DRG", 1, ["D1"]), ("RPR", 2, ["R2", "R3"])],
-        "two districts",
-    ),
-    ([(1, "R1", "RPR", 5), (3, "R1", "RPR", 5)], 3, [], "day 2 missing altogether: nothing to compare"),
-    ([(1, "R1", "RPR", 5)], 2, [("RPR", 1, ["R1"])], "nothing at all on the day"),
+LOOKED_AT = [
+    (MARCH[31], [MARCH[24], MARCH[17], MARCH[10], MARCH[3]], "a Thursday without holidays"),
+    (MARCH[25], [MARCH[11], MARCH[4], date(2022, 2, 25), date(2022, 2, 18)], "Holi on 18 March skipped"),
+    (MARCH[29], [MARCH[22], MARCH[15], MARCH[8], date(2022, 2, 22)], "Maha Shivaratri on 1 March skipped"),
+    (date(2021, 6, 30), [date(2021, 6, 23), date(2021, 6, 16), date(2021, 6, 9), date(2021, 6, 2)], "June 2021"),
 ]
 
 
-@pytest.mark.parametrize("rows, on, expected", [c[:3] for c in MISSING], ids=[c[3] for c in MISSING])
-def test_missing_centres(rows, on, expected):
-    flags = missing_centres(centre_days(rows), day(on))
+@pytest.mark.parametrize("on, expected", [c[:2] for c in LOOKED_AT], ids=[c[2] for c in LOOKED_AT])
+def test_same_weekdays(on, expected):
+    assert same_weekdays(on) == expected
+
+
+REST_DAYS = [
+    (MARCH[27], True, "a Sunday"),
+    (MARCH[18], True, "Holi"),
+    (date(2022, 1, 26), True, "Republic Day"),
+    (date(2021, 10, 2), True, "Gandhi Jayanti on a Saturday"),
+    (date(2021, 8, 15), True, "Independence Day on a Sunday"),
+    (MARCH[31], False, "a Thursday"),
+    (MARCH[26], False, "a Saturday"),
+    (date(2021, 11, 3), False, "the day before Diwali"),
+]
+
+
+@pytest.mark.parametrize("on, expected", [c[:2] for c in REST_DAYS], ids=[c[2] for c in REST_DAYS])
+def test_rest_day(on, expected):
+    assert rest_day(on) is expected
+
+
+def centre_reports(calendar: dict[tuple[str, str], list[date]], on: date) -> pd.DataFrame:
+    """What data.read.quality.centre_reports counts for the day from a calendar {(centre, district): days it
+    reported}: whether each centre reported on the day, and on how many of its same weekdays."""
+    looked_at = set(same_weekdays(on))
+    rows = [
+        (on, code, district, int(on in days), len(looked_at & set(days))) for (code, district), days in calendar.items()
+    ]
+    return pd.DataFrame(rows, columns=["date", "centre_code", "district_code", "reported", "weekdays_reported"])
+
+
+THURSDAYS = [MARCH[3], MARCH[10], MARCH[17], MARCH[24]]
+EVERY_DAY = [MARCH[n] for n in range(1, 31)]
+MISSING = [
+    ({}, MARCH[31], [], "no centres"),
+    ({("R1", "RPR"): THURSDAYS}, MARCH[31], [("RPR", 1, ["R1"])], "every Thursday, not this one"),
+    ({("R1", "RPR"): [*THURSDAYS, MARCH[31]]}, MARCH[31], [], "every Thursday and this one"),
+    ({("R1", "RPR"): THURSDAYS[1:]}, MARCH[31], [], "3 of the last 4 Thursdays: not a habit yet"),
+    ({("R1", "RPR"): [MARCH[n] for n in (21, 22, 23, 28, 29, 30)]}, MARCH[31], [], "every day but Thursdays"),
+    ({("R1", "RPR"): [MARCH[30]]}, MARCH[31], [], "reported the day before only (the old rule's flag)"),
+    ({("R1", "RPR"): [MARCH[n] for n in (6, 13, 20)]}, MARCH[27], [], "Sundays are never judged"),
+    ({("R1", "RPR"): EVERY_DAY}, MARCH[27], [], "a Sunday after reporting every day"),
+    ({("R1", "RPR"): [MARCH[n] for n in (11, 4)] + [date(2022, 2, d) for d in (18, 25)]}, MARCH[18], [], "Holi"),
+    (
+        {("R1", "RPR"): [MARCH[n] for n in (11, 4)] + [date(2022, 2, d) for d in (18, 25)]},
+        MARCH[25],
+        [("RPR", 1, ["R1"])],
+        "the Friday after Holi: the four Fridays before it that were not holidays",
+    ),
+    (
+        {("R1", "RPR"): EVERY_DAY, ("R2", "RPR"): EVERY_DAY, ("D1", "DRG"): THURSDAYS, ("D2", "DRG"): EVERY_DAY[:5]},
+        MARCH[31],
+        [("DRG", 1, ["D1"]), ("RPR", 2, ["R1", "R2"])],
+        "two districts, one flag each",
+    ),
+]
+
+
+@pytest.mark.parametrize("calendar, on, expected", [c[:3] for c in MISSING], ids=[c[3] for c in MISSING])
+def test_missing_centres(calendar, on, expected):
+    flags = missing_centres(centre_reports(calendar, on), on)
     assert [(f.area, f.figures["centres"], f.figures["centre_codes"]) for f in flags] == expected
-    assert all(f.date == day(on) and f.rule == "missing_centres" for f in flags)
+    assert all(f.date == on and f.rule == "missing_centres" for f in flags)
 
 
 def test_missing_centres_lists_at_most_five_codes():
-    rows = [(1, f"R{i}", "RPR", 1) for i in range(1, 8)]
-    (flag,) = missing_centres(centre_days(rows), day(2), names=NAMES)
+    reports = centre_reports({(f"R{i}", "RPR"): THURSDAYS for i in range(1, 8)}, MARCH[31])
+    (flag,) = missing_centres(reports, MARCH[31], names=NAMES)
     assert flag.figures == {
         "centres": 7,
         "centre_codes": ["R1", "R2", "R3", "R4", "R5"],
-        "previous_date": "2021-06-01",
+        "same_weekdays": ["2022-03-24", "2022-03-17", "2022-03-10", "2022-03-03"],
+        "at_least": 4,
     }
     assert flag.message_en == (
-        "7 centres in Raipur that reported doses on 1 June 2021 sent no report on 2 June 2021: "
+        "7 centres in Raipur that reported on each of the last 4 Thursdays sent no report on 31 March 2022: "
         "R1, R2, R3, R4, R5 and 2 more."
     )
     assert flag.message_hi == (
-        "रायपुर के 7 केंद्रों ने 1 जून 2021 को खुराकों की रिपोर्ट भेजी थी, पर 2 जून 2021 को कोई रिपोर्ट नहीं "
-        "भेजी: R1, R2, R3, R4, R5 और 2 अन्य।"
+        "रायपुर के 7 केंद्रों ने पिछले 4 गुरुवार में से हर एक को रिपोर्ट भेजी थी, पर 31 मार्च 2022 को कोई रिपोर्ट "
+        "नहीं भेजी: R1, R2, R3, R4, R5 और 2 अन्य।"
     )
 
 
 def test_missing_centre_singular():
-    (flag,) = missing_centres(centre_days([(1, "D1", "DRG", 3)]), day(2), names=NAMES)
-    assert flag.message_en.startswith("1 centre in Durg that reported")
-    assert flag.message_hi.startswith("दुर्ग के 1 केंद्र ने")
+    (flag,) = missing_centres(centre_reports({("D1", "DRG"): THURSDAYS}, MARCH[31]), MARCH[31], names=NAMES)
+    assert flag.message_en.startswith("1 centre in Durg that reported on each of the last 4 Thursdays")
+    assert flag.message_hi.startswith("दुर्ग के 1 केंद्र ने पिछले 4 गुरुवार")
+
+
+def test_missing_centres_thresholds():
+    assert (SAME_WEEKDAYS, MIN_SAME_WEEKDAYS) == (4, 4)  # README, "Data-quality rules"
+
+
+def one_report(code: str, district: str, on: int) -> pd.DataFrame:
+    """centre_reports' row of a centre silent on day `on` that reported on each of its last 4 same weekdays."""
+    return frame("date centre_code district_code reported weekdays_reported", [(on, code, district, 0, 4)])
 
 
 # --- coverage_over_100 ------------------------------------------------------------------------------------
@@ -602,7 +668,7 @@ EVERY_RULE = [
     ),
     (spikes(days_of(BIG + [12_00_000], "own", area="RPR"), names=NAMES), "12,00,000"),
     (zero_activity(daily(BIG + [0], area="RPR"), names=NAMES), "1,00,000"),
-    (missing_centres(centre_days([(1, "R1", "RPR", 1)]), day(2), names=NAMES), "R1"),
+    (missing_centres(one_report("R1", "RPR", 2), day(2), names=NAMES), "R1"),
     (coverage_over_100(coverage_by_dose(GIVEN, TARGETS, ["18-44"], as_of=day(1)), day(1), names=NAMES), "1,042"),
     (doses_beyond_stock(MOVEMENTS, ADMINISTERED, day(1), day(5), names=NAMES), "15"),
     (source_gaps(doses_frame([(1, 1_23_456)]), PUBLISHED, names=NAMES), "1,23,456"),
@@ -631,19 +697,19 @@ def test_flags_for_day_runs_the_rules_it_has_inputs_for():
     district = daily(history + [1_000, 900], area="RPR")
     falls = series([(29, "cowin", "DRG", SECOND, 500), (30, "cowin", "DRG", SECOND, 400)])
     frames = pd.concat([state, district, daily_from_cumulative(falls)], ignore_index=True)
-    centres = centre_days([(29, "R1", "RPR", 5), (29, "R2", "RPR", 5), (30, "R1", "RPR", 5)])
+    centres = one_report("R2", "RPR", 30)
 
     own = days_of(history + [20_000, 1_000], "own")
-    on_29 = flags_for_day(day(29), STATE, daily=frames, days=own, centre_days=centres)
+    on_29 = flags_for_day(day(29), STATE, daily=frames, days=own, centre_reports=centres)
     assert when(on_29) == [(29, STATE, "spike")]
-    on_30 = flags_for_day(day(30), STATE, daily=frames, centre_days=centres)
+    on_30 = flags_for_day(day(30), STATE, daily=frames, centre_reports=centres)
     assert when(on_30) == [
         (30, "DRG", "negative_daily_value"),
         (30, "RPR", "missing_centres"),
         (30, STATE, "zero_activity"),
     ]
-    assert when(flags_for_day(day(30), "RPR", daily=frames, centre_days=centres)) == [(30, "RPR", "missing_centres")]
-    assert flags_for_day(day(30), "BST", daily=frames, centre_days=centres) == []
+    assert when(flags_for_day(day(30), "RPR", daily=frames, centre_reports=centres)) == [(30, "RPR", "missing_centres")]
+    assert flags_for_day(day(30), "BST", daily=frames, centre_reports=centres) == []
     assert flags_for_day(day(30)) == []
 
 

@@ -100,7 +100,7 @@ def test_quality_range_frames(engine):
         "districts",
         "bands",
         "targets",
-        "centre_days",
+        "centre_reports",
         "movements",
         "administered",
         "districts_names",
@@ -131,34 +131,63 @@ def test_quality_range_frames(engine):
         (21, "DRG", "COVISHIELD", 5),
         (21, "RPR", "COVISHIELD", 70),
     ]
-    # Centres only for the last 7 days of the range (15–21 June) and the day before.
-    assert [(r[0], r[1], r[3], r[4]) for r in rows(frames["centre_days"])] == [
-        (20, "RPR-01", "RPR", 50),
-        (21, "DRG-01", "DRG", 5),
-        (21, "RPR-01", "RPR", 70),
-    ]
+    # Centres judged on the last 7 days of the range (15–21 June): none reported on its last 4 same weekdays.
+    assert list(frames["centre_reports"].columns) == quality.CENTRE_REPORTS
+    assert frames["centre_reports"].empty
     assert [(r[0], r[2], r[3], r[4]) for r in rows(frames["movements"])] == [
         ((5, 1), "SUPPLIER", "STATE", 1_000),
         (15, "STATE", "RPR", 300),
     ]
     assert len(frames["targets"]) > 0 and len(frames["districts_names"]) == 33
     assert {"COVISHIELD", "COVAXIN"} <= set(frames["vaccines"]["code"])  # named in stock alerts
-    for name in ("state", "districts", "bands", "administered", "centre_days"):
+    for name in ("state", "districts", "bands", "administered"):
         assert frames[name]["doses"].dtype == "int64", name
 
 
-def test_quality_range_frames_for_a_long_range_read_few_centre_days(engine):
+def test_quality_range_frames_for_a_long_range_judge_centres_on_the_last_days(engine):
     _load(engine)
-    frames = ask(engine, quality.quality_range_frames, start=MAY_1, end=D[21])  # longer than centre_days allows
-    assert sorted({r[0] for r in rows(frames["centre_days"])}) == [20, 21]
+    frames = ask(engine, quality.quality_range_frames, start=MAY_1, end=D[21])  # longer than centre_reports allows
+    assert frames["centre_reports"].empty
     assert rows(frames["administered"])[:2] == [((5, 1), "RPR", "COVISHIELD", 40), (1, "DRG", "COVAXIN", 30)]
     assert quality.MISSING_CENTRES_DAYS == quality_rules.MISSING_CENTRES_DAYS
 
 
 def test_quality_range_frames_on_an_empty_database(engine):
     frames = ask(engine, quality.quality_range_frames, start=D[10], end=D[21])
-    for name in ("series", "state", "districts", "bands", "centre_days", "movements", "administered"):
+    for name in ("series", "state", "districts", "bands", "centre_reports", "movements", "administered"):
         assert frames[name].empty, name
     assert list(frames["administered"].columns) == ["date", "district_code", "vaccine", "doses"]
     assert list(frames["bands"].columns) == ["date", "district_code", "age_band", "dose_number", "doses"]
     assert quality_rules.flags_over_range(D[10], D[21], frames) == []
+
+
+# Thursdays of March 2022 (3, 10, 17, 24, 31), worked by hand: RPR-01 and DRG-01 reported on each of the four
+# before 31 March and not on it (flagged); RPR-02 on three of them (no habit yet); RPR-03 on all five (reported);
+# RPR-04 on the Sundays 6, 13 and 20 March and not on Sunday 27 March (Sundays are never judged).
+MARCH_CALENDAR = {
+    ("Raipur", "RPR-01"): (3, 10, 17, 24),
+    ("Durg", "DRG-01"): (3, 10, 17, 24),
+    ("Raipur", "RPR-02"): (10, 17, 24),
+    ("Raipur", "RPR-03"): (3, 10, 17, 24, 31),
+    ("Raipur", "RPR-04"): (6, 13, 20),
+}
+
+
+def test_centre_reports_on_a_hand_worked_calendar(engine):
+    rows_in = [
+        _dose(f"2022-03-{n:02d}", district, centre, "18-44", "1", "Covishield", "10")
+        for (district, centre), days in MARCH_CALENDAR.items()
+        for n in days
+    ]
+    report = run_import(engine, doses_csv(rows_in), today=date(2022, 4, 1))
+    assert report.status == "committed", report.problems
+    found = ask(engine, quality.centre_reports, start=date(2022, 3, 25), end=date(2022, 3, 31))
+    assert [(r[0].day, r[1], r[3], r[4], r[5]) for r in found.astype(object).itertuples(index=False)] == [
+        (31, "DRG-01", "DRG", 0, 4),
+        (31, "RPR-01", "RPR", 0, 4),
+    ]
+    assert list(found.columns) == quality.CENTRE_REPORTS
+    own = ask(engine, quality.centre_reports, start=date(2022, 3, 31), end=date(2022, 3, 31), districts=["RPR"])
+    assert list(own["centre_code"]) == ["RPR-01"]
+    flags = quality_rules.missing_centres(found, date(2022, 3, 31))
+    assert [(f.area, f.figures["centre_codes"]) for f in flags] == [("DRG", ["DRG-01"]), ("RPR", ["RPR-01"])]

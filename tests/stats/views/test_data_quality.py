@@ -60,8 +60,9 @@ def test_chosen_range(value, expected):
 # but for its 1,000 on day 36 instead of 35. CoWIN's total is published from day 31 and agrees with own doses,
 # except day 33 (200 against 100: a −50% gap): CoWIN's 1,000 on day 35 confirms the state's, so only Raipur's
 # day 36 (no published figure, and the state's day is ordinary) is a spike.
-# CoWIN's first doses fall by 50 on day 32. Centres: C2 reported on day 33, not on 34; C1 on 34
-# and 39, not on 35 and 40; C3 (Durg) on 31, not on 32: outside the last 7 days (34..40), not judged.
+# CoWIN's first doses fall by 50 on day 32. Centres (data.read.quality.centre_reports: silent on the day after
+# reporting on each of its last 4 same weekdays): C2 on day 34 (4 July 2021, a Sunday: never judged), C1 on days 35
+# and 40, C3 (Durg) on day 32: outside the last 7 days (34..40), not judged.
 # Raipur's 18-44 population is 100 against 150 first doses (summed up to day 40, as data.read gives them for
 # a range ending on day 40): coverage above 100% on day 40. Raipur received
 # 500 doses on day 1, gave 400 before the range and 150 on day 36: −50 on hand.
@@ -85,9 +86,9 @@ FRAMES = {
     ],
     "bands": frame("date district_code age_band dose_number doses", [(40, "RPR", "18-44", 1, 150)]),
     "targets": frame("district_code age_band population", [("RPR", "18-44", 100), ("DRG", "18-44", 1_000)]),
-    "centre_days": frame(
-        "date centre_code district_code doses",
-        [(31, "C3", "DRG", 5), (33, "C1", "RPR", 5), (33, "C2", "RPR", 5), (34, "C1", "RPR", 5), (39, "C1", "RPR", 5)],
+    "centre_reports": frame(
+        "date centre_code district_code reported weekdays_reported",
+        [(32, "C3", "DRG", 0, 4), (34, "C2", "RPR", 0, 4), (35, "C1", "RPR", 0, 4), (40, "C1", "RPR", 0, 4)],
     ),
     "movements": frame(
         "date vaccine from_store to_store quantity",
@@ -98,7 +99,6 @@ FRAMES = {
 EXPECTED_FLAGS = [
     (32, STATE, "negative_daily_value"),
     (33, STATE, "source_gap"),
-    (34, "RPR", "missing_centres"),
     (35, "RPR", "missing_centres"),
     (36, "RPR", "doses_beyond_stock"),
     (36, "RPR", "spike"),
@@ -121,9 +121,8 @@ RANGES = [
     (
         31,
         34,
-        [(32, "DRG", "missing_centres"), (32, STATE, "negative_daily_value"), (33, STATE, "source_gap")]
-        + [(34, "RPR", "missing_centres")],
-        "the first days: centres judged on all of them",
+        [(32, "DRG", "missing_centres"), (32, STATE, "negative_daily_value"), (33, STATE, "source_gap")],
+        "the first days: centres judged on all of them (not on Sunday 4 July)",
     ),
     (
         38,
@@ -144,7 +143,7 @@ def test_flags_over_range_keeps_the_days_of_the_range(start, end, expected):
 def test_flags_over_range_judges_missing_centres_on_the_last_seven_days_only():
     flags = quality.flags_over_range(day(31), day(40), FRAMES, names=NAMES)
     missing = [(day_number(f.date), f.figures["centre_codes"]) for f in flags if f.rule == "missing_centres"]
-    assert missing == [(34, ["C2"]), (35, ["C1"]), (40, ["C1"])]  # not C3 on day 32 (before day 34)
+    assert missing == [(35, ["C1"]), (40, ["C1"])]  # not C3 on day 32 (before day 34), not C2 on a Sunday
     assert quality.MISSING_CENTRES_DAYS == 7
 
 

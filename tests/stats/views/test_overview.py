@@ -15,7 +15,9 @@ from stats.bulletin import BulletinFigures
 from stats.doses import DayChanges, RecordDay, day_changes
 from stats.formatting import total_text, whole
 from stats.quality import Flag
+from stats.sources import OWN, Record
 from stats.views import overview as view
+from stats.views import sources as sourced
 from tests.stats import NaN, column, day, doses_frame, frame, master_names
 
 NAMES = master_names()
@@ -387,12 +389,47 @@ RECORD = RecordDay(day(20), 1_080)
     [
         (RECORD, day(16), "The record day to 22 June 2021 is 20 June 2021, with 1,080 doses."),
         (RECORD, day(21), "The record day to 22 June 2021 is 20 June 2021, with 1,080 doses: outside the dates shown."),
+        (RecordDay(day(22), 1_200), day(16), "22 June 2021 is the record day so far, with 1,200 doses."),
         (None, day(16), None),
     ],
-    ids=["shown", "outside", "no record"],
+    ids=["shown", "outside", "the day itself", "no record"],
 )
 def test_record_note(record, start, expected):
     assert view.record_note(record, start, day(22)) == expected
+
+
+RECORD_LINES = [
+    (
+        Record(OWN, day(20), 1_080),
+        "en",
+        "The record day to 22 June 2021 according to the state's centre reports is 20 June 2021, with 1,080 doses.",
+        "a day before",
+    ),
+    (
+        Record(OWN, day(22), 1_200),
+        "en",
+        "22 June 2021 is the record day so far according to the state's centre reports, with 1,200 doses.",
+        "the day itself: not 'the record day to 22 June is 22 June'",
+    ),
+    (
+        Record(OWN, day(22), 1_200),
+        "hi",
+        "राज्य की केंद्र रिपोर्ट के अनुसार 22 जून 2021 अब तक का रिकॉर्ड दिन है, 1,200 खुराकों के साथ।",
+        "the day itself in Hindi",
+    ),
+    (
+        Record("cowin", day(22), 1_200),
+        "en",
+        "22 June 2021 is the record day so far according to CoWIN, with 1,200 doses (corrections and jumps not "
+        "counted).",
+        "a published source's",
+    ),
+]
+
+
+@pytest.mark.parametrize("record, lang, expected", [c[:3] for c in RECORD_LINES], ids=[c[3] for c in RECORD_LINES])
+def test_record_lines(record, lang, expected):
+    assert sourced.record_lines([record], day(22), day(16), lang) == [expected]
 
 
 def test_bulletin_file_name():
