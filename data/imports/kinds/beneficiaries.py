@@ -194,9 +194,15 @@ def write(plan: Plan, batch_id: int, conn: Connection) -> None:
     registry_rows.write(Beneficiary.__table__, KEY, (*KEY, *VALUES), plan, batch_id, conn)
 
 
+EXAMPLE = ("1234567890123", "Sunita Sahu", "1980", "F", "9876543210", "Aadhaar", "234123412346", "Raipur")
+"""The template's example row (data.imports.templates): a made-up person; the ID number is no one's but has a
+valid Verhoeff check digit."""
+
+
 BENEFICIARIES = FileKind(
     code="beneficiaries",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.beneficiaries",
     table=Beneficiary.__table__,
     key=KEY,

@@ -82,9 +82,14 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
 
 FACTS = FactTable(PublishedValue.__table__, KEY, "value")
 
+EXAMPLE = ("2021-06-22", "Chhattisgarh", "cowin", "Total Doses Administered", "6605593")
+"""The template's example row (data.imports.templates), a cell per column: it passes every check."""
+
+
 SERIES = FileKind(
     code="series",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.series",
     table=FACTS.table,
     key=FACTS.table_key,

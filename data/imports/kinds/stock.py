@@ -201,9 +201,14 @@ def _daily_balances(movements: pd.DataFrame) -> pd.DataFrame:
 
 FACTS = StockTable(StockMovement.__table__, KEY, "quantity")
 
+EXAMPLE = ("2021-06-01", "Covishield", "SUPPLIER", "STATE", "50000", "GOI-2021-06-01")
+"""The template's example row (data.imports.templates), a cell per column: it passes every check."""
+
+
 STOCK = FileKind(
     code="stock",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.stock",
     table=FACTS.table,
     key=FACTS.table_key,

@@ -182,9 +182,15 @@ def write(plan: Plan, batch_id: int, conn: Connection) -> None:
     registry_rows.write(Vaccination.__table__, KEY, (*KEY, *STORED_VALUES), plan, batch_id, conn)
 
 
+EXAMPLE = ("1234567890123", "1", "2021-06-22", "Covishield", "RPR-PHC-01", "4121Z001")
+"""The template's example row (data.imports.templates): the beneficiaries template's person, given a dose at the
+daily-doses template's centre."""
+
+
 VACCINATIONS = FileKind(
     code="vaccinations",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.vaccinations",
     table=Vaccination.__table__,
     key=KEY,

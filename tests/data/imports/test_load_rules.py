@@ -97,13 +97,13 @@ BAD = [
         "doses-centre-in-two-districts",
         doses_csv([{"district": "Raipur"}, {"district": "Durg", "dose_number": "2"}]),
         (3, "centre_code", "RPR-PHC-01", "centre_district"),
-        "belongs to RPR",
+        "belongs to Raipur,",
     ),
     Bad(
         "doses-centre-of-another-district",
         _doses(district="Durg", date="2021-06-23"),
         (2, "centre_code", "RPR-PHC-01", "centre_district"),
-        "belongs to RPR",
+        "belongs to Raipur,",
         before=(_doses(district="Raipur"),),
     ),
     # --- daily doses: the file ---
