@@ -60,11 +60,13 @@ def show_problems(problems: list, file_name: str, key: str) -> None:
     )
 
 
-def show_rows(rows: list[dict], total: int, title: str, key: str) -> None:
+def show_rows(rows: list[dict], total: int, title: str, key: str, caption: str = "") -> None:
     """Changed or new rows of the preview as a table (the first LISTED_ROWS), with a note when there are more."""
     if not rows:
         return
     st.subheader(label(title))
+    if caption:
+        st.caption(label(caption))
     st.dataframe(view.listed_rows_table(rows, reference_names, language), hide_index=True, width="stretch", key=key)
     note = view.listed_note(min(len(rows), LISTED_ROWS), total, language)
     if note:
@@ -169,7 +171,13 @@ if uploaded is not None:
                     width="stretch",
                     key="upload-renamed-centres",
                 )
-            show_rows(report.changed_rows, report.changed, "upload.changed_rows", "upload-changed-rows")
+            show_rows(
+                report.changed_rows,
+                report.changed,
+                "upload.changed_rows",
+                "upload-changed-rows",
+                caption="upload.changed_rows_caption",
+            )
             show_rows(report.new_rows, report.new, "upload.new_rows", "upload-new-rows")
             if report.new == 0 and report.changed == 0 and not report.renamed_centres:
                 st.info(label("upload.unchanged"))

@@ -60,10 +60,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Known centres this file renames (the new name replaces the old one and is recorded in the audit trail)",
         "ज्ञात केंद्र जिनका नाम यह फ़ाइल बदलेगी (नया नाम पुराने की जगह लेगा और ऑडिट ट्रेल में दर्ज होगा)",
     ),
-    "changed_rows": (
-        "Changed rows: the value stored now and the value in the file, which replaces it (the old value stays in "
-        "the audit history)",
-        "बदली पंक्तियाँ: अभी दर्ज मान और फ़ाइल का मान, जो उसकी जगह लेगा (पुराना मान ऑडिट इतिहास में रहता है)",
+    "changed_rows": ("Changed rows", "बदली पंक्तियाँ"),
+    "changed_rows_caption": (
+        "The value stored now and the value in the file, which replaces it on commit; the old value stays in the "
+        "audit history.",
+        "अभी दर्ज मान और फ़ाइल का मान, जो दर्ज करने पर उसकी जगह लेगा; पुराना मान ऑडिट इतिहास में रहता है।",
     ),
     "new_rows": ("New rows", "नई पंक्तियाँ"),
     "rows_capped": (

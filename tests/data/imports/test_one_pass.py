@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from data.imports.importer import LISTED_ROWS
 from tests.conftest import snapshot
-from tests.files import doses_csv, problems_of, run_import
+from tests.files import doses_csv, problems_of, run_import, stock_csv
 
 DURG_CENTRE = {"district": "Durg", "centre_code": "DRG-PHC-09", "centre_name": "PHC Patan", "date": "2021-06-20"}
 
@@ -95,3 +95,23 @@ def test_a_preview_lists_at_most_a_hundred_rows(engine: Engine) -> None:
     report = run_import(engine, doses_csv(rows), dry_run=True)
     assert report.new == LISTED_ROWS + 5
     assert [r["row"] for r in report.new_rows] == list(range(2, LISTED_ROWS + 2))
+
+
+def test_a_stock_file_with_bad_cells_still_gets_its_rules_across_cells_and_rows(engine: Engine) -> None:
+    rows = [
+        {},  # line 2: good
+        {"quantity": "0", "to_store": "Supplier"},  # 3: no quantity, and back to the supplier
+        {"date": "2021-06-01", "vaccine": "Pfizer"},  # 4: no such vaccine
+        {"quantity": "x"},  # 5: line 2's key again, and no count
+        {"from_store": "STATE", "to_store": "Sakti", "date": "2022-01-05", "vaccine": "Oxford"},  # 6: Sakti not yet
+    ]
+    report = run_import(engine, stock_csv(rows), dry_run=True, today=date(2022, 6, 30))
+    assert problems_of(report) == [
+        (3, "to_store", "SUPPLIER → Supplier", "store_direction"),
+        (3, "quantity", "0", "positive"),
+        (4, "vaccine", "Pfizer", "unknown_vaccine"),
+        (5, "quantity", "x", "count_format"),
+        (5, "reference", None, "duplicate_key"),
+        (6, "vaccine", "Oxford", "unknown_vaccine"),
+        (6, "to_store", "Sakti", "store_not_formed"),
+    ]
