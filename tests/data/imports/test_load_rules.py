@@ -148,7 +148,7 @@ BAD = [
     Bad(
         "stock-same-store",
         stock_csv([{"from_store": "Raipur", "to_store": "रायपुर"}]),
-        (2, "to_store", "RPR → RPR", "store_direction"),
+        (2, "to_store", "Raipur → रायपुर", "store_direction"),  # the stores as written, never their codes
         "two different stores",
     ),
     Bad(
