@@ -144,17 +144,18 @@ def _column_label(column: str, lang: str) -> str:
 
 
 def listed_rows_table(rows: Sequence[Mapping[str, object]], names: Names, lang: str = "en") -> pd.DataFrame:
-    """Changed or new rows of a preview (data.imports.importer.listed_rows): the line in the file, the key in words,
-    and the value stored now (changed rows) and the file's value, grouped the Indian way."""
+    """Changed or new rows of a preview (data.imports.importer.listed_rows): the line in the file, the value stored
+    now (changed rows) and the file's value, grouped the Indian way, then the key in words. The values come first
+    so that a phone shows them without scrolling the table sideways."""
     if not rows:
         return pd.DataFrame()
     keys = [c for c in rows[0] if c not in ("row", "old", "new")]
     table = {t("upload.col_row", lang): [indian_number(int(r["row"]), lang) for r in rows]}
-    for column in keys:
-        table[_column_label(column, lang)] = [_cell(column, r[column], names, lang) for r in rows]
     if "old" in rows[0]:
         table[t("upload.col_old_value", lang)] = [indian_number(int(r["old"]), lang) for r in rows]
     table[t("upload.col_new_value", lang)] = [indian_number(int(r["new"]), lang) for r in rows]
+    for column in keys:
+        table[_column_label(column, lang)] = [_cell(column, r[column], names, lang) for r in rows]
     return pd.DataFrame(table, dtype="object")
 
 

@@ -96,11 +96,11 @@ def test_changed_rows_are_listed_with_old_and_new_values(app_db) -> None:
     assert metrics(app)["Changed rows"] == "1"
     changed = frame_with(app, "Value now")
     assert changed.columns.tolist() == [
-        "Row", "Date", "District", "Centre code", "Centre", "Age band", "Dose", "Vaccine", "Value now",
-        "Value in the file",
+        "Row", "Value now", "Value in the file", "Date", "District", "Centre code", "Centre", "Age band", "Dose",
+        "Vaccine",
     ]  # fmt: skip
     assert changed.values.tolist() == [
-        ["2", "22 June 2021", "Raipur", "RPR-1", "PHC Mana", "18–44 years", "First dose", "Covishield", "700", "750"]
+        ["2", "700", "750", "22 June 2021", "Raipur", "RPR-1", "PHC Mana", "18–44 years", "First dose", "Covishield"]
     ]
     new = [d.value for d in app.dataframe if "Value in the file" in d.value.columns and "Value now" not in d.value]
     assert [row[0] for row in new[0].values.tolist()] == ["3"]

@@ -198,6 +198,8 @@ MOVED = [
 def test_listed_rows_table_names_every_code(rows, lang: str, expected: dict) -> None:
     table = view.listed_rows_table(rows, NAMES, lang)
     assert table.iloc[0].to_dict() == expected
+    values = [c for c in expected if c in ("Value now", "Value in the file", "अभी का मान", "फ़ाइल में मान")]
+    assert table.columns.tolist()[1 : 1 + len(values)] == values  # right after the row: a phone shows them
 
 
 @pytest.mark.parametrize(
