@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from data.imports.importer import LISTED_ROWS
 from tests.conftest import snapshot
-from tests.files import doses_csv, problems_of, run_import, stock_csv
+from tests.files import beneficiaries_csv, doses_csv, problems_of, run_import, stock_csv, vaccinations_csv
 
 DURG_CENTRE = {"district": "Durg", "centre_code": "DRG-PHC-09", "centre_name": "PHC Patan", "date": "2021-06-20"}
 
@@ -114,4 +114,23 @@ def test_a_stock_file_with_bad_cells_still_gets_its_rules_across_cells_and_rows(
         (5, "reference", None, "duplicate_key"),
         (6, "vaccine", "Oxford", "unknown_vaccine"),
         (6, "to_store", "Sakti", "store_not_formed"),
+    ]
+
+
+def test_a_vaccinations_file_with_bad_cells_still_gets_the_registrys_checks(engine: Engine) -> None:
+    run_import(engine, doses_csv([{}]))
+    run_import(engine, beneficiaries_csv([{}]))
+    rows = [
+        {"batch": "x" * 40},  # line 2: a batch too long
+        {"reference_id": "9999999999999", "dose_number": "2", "date": "2021-06-01"},  # 3: nobody registered
+        {"centre_code": "NOPE-1", "dose_number": "3", "date": "31-02-2021"},  # 4: no such day, nor centre
+        {"date": "2021-04-01"},  # 5: line 2's person and dose again
+    ]
+    report = run_import(engine, vaccinations_csv(rows), dry_run=True)
+    assert problems_of(report) == [
+        (2, "batch", "x" * 40, "text_too_long"),
+        (3, "reference_id", "9999999999999", "unknown_beneficiary"),
+        (4, "date", "31-02-2021", "date_invalid"),
+        (4, "centre_code", "NOPE-1", "unknown_centre"),
+        (5, "reference_id", None, "duplicate_key"),
     ]
