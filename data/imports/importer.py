@@ -88,6 +88,8 @@ class FileReport:
             "renamed_centres": self.renamed_centres,
             "revoked_certificates": self.revoked,
             "batch_id": self.batch_id,
+            "changed_rows": [_jsonable(row) for row in self.changed_rows],
+            "new_rows": [_jsonable(row) for row in self.new_rows],
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -115,6 +117,11 @@ def listed_rows(kind: FileKind, rows: pd.DataFrame) -> list[dict]:
         item["new"] = int(record[value])
         listed.append(item)
     return listed
+
+
+def _jsonable(row: dict) -> dict:
+    """A listed row with its date written as YYYY-MM-DD (for --json)."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
 
 
 def _plain(value: object) -> object:

@@ -3,9 +3,10 @@
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("Upload data", "आँकड़े अपलोड करें"),
     "intro_officer": (
-        "Upload a daily-doses or stock-movements file (CSV or XLSX, at most {limit}). It is checked in full and "
-        "previewed; nothing is written until you commit it, and then all of it or nothing.",
-        "दैनिक खुराक या स्टॉक की आवाजाही की फ़ाइल अपलोड करें (CSV या XLSX, अधिकतम {limit})। उसकी पूरी जाँच होती है "
+        "Upload a daily-doses, stock-movements, published-series or registry file (CSV or XLSX, at most {limit}). "
+        "It is checked in full and previewed; nothing is written until you commit it, and then all of it or nothing.",
+        "दैनिक खुराक, स्टॉक की आवाजाही, प्रकाशित शृंखला या रजिस्टर की फ़ाइल अपलोड करें (CSV या XLSX, अधिकतम {limit})। "
+        "उसकी पूरी जाँच होती है "
         "और पूर्वावलोकन दिखता है; दर्ज करने से पहले कुछ नहीं लिखा जाता, और फिर पूरी फ़ाइल लिखी जाती है या कुछ भी नहीं।",
     ),
     "intro_collector": (

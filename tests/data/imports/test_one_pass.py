@@ -134,3 +134,13 @@ def test_a_vaccinations_file_with_bad_cells_still_gets_the_registrys_checks(engi
         (4, "centre_code", "NOPE-1", "unknown_centre"),
         (5, "reference_id", None, "duplicate_key"),
     ]
+
+
+def test_the_json_report_lists_the_changed_rows_with_iso_dates(engine: Engine) -> None:
+    run_import(engine, doses_csv([{}]))
+    report = run_import(engine, doses_csv([{"doses": "130"}]), dry_run=True).to_dict()
+    assert report["changed_rows"] == [
+        {"row": 2, "date": "2021-06-22", "district_code": "RPR", "centre_code": "RPR-PHC-01", "centre_name": "PHC Mana",
+         "age_band": "18-44", "dose_number": 1, "vaccine": "COVISHIELD", "old": 100, "new": 130}
+    ]  # fmt: skip
+    assert report["new_rows"] == []
