@@ -10,7 +10,15 @@ from sqlalchemy.engine import Engine
 
 from data.imports.importer import LISTED_ROWS
 from tests.conftest import snapshot
-from tests.files import beneficiaries_csv, doses_csv, problems_of, run_import, stock_csv, vaccinations_csv
+from tests.files import (
+    beneficiaries_csv,
+    doses_csv,
+    problems_of,
+    run_import,
+    series_csv,
+    stock_csv,
+    vaccinations_csv,
+)
 
 DURG_CENTRE = {"district": "Durg", "centre_code": "DRG-PHC-09", "centre_name": "PHC Patan", "date": "2021-06-20"}
 
@@ -144,3 +152,14 @@ def test_the_json_report_lists_the_changed_rows_with_iso_dates(engine: Engine) -
          "age_band": "18-44", "dose_number": 1, "vaccine": "COVISHIELD", "old": 100, "new": 130}
     ]  # fmt: skip
     assert report["new_rows"] == []
+
+
+def test_a_series_file_with_bad_cells_still_gets_its_duplicate_keys(engine: Engine) -> None:
+    rows = [{}, {"value": "-1"}, {"area": "Sakti", "date": "2021-06-22", "value": "x"}]
+    report = run_import(engine, series_csv(rows), dry_run=True)
+    assert problems_of(report) == [
+        (3, "date", None, "duplicate_key"),
+        (3, "value", "-1", "non_negative"),
+        (4, "area", "Sakti", "area_not_formed"),
+        (4, "value", "x", "count_format"),
+    ]
