@@ -163,3 +163,22 @@ def test_a_series_file_with_bad_cells_still_gets_its_duplicate_keys(engine: Engi
         (4, "area", "Sakti", "area_not_formed"),
         (4, "value", "x", "count_format"),
     ]
+
+
+def test_a_beneficiaries_file_with_bad_cells_still_gets_its_rules_across_rows(engine: Engine) -> None:
+    rows = [
+        {},  # line 2: good
+        {"birth_year": "1850"},  # 3: line 2's reference id again, and too old
+        {
+            "reference_id": "1234567890124",
+            "gender": "X",
+            "id_number": "234123412346",
+        },  # 4: line 2's Aadhaar, bad gender
+    ]
+    report = run_import(engine, beneficiaries_csv(rows), dry_run=True)
+    assert problems_of(report) == [
+        (3, "reference_id", None, "duplicate_key"),
+        (3, "birth_year", "1850", "birth_year"),
+        (4, "gender", "X", "gender"),
+        (4, "id_number", "XXXXXXXX2346", "id_number_shared"),
+    ]
