@@ -17,6 +17,10 @@ A daily-doses file that names a known centre otherwise renames it (data.imports.
 each rename (renamed_centres) and the commit adds a "centre-rename" audit row with the old and new names (clipped
 to the audit's 500 characters; the report has them all). One `python -m data.load` call reads all its files,
 then imports them in the order of kinds.LOAD_ORDER (in_load_order), whatever order they were given in.
+
+One pass: a file whose cells break rules is not planned, but its kind's database_checks still give its rows the
+problems only the database shows (_with_database_checks), so the first report lists everything a row-by-row
+check can find. A dry run's report also lists the first LISTED_ROWS changed rows (old and new value) and new rows.
 """
 
 from __future__ import annotations
