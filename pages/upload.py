@@ -80,11 +80,9 @@ def show_templates() -> None:
         for kind in templates.template_kinds(collector):
             name = view.kind_name(kind.code, language)
             st.markdown(f"**{name}**")
-            st.dataframe(
-                view.template_columns_table(kind.columns, kind.example, language),
-                hide_index=True,
-                width="stretch",
-                key=f"upload-template-{kind.code}-columns",
+            # A static table wraps its text: the column notes read on a phone without scrolling sideways.
+            st.table(
+                view.template_columns_table(kind.columns, kind.example, language).set_index(label("upload.col_column"))
             )
             template_file = templates.template_file_name(kind)
             st.download_button(

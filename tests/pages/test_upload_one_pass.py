@@ -144,8 +144,11 @@ def test_templates_for_the_kinds_the_viewer_may_upload(app_db, user: str, labels
     app.run()
     assert not app.exception
     assert template_buttons(app) == labels
-    columns = [d.value for d in app.dataframe if "What it holds" in d.value.columns]
+    columns = [table.value for table in app.table if "What it holds" in table.value.columns]
     assert len(columns) == len(labels)
     columns = columns[0]  # daily doses first
-    assert columns["Column"].tolist()[:3] == ["date", "district", "centre_code"]
+    assert columns.index.tolist()[:3] == ["date", "district", "centre_code"]
     assert columns["Example"].tolist()[:2] == ["2021-06-22", "Raipur"]
+    assert (
+        columns.loc["doses", "What it holds"] == "Doses given: a whole number, 1234 or 1,234 (at most 1,00,000 a row)."
+    )
