@@ -10,8 +10,8 @@ from functools import partial
 
 import streamlit as st
 
-from data.imports import uploads, workspace
-from data.imports.importer import FileReport
+from data.imports import templates, uploads, workspace
+from data.imports.importer import LISTED_ROWS, FileReport
 from data.imports.undo import UNDOABLE_FILE_KINDS, UndoReport
 from data.read import reference
 from data.read import workspace as records
@@ -33,6 +33,7 @@ language = ctx.lang
 viewer = ctx.viewer
 collector = viewer.role == "collector"
 districts = reference.districts(ctx)
+reference_names = reference.names(ctx)
 limit = uploads.size_text(uploads.MAX_UPLOAD_BYTES)
 
 st.title(label("upload.title"))
@@ -58,6 +59,44 @@ def show_problems(problems: list, file_name: str, key: str) -> None:
         on_click=partial(record_download, ctx, problems_file, len(table)),
     )
 
+
+def show_rows(rows: list[dict], total: int, title: str, key: str, caption: str = "") -> None:
+    """Changed or new rows of the preview as a table (the first LISTED_ROWS), with a note when there are more."""
+    if not rows:
+        return
+    st.subheader(label(title))
+    if caption:
+        st.caption(label(caption))
+    st.dataframe(view.listed_rows_table(rows, reference_names, language), hide_index=True, width="stretch", key=key)
+    note = view.listed_note(min(len(rows), LISTED_ROWS), total, language)
+    if note:
+        st.caption(note)
+
+
+def show_templates() -> None:
+    """A template per kind of file the viewer may upload: its columns in words and a CSV to download."""
+    with st.expander(label("upload.templates"), icon=":material/description:"):
+        st.caption(label("upload.templates_intro"))
+        for kind in templates.template_kinds(collector):
+            name = view.kind_name(kind.code, language)
+            st.markdown(f"**{name}**")
+            # A static table wraps its text: the column notes read on a phone without scrolling sideways.
+            st.table(
+                view.template_columns_table(kind.columns, kind.example, language).set_index(label("upload.col_column"))
+            )
+            template_file = templates.template_file_name(kind)
+            st.download_button(
+                label("upload.template_download", kind=name),
+                data=templates.template_csv(kind),
+                file_name=template_file,
+                mime="text/csv",
+                icon=":material/download:",
+                key=f"upload-template-{kind.code}",
+                on_click=partial(record_download, ctx, template_file, 1),
+            )
+
+
+show_templates()
 
 # --- The last commit or undo, once ---------------------------------------------------------------------
 result = st.session_state.pop(RESULT_KEY, None)
@@ -130,6 +169,14 @@ if uploaded is not None:
                     width="stretch",
                     key="upload-renamed-centres",
                 )
+            show_rows(
+                report.changed_rows,
+                report.changed,
+                "upload.changed_rows",
+                "upload-changed-rows",
+                caption="upload.changed_rows_caption",
+            )
+            show_rows(report.new_rows, report.new, "upload.new_rows", "upload-new-rows")
             if report.new == 0 and report.changed == 0 and not report.renamed_centres:
                 st.info(label("upload.unchanged"))
             else:

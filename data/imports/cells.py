@@ -256,6 +256,22 @@ def typed_frame(frame: pd.DataFrame, columns: dict[str, pd.Series], problems: li
     return out[~out["_row"].isin(bad_rows)].reset_index(drop=True)
 
 
+def checkable(
+    frame: pd.DataFrame, columns: dict[str, pd.Series], problems: list[Problem], needed: dict[str, str]
+) -> pd.DataFrame:
+    """The converted columns a check needs (typed name -> the column its problems name) of every row whose cells in
+    those columns broke no rule, whatever its other cells: a rule across rows checks every row it can, in one pass.
+    Rows a column's Omitted marker stands for (beyond the listed problems) are left out."""
+    bad_rows = set()
+    for problem in problems:
+        if isinstance(problem, Omitted):
+            bad_rows.update(problem.rows)
+        elif problem.column in needed.values() or problem.column is None:
+            bad_rows.add(problem.row)
+    out = pd.DataFrame({"_row": frame["_row"].to_numpy()} | {k: columns[k].to_numpy() for k in needed})
+    return out[~out["_row"].isin(bad_rows)].reset_index(drop=True)
+
+
 def in_file_order(problems: list[Problem], table: RawTable) -> list[Problem]:
     """Problems once each, by row and then by the column's place in the header; at most MAX_PROBLEMS of them and
     then one saying how many there were (data.imports.problems.capped)."""

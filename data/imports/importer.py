@@ -17,6 +17,10 @@ A daily-doses file that names a known centre otherwise renames it (data.imports.
 each rename (renamed_centres) and the commit adds a "centre-rename" audit row with the old and new names (clipped
 to the audit's 500 characters; the report has them all). One `python -m data.load` call reads all its files,
 then imports them in the order of kinds.LOAD_ORDER (in_load_order), whatever order they were given in.
+
+One pass: a file whose cells break rules is not planned, but its kind's database_checks still give its rows the
+problems only the database shows (_with_database_checks), so the first report lists everything a row-by-row
+check can find. A dry run's report also lists the first LISTED_ROWS changed rows (old and new value) and new rows.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from data.imports import kinds
 from data.imports.cells import in_file_order
 from data.imports.files import RawTable, read_table
 from data.imports.kind import FileKind, Plan
-from data.imports.problems import Problem, details, rows_with_problems
+from data.imports.problems import DETAIL_SEPARATOR, Problem, details, rows_with_problems
 from data.models import ImportBatch, ImportLock
 from data.settings import MissingSecret
 from stats.formatting import indian_number, today_in_india
@@ -66,6 +70,8 @@ class FileReport:
     revoked: int = 0  # certificates revoked because their record was corrected (registry files)
     problems: list[Problem] = field(default_factory=list)
     batch_id: int | None = None
+    changed_rows: list[dict] = field(default_factory=list)  # the first LISTED_ROWS: row, key columns, old, new
+    new_rows: list[dict] = field(default_factory=list)  # the first LISTED_ROWS: row, key columns, new
 
     @property
     def ok(self) -> bool:
@@ -86,8 +92,45 @@ class FileReport:
             "renamed_centres": self.renamed_centres,
             "revoked_certificates": self.revoked,
             "batch_id": self.batch_id,
+            "changed_rows": [_jsonable(row) for row in self.changed_rows],
+            "new_rows": [_jsonable(row) for row in self.new_rows],
             "problems": [p.to_dict() for p in self.problems],
         }
+
+
+LISTED_ROWS = 100
+"""At most this many changed and new rows are listed in a report (its counts say how many there are)."""
+UNLISTED_COLUMNS = ("_row", "old", "old_batch", "centre_id")
+
+
+def listed_rows(kind: FileKind, rows: pd.DataFrame) -> list[dict]:
+    """The first LISTED_ROWS rows of a plan's changed or new rows, in file order, as {"row": line, <key columns as
+    in the file>..., "old": value stored (changed rows), "new": value in the file}. Only the kinds of one value per
+    key (daily doses, stock, published series) list rows; the registry's corrections are counted, not listed
+    (their values include hashed identifiers)."""
+    if len(kind.values) != 1 or rows.empty or "_row" not in rows.columns:
+        return []
+    value = kind.values[0]
+    first = rows.sort_values("_row").head(LISTED_ROWS)
+    keys = [c for c in first.columns if c not in UNLISTED_COLUMNS and c != value]
+    listed = []
+    for record in first.to_dict("records"):
+        item = {"row": int(record["_row"])} | {c: _plain(record[c]) for c in keys}
+        if "old" in record:
+            item["old"] = int(record["old"])
+        item["new"] = int(record[value])
+        listed.append(item)
+    return listed
+
+
+def _jsonable(row: dict) -> dict:
+    """A listed row with its date written as YYYY-MM-DD (for --json)."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
+
+
+def _plain(value: object) -> object:
+    """A numpy scalar as the Python value (a report is plain data)."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def _reject(report: FileReport, problems: list[Problem]) -> FileReport:
@@ -174,7 +217,7 @@ def _import(
         narrowed = _district_problems(table, kind.collector_column, allowed_districts)
         problems = in_file_order(problems + narrowed, table)
     if problems:
-        return _reject(report, problems)
+        return _reject(report, _with_database_checks(kind, table, today, problems, allowed_districts, session))
     try:
         if not dry_run:
             take_import_lock(session.connection())
@@ -194,6 +237,7 @@ def _import(
             for r in plan.new_centres.itertuples()
         ]
         report.renamed_centres = list(plan.renamed_centres)
+        report.changed_rows, report.new_rows = listed_rows(kind, plan.changed), listed_rows(kind, plan.new)
         if dry_run:
             report.status = "dry-run"
             session.rollback()
@@ -212,6 +256,29 @@ def _import(
         report.batch_id = None
         report.problems = [Problem(None, None, None, "database", type(error.orig or error).__name__)]
     return report
+
+
+def _with_database_checks(
+    kind: FileKind,
+    table: RawTable,
+    today: date | None,
+    problems: list[Problem],
+    allowed_districts: list[str] | None,
+    session: Session,
+) -> list[Problem]:
+    """A rejected file's problems and those the database shows about its rows (kind.database_checks), in file
+    order: one pass lists both."""
+    if kind.database_checks is None or table.frame.empty:
+        return problems
+    try:
+        found = kind.database_checks(table, today or today_in_india(), session.connection())
+    except SQLAlchemyError:  # the cells' problems are worth showing without the database's
+        found = []
+    finally:
+        session.rollback()
+    if allowed_districts is not None:
+        found = _centres_not_allowed(found, allowed_districts)
+    return in_file_order(problems + found, table)
 
 
 def _validate(kind: FileKind, table: RawTable, today: date | None) -> tuple[pd.DataFrame, list[Problem]]:
@@ -246,9 +313,9 @@ def _centres_not_allowed(problems: list[Problem], allowed: list[str]) -> list[Pr
             p.column,
             p.value,
             "centre_not_allowed",
-            details(*names.get(p.detail, (p.detail, p.detail)), allowed_en, allowed_hi),
+            details(*p.detail.split(DETAIL_SEPARATOR)[1:3], allowed_en, allowed_hi),
         )
-        if p.rule == "centre_district" and p.detail not in allowed
+        if p.rule == "centre_district" and p.detail.split(DETAIL_SEPARATOR)[0] not in allowed
         else p
         for p in problems
     ]
@@ -374,7 +441,9 @@ def describe(report: FileReport, limit: int = 50, lang: str = "en") -> str:
         message = problem.message(lang)
         lines.append("  " + t("imports.problem", lang, where=where, rule=problem.rule, message=message))
     if len(report.problems) > limit:
-        lines.append("  " + t("imports.more_problems", lang, count=len(report.problems) - limit))
+        more = len(report.problems) - limit
+        key = "imports.more_problem" if more == 1 else "imports.more_problems"
+        lines.append("  " + t(key, lang, count=indian_number(more, lang)))
     return "\n".join(lines)
 
 

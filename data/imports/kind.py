@@ -57,6 +57,8 @@ Planner = Callable[[pd.DataFrame, Connection], Plan]
 """Typed rows of a valid file -> what importing them would do (reads the database, writes nothing)."""
 Writer = Callable[[Plan, int, Connection], None]
 """Write a plan as the import batch of that id, in the connection's transaction."""
+DatabaseChecks = Callable[[RawTable, date, Connection], list[Problem]]
+"""A file with bad cells -> the problems the database shows about its rows each on its own (reads, writes nothing)."""
 Undoer = Callable[[int, int, Connection], Undone]
 """Undo the committed import of that id, which wrote that many rows (new + changed); raises UndoRefused."""
 
@@ -85,6 +87,13 @@ class FileKind:
     collector_column: str | None = None
     """A district collector may upload this kind, narrowed to the rows whose district (this column) is theirs;
     None: only the state officer may."""
+    example: tuple[str, ...] = ()
+    """An example row, a cell per column, that passes every check: the kind's upload template
+    (data.imports.templates); empty: no template (the wide published layouts are uploaded as published)."""
+    database_checks: DatabaseChecks | None = None
+    """When some cells break a rule the plan is not made; these checks still give every row the problems only the
+    database shows, so that one pass lists them all. None: the kind has no such check of a row on its own (a check
+    of the file as a whole, such as a store's balance, needs every row)."""
 
     @property
     def undoable(self) -> bool:

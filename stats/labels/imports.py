@@ -36,6 +36,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "… and {count} more problems (use --json for all)",
         "… और {count} समस्याएँ (सभी के लिए --json लगाएँ)",
     ),
+    "more_problem": (
+        "… and 1 more problem (use --json for all)",
+        "… और 1 समस्या (सभी के लिए --json लगाएँ)",
+    ),
     "cli_description": (
         "Import daily doses, stock movements, published series, beneficiaries or vaccinations (CSV or XLSX). "
         "Each file is written whole or not at all.",

@@ -44,8 +44,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "'{value}' मान्य केंद्र कोड नहीं है (केवल अक्षर, अंक, - _ / ., अधिकतम 32)।",
     ),
     "centre_district": (
-        "centre '{value}' belongs to {detail}, not to the district in this row.",
-        "केंद्र '{value}' {detail} का है, इस पंक्ति के ज़िले का नहीं।",
+        "centre '{value}' belongs to {parts[1]}, not to the district in this row.",
+        "केंद्र '{value}' {parts[2]} का है, इस पंक्ति के ज़िले का नहीं।",
     ),
     # --- A district dated before its formation (data/master/districts.csv): parts[0..1] the district, [2..3] its
     # formation day, [4..5] the row's day, [6..7] the district its area then belonged to (English, Hindi) ---

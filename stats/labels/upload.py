@@ -3,9 +3,10 @@
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("Upload data", "आँकड़े अपलोड करें"),
     "intro_officer": (
-        "Upload a daily-doses or stock-movements file (CSV or XLSX, at most {limit}). It is checked in full and "
-        "previewed; nothing is written until you commit it, and then all of it or nothing.",
-        "दैनिक खुराक या स्टॉक की आवाजाही की फ़ाइल अपलोड करें (CSV या XLSX, अधिकतम {limit})। उसकी पूरी जाँच होती है "
+        "Upload a daily-doses, stock-movements, published-series or registry file (CSV or XLSX, at most {limit}). "
+        "It is checked in full and previewed; nothing is written until you commit it, and then all of it or nothing.",
+        "दैनिक खुराक, स्टॉक की आवाजाही, प्रकाशित शृंखला या रजिस्टर की फ़ाइल अपलोड करें (CSV या XLSX, अधिकतम {limit})। "
+        "उसकी पूरी जाँच होती है "
         "और पूर्वावलोकन दिखता है; दर्ज करने से पहले कुछ नहीं लिखा जाता, और फिर पूरी फ़ाइल लिखी जाती है या कुछ भी नहीं।",
     ),
     "intro_collector": (
@@ -38,6 +39,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "पूरी फ़ाइल अस्वीकार है: उसकी {rows} पंक्तियाँ किसी नियम को तोड़ती हैं (नीचे सूची है)। कुछ नहीं लिखा गया। "
         "उन्हें सुधारकर फ़ाइल फिर से अपलोड करें।",
     ),
+    "rejected_one": (
+        "The file is refused whole: {rows} of its rows breaks a rule (listed below). Nothing was written. Correct "
+        "it and upload the file again.",
+        "पूरी फ़ाइल अस्वीकार है: उसकी {rows} पंक्ति किसी नियम को तोड़ती है (नीचे सूची है)। कुछ नहीं लिखा गया। "
+        "उसे सुधारकर फ़ाइल फिर से अपलोड करें।",
+    ),
     "rejected_file": (
         "The file is refused whole (see below). Nothing was written.",
         "पूरी फ़ाइल अस्वीकार है (नीचे देखें)। कुछ नहीं लिखा गया।",
@@ -54,6 +61,99 @@ LABELS: dict[str, tuple[str, str]] = {
         "Known centres this file renames (the new name replaces the old one and is recorded in the audit trail)",
         "ज्ञात केंद्र जिनका नाम यह फ़ाइल बदलेगी (नया नाम पुराने की जगह लेगा और ऑडिट ट्रेल में दर्ज होगा)",
     ),
+    "changed_rows": ("Changed rows", "बदली पंक्तियाँ"),
+    "changed_rows_caption": (
+        "The value stored now and the value in the file, which replaces it on commit; the old value stays in the "
+        "audit history.",
+        "अभी दर्ज मान और फ़ाइल का मान, जो दर्ज करने पर उसकी जगह लेगा; पुराना मान ऑडिट इतिहास में रहता है।",
+    ),
+    "new_rows": ("New rows", "नई पंक्तियाँ"),
+    "rows_capped": (
+        "The first {listed} of {total} rows are listed; the counts above cover them all.",
+        "{total} में से पहली {listed} पंक्तियाँ दिखाई गई हैं; ऊपर की गिनती में सभी शामिल हैं।",
+    ),
+    "col_old_value": ("Value now", "अभी का मान"),
+    "col_new_value": ("Value in the file", "फ़ाइल में मान"),
+    "key_date": ("Date", "तारीख़"),
+    "key_district_code": ("District", "ज़िला"),
+    "key_centre_code": ("Centre code", "केंद्र कोड"),
+    "key_centre_name": ("Centre", "केंद्र"),
+    "key_age_band": ("Age band", "आयु वर्ग"),
+    "key_dose_number": ("Dose", "खुराक"),
+    "key_vaccine": ("Vaccine", "टीका"),
+    "key_from_store": ("From", "कहाँ से"),
+    "key_to_store": ("To", "कहाँ को"),
+    "key_reference": ("Reference", "संदर्भ"),
+    "key_area": ("Area", "क्षेत्र"),
+    "key_source": ("Source", "स्रोत"),
+    "key_metric": ("Figure", "आँकड़ा"),
+    "templates": ("Templates", "नमूना फ़ाइलें"),
+    "templates_intro": (
+        "A CSV file for each kind of file you may upload: the header names its columns and one example row passes "
+        "every check. Replace the example with your rows.",
+        "हर उस प्रकार की फ़ाइल के लिए CSV जिसे आप अपलोड कर सकते हैं: पहली पंक्ति में स्तंभों के नाम हैं और एक उदाहरण "
+        "पंक्ति हर जाँच में सही है। उदाहरण की जगह अपनी पंक्तियाँ लिखें।",
+    ),
+    "template_download": ("Download the template: {kind} (CSV)", "नमूना डाउनलोड करें: {kind} (CSV)"),
+    "col_holds": ("What it holds", "इसमें क्या हो"),
+    "col_example": ("Example", "उदाहरण"),
+    "column_date": (
+        "The day, as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY (day first); not in the future.",
+        "दिन, YYYY-MM-DD, DD-MM-YYYY या DD/MM/YYYY रूप में (दिन पहले); भविष्य का नहीं।",
+    ),
+    "column_district": (
+        "The district, by its English or Hindi name on the master list.",
+        "ज़िला, मास्टर सूची के अंग्रेज़ी या हिन्दी नाम से।",
+    ),
+    "column_centre_code": (
+        "The centre's code: letters, digits and - _ / . (at most 32); a centre stays in one district.",
+        "केंद्र का कोड: अक्षर, अंक और - _ / . (अधिकतम 32); एक केंद्र एक ही ज़िले में रहता है।",
+    ),
+    "column_centre_name": ("The centre's name (at most 200 characters).", "केंद्र का नाम (अधिकतम 200 अक्षर)।"),
+    "column_age_band": ("12-14, 15-17, 18-44, 45-59, 60+ or 45+.", "12-14, 15-17, 18-44, 45-59, 60+ या 45+।"),
+    "column_dose_number": (
+        "1, 2 or 3 (3 or 'precaution': the precaution dose).",
+        "1, 2 या 3 (3 या 'precaution': एहतियाती खुराक)।",
+    ),
+    "column_vaccine": (
+        "The vaccine by name: Covishield, Covaxin, Sputnik V, Corbevax.",
+        "टीके का नाम: Covishield, Covaxin, Sputnik V, Corbevax।",
+    ),
+    "column_doses": (
+        "Doses given: a whole number, 1234 or 1,234 (at most 1,00,000 a row).",
+        "दी गई खुराकें: पूर्ण संख्या, 1234 या 1,234 (एक पंक्ति में अधिकतम 1,00,000)।",
+    ),
+    "column_from_store": (
+        "Where the doses come from: SUPPLIER, STATE, a district or ADJUSTMENT.",
+        "खुराकें कहाँ से आईं: SUPPLIER, STATE, कोई ज़िला या ADJUSTMENT।",
+    ),
+    "column_to_store": (
+        "Where they go: STATE, a district, WASTAGE or ADJUSTMENT.",
+        "कहाँ गईं: STATE, कोई ज़िला, WASTAGE या ADJUSTMENT।",
+    ),
+    "column_quantity": ("Doses moved: a whole number above zero.", "भेजी गई खुराकें: शून्य से अधिक पूर्ण संख्या।"),
+    "column_reference": (
+        "The delivery or issue note's reference (at most 64 characters).",
+        "आपूर्ति या निर्गम पर्ची का संदर्भ (अधिकतम 64 अक्षर)।",
+    ),
+    "column_area": ("The state or a district, by name.", "राज्य या कोई ज़िला, नाम से।"),
+    "column_source": ("Who published the figure: cowin, mohfw, …", "आँकड़ा किसने प्रकाशित किया: cowin, mohfw, …"),
+    "column_metric": ("The figure's name as published.", "आँकड़े का नाम, जैसा प्रकाशित हुआ।"),
+    "column_value": ("The cumulative figure on that day: a whole number.", "उस दिन तक का संचयी आँकड़ा: पूर्ण संख्या।"),
+    "column_reference_id": ("The person's 13-digit CoWIN reference id.", "व्यक्ति की 13 अंकों की CoWIN संदर्भ आईडी।"),
+    "column_name": ("The person's name as on the ID document.", "पहचान पत्र के अनुसार व्यक्ति का नाम।"),
+    "column_birth_year": ("Year of birth (four digits).", "जन्म का वर्ष (चार अंक)।"),
+    "column_gender": ("F, M or O.", "F, M या O।"),
+    "column_mobile": (
+        "Mobile number (10 digits); only a keyed hash and the last four digits are kept.",
+        "मोबाइल नंबर (10 अंक); केवल कुंजी-हैश और अंतिम चार अंक रखे जाते हैं।",
+    ),
+    "column_id_type": ("The ID document: Aadhaar, PAN, passport, …", "पहचान पत्र: Aadhaar, PAN, passport, …"),
+    "column_id_number": (
+        "The ID document's number; only a keyed hash and the last four digits are kept.",
+        "पहचान पत्र की संख्या; केवल कुंजी-हैश और अंतिम चार अंक रखे जाते हैं।",
+    ),
+    "column_batch": ("The vaccine's batch (lot) number.", "टीके का बैच (लॉट) नंबर।"),
     "col_old_name": ("Name now", "अभी का नाम"),
     "col_new_name": ("Name in the file", "फ़ाइल में नाम"),
     "col_centre_code": ("Centre code", "केंद्र कोड"),

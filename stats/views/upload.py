@@ -13,11 +13,13 @@ from typing import Protocol
 
 import pandas as pd
 
-from stats.formatting import india_time, indian_number
+from stats.formatting import india_time, indian_number, long_date
 from stats.labels import CATALOGUE, t
-from stats.names import district_options
+from stats.names import Names, district_options
 
 HISTORY_STATUSES = ("committed", "undone")
+STORE_WORDS = ("STATE", "SUPPLIER", "WASTAGE", "ADJUSTMENT")
+"""Stores that are not districts, named by the stock page's labels (stock.store_<code>)."""
 
 
 class ProblemLike(Protocol):
@@ -118,6 +120,69 @@ def renamed_centres_table(
     )
 
 
+def _cell(column: str, value: object, names: Names, lang: str) -> str:
+    """One key cell of a listed row in words: a date written out, districts, stores, vaccines, bands and doses by
+    name."""
+    if column == "date":
+        return long_date(value, lang)
+    if column in ("district_code", "area"):
+        return names.district(str(value), lang)
+    if column in ("from_store", "to_store"):
+        return t(f"stock.store_{value}", lang) if value in STORE_WORDS else names.district(str(value), lang)
+    if column == "vaccine":
+        return names.vaccine(str(value), lang)
+    if column == "age_band":
+        return names.band(str(value), lang)
+    if column == "dose_number":
+        return names.dose(int(value), lang)
+    return str(value)
+
+
+def _column_label(column: str, lang: str) -> str:
+    key = f"upload.key_{column}"
+    return t(key, lang) if key in CATALOGUE else column
+
+
+def listed_rows_table(rows: Sequence[Mapping[str, object]], names: Names, lang: str = "en") -> pd.DataFrame:
+    """Changed or new rows of a preview (data.imports.importer.listed_rows): the line in the file, the value stored
+    now (changed rows) and the file's value, grouped the Indian way, then the key in words. The values come first
+    so that a phone shows them without scrolling the table sideways."""
+    if not rows:
+        return pd.DataFrame()
+    keys = [c for c in rows[0] if c not in ("row", "old", "new")]
+    table = {t("upload.col_row", lang): [indian_number(int(r["row"]), lang) for r in rows]}
+    if "old" in rows[0]:
+        table[t("upload.col_old_value", lang)] = [indian_number(int(r["old"]), lang) for r in rows]
+    table[t("upload.col_new_value", lang)] = [indian_number(int(r["new"]), lang) for r in rows]
+    for column in keys:
+        table[_column_label(column, lang)] = [_cell(column, r[column], names, lang) for r in rows]
+    return pd.DataFrame(table, dtype="object")
+
+
+def listed_note(listed: int, total: int, lang: str = "en") -> str:
+    """Under a capped list of rows: the first `listed` of `total` are shown ("" when all are)."""
+    if listed >= total:
+        return ""
+    return t("upload.rows_capped", lang, listed=indian_number(listed, lang), total=indian_number(total, lang))
+
+
+def template_columns_table(columns: Sequence[str], example: Sequence[str], lang: str = "en") -> pd.DataFrame:
+    """A template's columns: the name as in the header, what it holds, and the example row's cell."""
+    return pd.DataFrame(
+        {
+            t("upload.col_column", lang): list(columns),
+            t("upload.col_holds", lang): [_column_help(c, lang) for c in columns],
+            t("upload.col_example", lang): list(example),
+        },
+        dtype="object",
+    )
+
+
+def _column_help(column: str, lang: str) -> str:
+    key = f"upload.column_{column}"
+    return t(key, lang) if key in CATALOGUE else ""
+
+
 def history_table(history: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The import history (data.imports.undo.import_history) with headers, kinds, statuses and times in the
     language and counts grouped the Indian way."""
@@ -181,7 +246,8 @@ def rejected_text(problems: Iterable[ProblemLike], lang: str = "en") -> str:
     """Why nothing can be committed: how many rows break a rule (or that the file as a whole does)."""
     rows = {p.row for p in problems if p.row}
     if rows:
-        return t("upload.rejected", lang, rows=indian_number(len(rows), lang))
+        key = "upload.rejected_one" if len(rows) == 1 else "upload.rejected"
+        return t(key, lang, rows=indian_number(len(rows), lang))
     return t("upload.rejected_file", lang)
 
 

@@ -1,6 +1,7 @@
 """Every kind of file the importer reads, one record each (data.imports.kind.FileKind), in detection order.
 
-Adding a kind: a module here that builds its FileKind, one entry in KINDS (and its import), its title in
+Adding a kind: a module here that builds its FileKind (with an example row, its upload template, and any checks of
+a row against the database as database_checks), one entry in KINDS (and its import), its title in
 stats/labels/kinds.py (and any new problem messages in stats/labels/problems.py), and its tests.
 """
 

@@ -24,6 +24,7 @@ from data import settings
 from data.imports import registry_rows
 from data.imports.cells import (
     Invalid,
+    checkable,
     convert,
     duplicate_keys,
     in_file_order,
@@ -163,8 +164,11 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
     }
     columns["id_number"] = _id_numbers(frame, columns["id_type"], problems)
     typed = typed_frame(frame, columns, problems)
-    duplicate_keys(typed, KEY, problems, "reference_id")
-    problems += _shared_ids(typed)
+    # The rules across rows check every row whose cells they need are good: one pass finds them all.
+    cells = list(problems)
+    duplicate_keys(checkable(frame, columns, cells, {"reference_id": "reference_id"}), KEY, problems, "reference_id")
+    documents = {"reference_id": "reference_id", "id_type": "id_type", "id_number": "id_number"}
+    problems += _shared_ids(checkable(frame, columns, cells, documents))
     problems = in_file_order(_mask_secrets(problems), table)
     if problems:
         return typed.drop(columns=["mobile", "id_number"]), problems
@@ -194,9 +198,15 @@ def write(plan: Plan, batch_id: int, conn: Connection) -> None:
     registry_rows.write(Beneficiary.__table__, KEY, (*KEY, *VALUES), plan, batch_id, conn)
 
 
+EXAMPLE = ("1234567890123", "Sunita Sahu", "1980", "F", "9876543210", "Aadhaar", "234123412346", "Raipur")
+"""The template's example row (data.imports.templates): a made-up person; the ID number is no one's but has a
+valid Verhoeff check digit."""
+
+
 BENEFICIARIES = FileKind(
     code="beneficiaries",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.beneficiaries",
     table=Beneficiary.__table__,
     key=KEY,

@@ -24,6 +24,7 @@ from data.imports.cells import (
     CAMPAIGN_START,
     CENTRE_CODE,
     centre_day_totals,
+    checkable,
     convert,
     date_rule,
     dose_count,
@@ -44,6 +45,17 @@ from data.rollup import refresh_derived_rollups, refresh_district_rollups
 
 COLUMNS = ("date", "district", "centre_code", "centre_name", "age_band", "dose_number", "vaccine", "doses")
 KEY = ("date", "centre_code", "age_band", "dose_number", "vaccine")
+LABELS = {
+    "date": "date",
+    "district_code": "district",
+    "centre_code": "centre_code",
+    "centre_name": "centre_name",
+    "age_band": "age_band",
+    "dose_number": "dose_number",
+    "vaccine": "vaccine",
+    "doses": "doses",
+}
+"""Each typed column and the column of the file its problems name."""
 
 
 def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]:
@@ -67,16 +79,16 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
     typed = typed_frame(frame, columns, problems)
     typed["dose_number"] = typed["dose_number"].astype(int)
     typed["doses"] = typed["doses"].astype("int64")
-    # One centre, one district: within the file (the database is checked when planning).
-    districts_per_centre = typed.groupby("centre_code")["district_code"].nunique()
-    for code in districts_per_centre[districts_per_centre > 1].index:
-        rows = typed[typed["centre_code"] == code]
-        first_district = rows["district_code"].iloc[0]
-        for row in rows.loc[rows["district_code"] != first_district, "_row"]:
-            problems.append(Problem(int(row), "centre_code", code, "centre_district", first_district))
-    problems += _name_conflicts(typed)
+    # The rules across rows check every row whose cells they need are good, so one pass finds every problem.
+    cells = list(problems)
+
+    def rows_with(*needed: str) -> pd.DataFrame:
+        return checkable(frame, columns, cells, {name: LABELS[name] for name in needed})
+
+    problems += centre_district_conflicts(rows_with("centre_code", "district_code"))
+    problems += _name_conflicts(rows_with("centre_code", "centre_name"))
     not_yet_formed(
-        typed,
+        rows_with("date", "district_code"),
         frame,
         problems,
         code_column="district_code",
@@ -84,9 +96,57 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
         label="district",
         rule="district_not_formed",
     )
-    duplicate_keys(typed, KEY, problems, "date")
-    centre_day_totals(typed, problems, centre="centre_code", count="doses")
+    duplicate_keys(rows_with(*KEY), KEY, problems, "date")
+    counted = rows_with("date", "centre_code", "doses")
+    centre_day_totals(counted.astype({"doses": "int64"}), problems, centre="centre_code", count="doses")
     return typed, in_file_order(problems, table)
+
+
+def district_detail(code: str) -> str:
+    """The detail of a problem naming a district: its code, English and Hindi names (messages show the names)."""
+    return details(code, *reference.district_names().get(code, (code, code)))
+
+
+def centre_district_conflicts(located: pd.DataFrame) -> list[Problem]:
+    """Every row filing a centre under another district than the centre's first row in the file does."""
+    first = located.drop_duplicates("centre_code").set_index("centre_code")["district_code"]
+    moved = located[located["district_code"].to_numpy() != located["centre_code"].map(first).to_numpy()]
+    return [
+        Problem(int(row), "centre_code", code, "centre_district", district_detail(first[code]))
+        for row, code in zip(moved["_row"], moved["centre_code"], strict=True)
+    ]
+
+
+def centres_elsewhere(located: pd.DataFrame, conn: Connection) -> list[Problem]:
+    """The first row of each centre that the database has under another district than the row's."""
+    centre = Centre.__table__
+    known: dict[str, str] = {}
+    codes = sorted(located["centre_code"].unique())
+    for start in range(0, len(codes), 1000):
+        query = select(centre.c.code, centre.c.district_code).where(centre.c.code.in_(codes[start : start + 1000]))
+        known.update(conn.execute(query).all())
+    first_rows = located.drop_duplicates("centre_code")
+    return [
+        Problem(int(line), "centre_code", code, "centre_district", district_detail(known[code]))
+        for line, code, district in zip(
+            first_rows["_row"], first_rows["centre_code"], first_rows["district_code"], strict=True
+        )
+        if known.get(code, district) != district
+    ]
+
+
+def database_checks(table: RawTable, today: date, conn: Connection) -> list[Problem]:
+    """For a file with bad cells (whose plan is not made): the centres the database has under another district,
+    on every row whose centre code and district are good."""
+    frame, problems = table.frame, []
+    columns = {
+        "district_code": convert(
+            frame, "district", lookup_rule(reference.districts(), "unknown_district"), problems, "district"
+        ),
+        "centre_code": convert(frame, "centre_code", pattern_rule(CENTRE_CODE, "centre_code"), problems, "centre_code"),
+    }
+    located = checkable(frame, columns, problems, {"centre_code": "centre_code", "district_code": "district"})
+    return centres_elsewhere(located, conn) if len(located) else []
 
 
 def same_name(a: str, b: str) -> bool:
@@ -113,15 +173,9 @@ class DosesTable(FactTable):
         """Centres already known under another district are errors; unknown ones will be created."""
         centre = Centre.__table__
         codes = sorted(typed["centre_code"].unique())
-        known = dict(conn.execute(select(centre.c.code, centre.c.district_code).where(centre.c.code.in_(codes))).all())
-        problems = []
+        problems = centres_elsewhere(typed, conn)
         first_rows = typed.drop_duplicates("centre_code")
-        for line, code, district in zip(
-            first_rows["_row"], first_rows["centre_code"], first_rows["district_code"], strict=True
-        ):
-            stored = known.get(code)
-            if stored is not None and stored != district:
-                problems.append(Problem(int(line), "centre_code", code, "centre_district", stored))
+        known = set(conn.execute(select(centre.c.code).where(centre.c.code.in_(codes))).scalars())
         new = first_rows[~first_rows["centre_code"].isin(list(known))]
         return problems, new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
 
@@ -238,9 +292,14 @@ FACTS = DosesTable(
     DailyDose.__table__, KEY, "doses", stored_key=("date", "centre_id", "age_band", "dose_number", "vaccine")
 )
 
+EXAMPLE = ("2021-06-22", "Raipur", "RPR-PHC-01", "PHC Mana", "18-44", "1", "Covishield", "120")
+"""The template's example row (data.imports.templates), a cell per column: it passes every check."""
+
+
 DOSES = FileKind(
     code="doses",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.doses",
     table=FACTS.table,
     key=FACTS.table_key,
@@ -250,4 +309,5 @@ DOSES = FileKind(
     write=FACTS.write,
     undo=FACTS.undo,
     collector_column="district",
+    database_checks=database_checks,
 )

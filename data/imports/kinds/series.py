@@ -12,6 +12,7 @@ from data import master as reference
 from data.imports.cells import (
     CAMPAIGN_START,
     Invalid,
+    checkable,
     convert,
     date_rule,
     duplicate_keys,
@@ -69,10 +70,19 @@ def typed_series(
     }
     typed = typed_frame(long, columns, problems)
     typed["value"] = typed["value"].astype("int64")
+    # The rules across rows check every row whose cells they need are good: one pass finds them all.
+    cells, area, day = list(problems), labels["area"], labels["date"]
     not_yet_formed(
-        typed, long, problems, code_column="area", cell_column="area", label=labels["area"], rule="area_not_formed"
+        checkable(long, columns, cells, {"area": area, "date": day}),
+        long,
+        problems,
+        code_column="area",
+        cell_column="area",
+        label=area,
+        rule="area_not_formed",
     )
-    duplicate_keys(typed, KEY, problems, "date")
+    keyed = checkable(long, columns, cells, {"source": "source", "area": area, "date": day, "metric": "metric"})
+    duplicate_keys(keyed, KEY, problems, "date")
     return typed, in_file_order(problems, table)
 
 
@@ -82,9 +92,14 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
 
 FACTS = FactTable(PublishedValue.__table__, KEY, "value")
 
+EXAMPLE = ("2021-06-22", "Chhattisgarh", "cowin", "Total Doses Administered", "6605593")
+"""The template's example row (data.imports.templates), a cell per column: it passes every check."""
+
+
 SERIES = FileKind(
     code="series",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.series",
     table=FACTS.table,
     key=FACTS.table_key,

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, select
 from data import master as reference
 from data.imports.cells import (
     Invalid,
+    checkable,
     convert,
     date_rule,
     duplicate_keys,
@@ -82,15 +83,30 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
     }
     typed = typed_frame(frame, columns, problems)
     typed["quantity"] = typed["quantity"].astype("int64")
-    for row, source, target in zip(typed["_row"], typed["from_store"], typed["to_store"], strict=True):
+    # The rules across cells and rows check every row whose cells they need are good: one pass finds them all.
+    cells = list(problems)
+
+    def rows_with(*needed: str) -> pd.DataFrame:
+        return checkable(frame, columns, cells, {name: name for name in needed})
+
+    moved = rows_with("from_store", "to_store")
+    written = frame.set_index("_row")[["from_store", "to_store"]]  # a problem quotes the stores as written
+    for row, source, target in zip(moved["_row"], moved["from_store"], moved["to_store"], strict=True):
         direction = _direction_problem(source, target)
         if direction:
-            problems.append(Problem(int(row), "to_store", f"{source} → {target}", "store_direction", direction))
+            shown = " → ".join(written.loc[row].str.strip())
+            problems.append(Problem(int(row), "to_store", shown, "store_direction", direction))
     for store in ("from_store", "to_store"):
         not_yet_formed(
-            typed, frame, problems, code_column=store, cell_column=store, label=store, rule="store_not_formed"
+            rows_with("date", store),
+            frame,
+            problems,
+            code_column=store,
+            cell_column=store,
+            label=store,
+            rule="store_not_formed",
         )
-    duplicate_keys(typed, KEY, problems, "reference")
+    duplicate_keys(rows_with(*KEY), KEY, problems, "reference")
     return typed, in_file_order(problems, table)
 
 
@@ -221,9 +237,14 @@ def _daily_balances(movements: pd.DataFrame) -> pd.DataFrame:
 
 FACTS = StockTable(StockMovement.__table__, KEY, "quantity")
 
+EXAMPLE = ("2021-06-01", "Covishield", "SUPPLIER", "STATE", "50000", "GOI-2021-06-01")
+"""The template's example row (data.imports.templates), a cell per column: it passes every check."""
+
+
 STOCK = FileKind(
     code="stock",
     columns=COLUMNS,
+    example=EXAMPLE,
     title="kinds.stock",
     table=FACTS.table,
     key=FACTS.table_key,

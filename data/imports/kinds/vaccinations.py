@@ -16,6 +16,7 @@ from data.imports import registry_rows
 from data.imports.cells import (
     CAMPAIGN_START,
     CENTRE_CODE,
+    checkable,
     convert,
     date_rule,
     duplicate_keys,
@@ -59,8 +60,46 @@ def validate(table: RawTable, today: date) -> tuple[pd.DataFrame, list[Problem]]
     }
     typed = typed_frame(frame, columns, problems)
     typed["dose_number"] = typed["dose_number"].astype("int64")
-    duplicate_keys(typed, KEY, problems, "reference_id")
+    keyed = checkable(frame, columns, problems, {"reference_id": "reference_id", "dose_number": "dose_number"})
+    duplicate_keys(keyed, KEY, problems, "reference_id")
     return typed, in_file_order(problems, table)
+
+
+def database_checks(table: RawTable, today: date, conn: Connection) -> list[Problem]:
+    """For a file with bad cells (whose plan is not made): people and centres the registry does not know, and doses
+    dated before their centre's district was formed, on every row whose cells these need are good. The course of
+    a person's doses waits for a file without bad cells (a bad row left out would make it wrong)."""
+    frame, problems = table.frame, []
+    columns = {
+        "reference_id": convert(frame, "reference_id", reference_id, problems, "reference_id"),
+        "date": convert(frame, "date", date_rule(CAMPAIGN_START, today), problems, "date"),
+        "centre_code": convert(frame, "centre_code", pattern_rule(CENTRE_CODE, "centre_code"), problems, "centre_code"),
+    }
+    people = checkable(frame, columns, problems, {"reference_id": "reference_id"})
+    known_people = registry_rows.select_by_reference(
+        conn,
+        select(Beneficiary.__table__.c.reference_id),
+        Beneficiary.__table__.c.reference_id,
+        people["reference_id"],
+        ["reference_id"],
+    )
+    placed = checkable(frame, columns, problems, {"centre_code": "centre_code"})
+    centre_districts = _centre_districts(placed["centre_code"], conn)
+    dated = checkable(frame, columns, problems, {"centre_code": "centre_code", "date": "date"})
+    return (
+        _missing(people, "reference_id", known_people["reference_id"], "unknown_beneficiary")
+        + _missing(placed, "centre_code", centre_districts, "unknown_centre")
+        + _before_formation(dated, centre_districts)
+    )
+
+
+def _centre_districts(codes: pd.Series, conn: Connection) -> dict[str, str]:
+    """The known centres among these codes: code -> district."""
+    centre = Centre.__table__
+    found: dict[str, str] = {}
+    for chunk in registry_rows.chunks(codes):
+        found.update(conn.execute(select(centre.c.code, centre.c.district_code).where(centre.c.code.in_(chunk))).all())
+    return found
 
 
 def _vaccines(conn: Connection) -> pd.DataFrame:
@@ -182,9 +221,16 @@ def write(plan: Plan, batch_id: int, conn: Connection) -> None:
     registry_rows.write(Vaccination.__table__, KEY, (*KEY, *STORED_VALUES), plan, batch_id, conn)
 
 
+EXAMPLE = ("1234567890123", "1", "2021-06-22", "Covishield", "RPR-PHC-01", "4121Z001")
+"""The template's example row (data.imports.templates): the beneficiaries template's person, given a dose at the
+daily-doses template's centre."""
+
+
 VACCINATIONS = FileKind(
     code="vaccinations",
     columns=COLUMNS,
+    example=EXAMPLE,
+    database_checks=database_checks,
     title="kinds.vaccinations",
     table=Vaccination.__table__,
     key=KEY,

@@ -125,6 +125,7 @@ SHARED = (
     "cells.py",
     "files.py",
     "problems.py",
+    "templates.py",
     "uploads.py",
     "registry.py",
     "parse.py",

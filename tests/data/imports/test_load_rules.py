@@ -97,13 +97,13 @@ BAD = [
         "doses-centre-in-two-districts",
         doses_csv([{"district": "Raipur"}, {"district": "Durg", "dose_number": "2"}]),
         (3, "centre_code", "RPR-PHC-01", "centre_district"),
-        "belongs to RPR",
+        "belongs to Raipur,",
     ),
     Bad(
         "doses-centre-of-another-district",
         _doses(district="Durg", date="2021-06-23"),
         (2, "centre_code", "RPR-PHC-01", "centre_district"),
-        "belongs to RPR",
+        "belongs to Raipur,",
         before=(_doses(district="Raipur"),),
     ),
     # --- daily doses: the file ---
@@ -148,7 +148,7 @@ BAD = [
     Bad(
         "stock-same-store",
         stock_csv([{"from_store": "Raipur", "to_store": "रायपुर"}]),
-        (2, "to_store", "RPR → RPR", "store_direction"),
+        (2, "to_store", "Raipur → रायपुर", "store_direction"),  # the stores as written, never their codes
         "two different stores",
     ),
     Bad(

@@ -255,6 +255,7 @@ def test_a_collector_file_with_another_districts_rows_is_refused_whole(engine) -
         assert problems_of(report) == [
             (3, "district", "Durg", "district_not_allowed"),
             (4, "district", "Durg", "district_not_allowed"),
+            (5, "date", None, "duplicate_key"),  # line 2's key: found in the same pass as the unknown district
             (5, "district", "Atlantis", "unknown_district"),
         ]
         assert report.rejected == 3

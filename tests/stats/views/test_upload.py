@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
@@ -12,6 +12,7 @@ from data.imports.problems import Problem
 from data.imports.undo import UNDOABLE_FILE_KINDS
 from data.read.workspace import HISTORY_COLUMNS
 from stats.labels import LANGS
+from stats.names import names_from_frames
 from stats.views import upload as view
 
 DISTRICTS = pd.DataFrame({"code": ["RPR", "DRG"], "name_en": ["Raipur", "Durg"], "name_hi": ["रायपुर", "दुर्ग"]})
@@ -89,8 +90,10 @@ def test_problem_table_in_both_languages() -> None:
     ("problems", "text"),
     [([Problem(3, "date", "x", "date_format"), Problem(3, "doses", "y", "count_format"),
        Problem(5, "doses", "z", "count_format")], "The file is refused whole: 2 of its rows break a rule"),
+     ([Problem(4, "doses", "z", "count_format"), Problem(4, "date", "x", "date_format")],
+      "The file is refused whole: 1 of its rows breaks a rule (listed below). Nothing was written. Correct it "),
      ([Problem(None, None, "stock", "kind_not_allowed")], "The file is refused whole (see below)")],
-    ids=["rows counted once each", "the file as a whole"],
+    ids=["rows counted once each", "one row in the singular", "the file as a whole"],
 )  # fmt: skip
 def test_rejected_text(problems, text: str) -> None:
     assert view.rejected_text(problems).startswith(text)
@@ -157,3 +160,59 @@ def test_renamed_centres_table_names_the_district_and_both_names() -> None:
     table = renamed_centres_table(renamed, districts, "hi")
     assert table.values.tolist() == [["12", "RPR-1", "रायपुर", "PHC Mana", "PHC Mana Camp"]]
     assert list(table.columns)[-2:] == ["अभी का नाम", "फ़ाइल में नाम"]
+
+
+NAMES = names_from_frames(
+    districts=pd.DataFrame({"code": ["RPR"], "name_en": ["Raipur"], "name_hi": ["रायपुर"]}),
+    vaccines=pd.DataFrame({"code": ["COVAXIN"], "name_en": ["Covaxin"], "name_hi": ["कोवैक्सिन"]}),
+    bands=pd.DataFrame(
+        {"code": ["45-59"], "label_en": ["45–59 years"], "label_hi": ["45–59 वर्ष"], "min_age": [45], "max_age": [59],
+         "sort_order": [1]}
+    ),
+    doses=pd.DataFrame({"number": [3], "label_en": ["Precaution dose"], "label_hi": ["एहतियाती खुराक"]}),
+)  # fmt: skip
+CHANGED = [
+    {"row": 12, "date": date(2022, 3, 31), "district_code": "RPR", "centre_code": "RPR-1", "centre_name": "PHC Mana",
+     "age_band": "45-59", "dose_number": 3, "vaccine": "COVAXIN", "old": 1200, "new": 125000},
+]  # fmt: skip
+MOVED = [
+    {"row": 2, "date": date(2021, 6, 2), "vaccine": "COVAXIN", "from_store": "STATE", "to_store": "RPR",
+     "reference": "ISS-1", "new": 800},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "lang", "expected"),
+    [
+        (CHANGED, "en", {"Row": "12", "Date": "31 March 2022", "District": "Raipur", "Centre code": "RPR-1",
+                         "Centre": "PHC Mana", "Age band": "45–59 years", "Dose": "Precaution dose",
+                         "Vaccine": "Covaxin", "Value now": "1,200", "Value in the file": "1,25,000"}),
+        (CHANGED, "hi", {"पंक्ति": "12", "तारीख़": "31 मार्च 2022", "ज़िला": "रायपुर", "केंद्र कोड": "RPR-1",
+                         "केंद्र": "PHC Mana", "आयु वर्ग": "45–59 वर्ष", "खुराक": "एहतियाती खुराक",
+                         "टीका": "कोवैक्सिन", "अभी का मान": "1,200", "फ़ाइल में मान": "1,25,000"}),
+        (MOVED, "en", {"Row": "2", "Date": "2 June 2021", "Vaccine": "Covaxin", "From": "State store", "To": "Raipur",
+                       "Reference": "ISS-1", "Value in the file": "800"}),
+    ],
+    ids=["changed-en", "changed-hi", "new-stock"],
+)  # fmt: skip
+def test_listed_rows_table_names_every_code(rows, lang: str, expected: dict) -> None:
+    table = view.listed_rows_table(rows, NAMES, lang)
+    assert table.iloc[0].to_dict() == expected
+    values = [c for c in expected if c in ("Value now", "Value in the file", "अभी का मान", "फ़ाइल में मान")]
+    assert table.columns.tolist()[1 : 1 + len(values)] == values  # right after the row: a phone shows them
+
+
+@pytest.mark.parametrize(
+    ("listed", "total", "note"),
+    [(3, 3, ""), (100, 1_234, "The first 100 of 1,234 rows are listed; the counts above cover them all.")],
+    ids=["all listed", "capped"],
+)
+def test_listed_note(listed: int, total: int, note: str) -> None:
+    assert view.listed_note(listed, total) == note
+
+
+def test_template_columns_table() -> None:
+    table = view.template_columns_table(("date", "doses"), ("2021-06-22", "120"), "hi")
+    assert table.columns.tolist() == ["स्तंभ", "इसमें क्या हो", "उदाहरण"]
+    assert table.values.tolist()[1][0::2] == ["doses", "120"]
+    assert table.values.tolist()[1][1].startswith("दी गई खुराकें")
