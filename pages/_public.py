@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from data.access import Context
 from data.read import figures, reference
-from pages._shared import label, record_download
+from pages._shared import downloads, label
 from stats.export import safe_csv
 from stats.figures import overview as charts
 from stats.views import summary as view
@@ -57,20 +56,13 @@ def _summary(version: str, lang: str, day: date, _ctx: Context) -> SummaryPage:
         lang,
     )
     chart = charts.sourced_daily_figure(built.daily, list(built.records), lang) if built.has_figures else None
-    return SummaryPage(built, chart, safe_csv(built.daily_table) if built.has_figures else b"")
+    return SummaryPage(built, chart, safe_csv(built.daily_raw) if built.has_figures else b"")
 
 
 def chart_with_table(ctx: Context, page: SummaryPage, name: str) -> None:
-    """The summary's chart, and its data as a table with a CSV download (pages._shared.chart_with_table with
-    what was built once)."""
+    """The summary's chart, and its data as a table with CSV and XLSX downloads (pages._shared.chart_with_table
+    with what was built once)."""
     chart_tab, table_tab = st.tabs([label("common.chart"), label("common.table")])
     chart_tab.plotly_chart(page.chart, width="stretch", key=f"chart-{name}")
     table_tab.dataframe(page.view.daily_table, width="stretch", hide_index=True, key=f"table-{name}")
-    table_tab.download_button(
-        label("common.download_csv"),
-        data=page.daily_csv,
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"download-{name}",
-        on_click=partial(record_download, ctx, f"{name}.csv", len(page.view.daily_table)),
-    )
+    downloads(ctx, page.view.daily_raw, f"{name}.csv", f"download-{name}", table_tab, csv=page.daily_csv)
