@@ -51,12 +51,13 @@ def india_time(moment: datetime, lang: str = "en", zone: bool = True) -> str:
 
 
 def india_moment(moment: datetime | None) -> datetime | None:
-    """A moment (UTC when it has no time zone) as the time in India without a zone, as a spreadsheet cell holds
-    it; None (or NaN, NaT) as None."""
+    """A moment (UTC when it has no time zone) as the time in India without a zone, to the second, as a spreadsheet
+    cell holds it; None (or NaN, NaT) as None."""
     if moment is None or (isinstance(moment, float) and math.isnan(moment)) or moment is pd.NaT:
         return None
     moment = moment.to_pydatetime() if isinstance(moment, pd.Timestamp) else moment
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA).replace(tzinfo=None)
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
+    return local.replace(tzinfo=None, microsecond=0)
 
 
 def is_missing(x) -> bool:
