@@ -82,10 +82,12 @@ def downloads(
     csv: bytes | None = None,
     labels: tuple[str, str] | None = None,
     detail: str = "",
+    note: str = "",
 ) -> None:
     """A raw frame's CSV (for programs) and XLSX (for spreadsheets) download buttons side by side; a signed-in
     user's click on either is recorded in the audit trail with its file name; the public's clicks do not rerun.
-    file_name ends in .csv; the XLSX is made only when clicked. csv: the frame's CSV when already made."""
+    file_name ends in .csv; the XLSX is made only when clicked. csv: the frame's CSV when already made; note: a
+    sentence added to both buttons' help."""
     csv_label, xlsx_label = labels or (label("common.download_csv"), label("common.download_xlsx"))
     xlsx_name = file_name.removesuffix(".csv") + ".xlsx"
     rows = len(frame)
@@ -95,7 +97,7 @@ def downloads(
         data=safe_csv(frame) if csv is None else csv,
         file_name=file_name,
         mime="text/csv",
-        help=label("common.download_csv_help"),
+        help=" ".join(filter(None, (label("common.download_csv_help"), note))),
         key=key,
         on_click=partial(record_download, ctx, file_name, rows, detail) if ctx.viewer.signed_in else "ignore",
     )
@@ -104,7 +106,7 @@ def downloads(
         data=partial(safe_xlsx, frame, xlsx_name.removesuffix(".xlsx")),
         file_name=xlsx_name,
         mime=XLSX_MIME,
-        help=label("common.download_xlsx_help"),
+        help=" ".join(filter(None, (label("common.download_xlsx_help"), note))),
         key=f"{key}-xlsx",
         on_click=partial(record_download, ctx, xlsx_name, rows, detail) if ctx.viewer.signed_in else "ignore",
     )

@@ -63,4 +63,5 @@ downloads(
     view.export_file_name(first, last),
     "audit-download",
     detail=view.export_detail(first, last, actor, action or None),
+    note=label("audit_trail.download_help"),
 )

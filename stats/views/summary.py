@@ -122,13 +122,6 @@ def district_table(
     return out
 
 
-def district_csv(
-    standing: pd.DataFrame, districts: pd.DataFrame, targets: pd.DataFrame, names: Names, lang: str = "en"
-) -> bytes:
-    """The district table with plain numbers (coverage in per cent), for programs."""
-    return safe_csv(district_table(standing, districts, targets, names, lang, formatted=False))
-
-
 @dataclass(frozen=True)
 class Summary:
     """Everything the public summary shows for one day and language, built once per data version and shared by
@@ -153,7 +146,7 @@ class Summary:
     districts: pd.DataFrame | None
     """district_table() formatted; None when no source has district figures for the day."""
     districts_csv: bytes
-    """district_csv() (empty without district figures)."""
+    """district_table() unwritten as CSV (empty without district figures)."""
     districts_raw: pd.DataFrame | None = None
     """district_table() unwritten, for the XLSX download; None without district figures."""
 
