@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,7 +23,7 @@ from data.master.boundaries import district_points, district_shapes
 from data.read import figures, reference
 from data.read.doses import daily_doses
 from data.read.published import published_values
-from pages._shared import AS_OF_KEY, label, record_download
+from pages._shared import AS_OF_KEY, downloads, label
 from stats import STATE
 from stats.districts import districts_on
 from stats.export import safe_csv
@@ -95,23 +94,16 @@ def _summary(version: str, lang: str, day: date, area: str, _ctx: Context) -> Su
         reference.names(_ctx),
         lang,
     )
-    return SummaryPage(built, chart, safe_csv(built.daily_table) if built.has_figures else b"", tuple(detail))
+    return SummaryPage(built, chart, safe_csv(built.daily_raw) if built.has_figures else b"", tuple(detail))
 
 
 def chart_with_table(ctx: Context, page: SummaryPage, name: str) -> None:
-    """The summary's chart, and its data as a table with a CSV download (pages._shared.chart_with_table with
-    what was built once)."""
+    """The summary's chart, and its data as a table with CSV and XLSX downloads (pages._shared.chart_with_table
+    with what was built once)."""
     chart_tab, table_tab = st.tabs([label("common.chart"), label("common.table")])
     chart_tab.plotly_chart(page.chart, width="stretch", key=f"chart-{name}")
     table_tab.dataframe(page.view.daily_table, width="stretch", hide_index=True, key=f"table-{name}")
-    table_tab.download_button(
-        label("common.download_csv"),
-        data=page.daily_csv,
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"download-{name}",
-        on_click=partial(record_download, ctx, f"{name}.csv", len(page.view.daily_table)),
-    )
+    downloads(ctx, page.view.daily_raw, f"{name}.csv", f"download-{name}", table_tab, csv=page.daily_csv)
 
 
 @dataclass(frozen=True)

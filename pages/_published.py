@@ -12,9 +12,8 @@ import streamlit as st
 from data.access import Context
 from data.read import reference
 from data.read.published import published_values
-from pages._shared import chart_with_table, record_download
+from pages._shared import chart_with_table, downloads
 from stats import STATE
-from stats.export import safe_csv
 from stats.figures import published as charts
 from stats.formatting import long_date
 from stats.labels import t
@@ -75,6 +74,7 @@ def show_published(ctx: Context, area: str, start: date, end: date, lang: str) -
                 charts.counts_figure(counts, t("published.counts_title", lang, source=source), short, lang),
                 view.counts_table(counts, lang),
                 f"{prefix}-counts",
+                raw=view.counts_table(counts, lang, formatted=False),
             )
             st.caption(t("published.counts_implausible", lang))
         else:
@@ -105,7 +105,11 @@ def _group(
         first, last = min(split["first"]), max(split["last"])
         heading = t("published.split_title", lang, group=title, start=long_date(first, lang), end=long_date(last, lang))
         chart_with_table(
-            ctx, charts.split_figure(split, heading, short, lang), view.split_table(split, lang), f"{key}-split"
+            ctx,
+            charts.split_figure(split, heading, short, lang),
+            view.split_table(split, lang),
+            f"{key}-split",
+            raw=view.split_table(split, lang, formatted=False),
         )
     for line in view.range_lines(split, short, lang) if len(split) == 1 else ():
         st.markdown(line)
@@ -114,7 +118,11 @@ def _group(
     if len(days):
         daily_title = t("published.daily_title", lang, group=title)
         chart_with_table(
-            ctx, charts.daily_figure(days, daily_title, short, lang), view.daily_table(days, lang), f"{key}-daily"
+            ctx,
+            charts.daily_figure(days, daily_title, short, lang),
+            view.daily_table(days, lang),
+            f"{key}-daily",
+            raw=view.daily_table(days, lang, formatted=False),
         )
 
 
@@ -153,13 +161,5 @@ def show_district_published(ctx: Context, day: date, lang: str) -> None:
         column_config=numbers,
         key=f"published-districts-{day}",
     )
-    name = f"cowin-districts-{day.isoformat()}.csv"
-    st.download_button(
-        t("common.download_csv", lang),
-        data=safe_csv(view.district_day(values, day, names, lang, formatted=False)),
-        file_name=name,
-        mime="text/csv",
-        key=f"published-districts-download-{day}",
-        on_click=record_download,
-        args=(ctx, name, len(table)),
-    )
+    raw = view.district_day(values, day, names, lang, formatted=False)
+    downloads(ctx, raw, f"cowin-districts-{day.isoformat()}.csv", f"published-districts-download-{day}")

@@ -1,15 +1,12 @@
 """Audit trail (officers): browse who did what and when, filtered by dates (India time), actor and action, and
 download it; the download itself writes an "export" row."""
 
-from functools import partial
-
 import streamlit as st
 
 from data.accounts import audit
 from data.read import workspace
 from pages._frame import require_frame
-from pages._shared import label, record_download
-from stats.export import safe_csv
+from pages._shared import downloads, label
 from stats.formatting import indian_number, long_date, today_in_india
 from stats.views import audit_trail as view
 
@@ -60,15 +57,11 @@ if view.limit_reached(len(table)):
 if table.empty:
     st.info(label("audit_trail.no_rows"))
 st.dataframe(table, hide_index=True, width="stretch", key="audit-rows")
-audit_file = view.export_file_name(first, last)
-st.download_button(
-    label("audit_trail.download"),
-    data=safe_csv(table),
-    file_name=audit_file,
-    mime="text/csv",
-    help=label("audit_trail.download_help"),
-    key="audit-download",
-    on_click=partial(
-        record_download, ctx, audit_file, len(table), view.export_detail(first, last, actor, action or None)
-    ),
+downloads(
+    ctx,
+    view.audit_table(rows, language, formatted=False),
+    view.export_file_name(first, last),
+    "audit-download",
+    detail=view.export_detail(first, last, actor, action or None),
+    note=label("audit_trail.download_help"),
 )

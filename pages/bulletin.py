@@ -6,10 +6,9 @@ import streamlit as st
 
 from data.read import daily, figures, reference
 from pages._frame import require_frame
-from pages._shared import as_of, label, pinned_source, record_download
+from pages._shared import as_of, downloads, label, pinned_source, record_download
 from stats import bulletin
 from stats.districts import districts_on, owner_on
-from stats.export import safe_csv
 from stats.formatting import long_date
 from stats.views.bulletin import area_name, band_dose_table, band_table_file_name, figures_table, note_file_name
 
@@ -115,14 +114,6 @@ with bands_column:
             key="bulletin_by_band",
         )
         band_rows = band_dose_table(facts, names, ctx.lang, formatted=False)
-        band_file = band_table_file_name(day, area.code)
-        st.download_button(
-            label("common.download_csv"),
-            data=safe_csv(band_rows),
-            file_name=band_file,
-            mime="text/csv",
-            key="bulletin_download_by_band",
-            on_click=partial(record_download, ctx, band_file, len(band_rows)),
-        )
+        downloads(ctx, band_rows, band_table_file_name(day, area.code), "bulletin_download_by_band")
     else:
         st.info(label("bulletin.by_band_none"))

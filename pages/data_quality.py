@@ -1,14 +1,11 @@
 """Data quality and reconciliation: the flags over a range of days, the state's own daily doses against the
 published series, and the share of each district's centres that reported."""
 
-from functools import partial
-
 import streamlit as st
 
 from data.read import doses, figures, quality, reference
 from pages._frame import require_frame
-from pages._shared import as_of, chart_with_table, label, record_download
-from stats.export import safe_csv
+from pages._shared import as_of, chart_with_table, downloads, label
 from stats.figures.data_quality import completeness_figure, sources_figure
 from stats.formatting import indian_number, long_date
 from stats.quality import RULES, area_names
@@ -93,14 +90,14 @@ else:
         key="dq-flags",
         column_config={label("data_quality.message"): st.column_config.TextColumn(width="large")},
     )
-    flags_file = f"flags-{start.isoformat()}-{end.isoformat()}.csv"
-    st.download_button(
-        label("data_quality.download_flags"),
-        data=safe_csv(shown),
-        file_name=flags_file,
-        mime="text/csv",
-        key="dq-flags-csv",
-        on_click=partial(record_download, ctx, flags_file, len(shown)),
+    downloads(
+        ctx,
+        view.flags_table(all_flags, ctx.lang, names, rules, area, formatted=False).rename(
+            columns=dict(zip(flags.columns, shown.columns, strict=True))
+        ),
+        f"flags-{start.isoformat()}-{end.isoformat()}.csv",
+        "dq-flags-csv",
+        labels=(label("data_quality.download_flags"), label("data_quality.download_flags_xlsx")),
     )
 
 # --- Own reports against the published series ----------------------------------------------------------
@@ -126,6 +123,7 @@ else:
         view.comparison_table(compared, ctx.lang),
         "own-vs-published",
         comparison_columns,
+        raw=view.comparison_table(compared, ctx.lang, formatted=False),
     )
     st.subheader(label("data_quality.largest_gaps"))
     st.dataframe(
@@ -154,7 +152,9 @@ else:
             "reported": label("data_quality.reported"),
             "known": label("data_quality.known"),
             "share": label("data_quality.share"),
+            "share_percent": f"{label('data_quality.share')} (%)",
         },
+        raw=view.completeness_table(completeness, ctx.lang, names, formatted=False),
     )
     st.dataframe(
         view.completeness_summary(completeness, ctx.lang, names),

@@ -1,16 +1,13 @@
 """District pace: every district's speed, coverage and target outlook side by side, and one district in detail."""
 
-from functools import partial
-
 import streamlit as st
 
 from data.read import doses, pace, reference, stock
 from pages._frame import require_frame
 from pages._published import show_district_published
-from pages._shared import as_of, chart_with_table, label, record_download
+from pages._shared import as_of, chart_with_table, downloads, label
 from stats import league, names
 from stats.coverage import dose_bands
-from stats.export import safe_csv
 from stats.figures import district_pace as figures
 from stats.figures.charts import DOSE_COLOURS
 from stats.formatting import indian_number, long_date
@@ -144,15 +141,8 @@ st.dataframe(
     width="stretch",
     key="dp_league",
 )
-league_file = f"district-pace-{day.isoformat()}.csv"
-league_rows = view.league_export(table, language)
-st.download_button(
-    label("common.download_csv"),
-    data=safe_csv(league_rows),
-    file_name=league_file,
-    mime="text/csv",
-    key="dp_league_csv",
-    on_click=partial(record_download, ctx, league_file, len(league_rows)),
+downloads(
+    ctx, view.league_export(table, language, formatted=False), f"district-pace-{day.isoformat()}.csv", "dp_league_csv"
 )
 
 later = view.counted_in_parents(districts, day, language)
@@ -197,6 +187,7 @@ chart_with_table(
     bars[["district", "text"]],
     f"district-compare-{indicator}",
     {"district": label("district_pace.col_district"), "text": indicator_name},
+    raw=view.indicator_export(bars, indicator, language),
 )
 if indicator == "days_of_cover":
     st.caption(stock_view.cover_colours_note(language))
@@ -228,6 +219,7 @@ chart_with_table(
     view.trend_written(trend, code, language),
     f"district-trend-{code}",
     {"date": label("common.date"), code: name, view.STATE: label("district_pace.state_average")},
+    raw=view.trend_export(trend, code),
 )
 
 # --- its stock: each vaccine's days of cover and projected stock-out ---------------------------------

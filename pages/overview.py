@@ -134,6 +134,7 @@ else:
             charts.sourced_daily_figure(per_day, records, language),
             sourced.daily_table(per_day, language),
             "daily-doses",
+            raw=sourced.daily_table(per_day, language, formatted=False),
         )
         for line in sourced.record_lines(records, end, start, language):
             st.caption(line)
@@ -144,6 +145,7 @@ else:
             charts.cumulative_figure(cumulative, names, language),
             view.cumulative_table(cumulative, names, language),
             "cumulative-by-dose",
+            raw=view.cumulative_table(cumulative, names, language, formatted=False),
         )
     if view.own_in_range(best, start, end):
         left, right = st.columns(2)
@@ -156,6 +158,7 @@ else:
                 charts.bands_figure(bands, names, language),
                 view.band_table(bands, names, language),
                 "doses-by-age-band",
+                raw=view.band_table(bands, names, language, formatted=False),
             )
         with right:
             mix = view.vaccine_mix(doses.total_doses(ctx, start=start, end=end, by=("vaccine",), districts=only), names)
@@ -164,6 +167,7 @@ else:
                 charts.vaccine_mix_figure(mix, start, end, names, language),
                 view.vaccine_table(mix, names, language),
                 "vaccine-mix",
+                raw=view.vaccine_table(mix, names, language, formatted=False),
             )
     else:
         st.info(label("overview.no_breakdowns", start=long_date(start, language), end=long_date(end, language)))

@@ -1,17 +1,14 @@
 """Stock entry (officers): record a receipt, an issue, a wastage or a physical count through the validated
 ledger, and see each store's stock on hand, days of cover and the latest movements."""
 
-from functools import partial
-
 import streamlit as st
 
 from data.imports import workspace
 from data.read import doses, reference
 from data.read import stock as stock_data
 from pages._frame import refreshed, require_frame
-from pages._shared import as_of, label, record_download
+from pages._shared import as_of, downloads, label
 from stats import stock as stock_rules
-from stats.export import safe_csv
 from stats.formatting import doses_text, indian_number, long_date
 from stats.stock import known_stock
 from stats.views import stock as view
@@ -109,20 +106,13 @@ if stock is None:
 else:
     pace = doses.daily_doses(ctx, start=view.pace_start(shown), end=shown, by=("district_code", "vaccine"))
     cover = view.stock_cover(stock, pace, shown)
-    table = view.stock_table(cover, districts, vaccines, language)
     st.caption(label("stock.stock_caption"))
     st.dataframe(
         view.stock_styler(cover, districts, vaccines, language), hide_index=True, width="stretch", key="stock-on-hand"
     )
     st.caption(view.cover_colours_note(language))
-    st.download_button(
-        label("common.download_csv"),
-        data=safe_csv(table),
-        file_name=view.stock_file_name(shown),
-        mime="text/csv",
-        key="stock-on-hand-download",
-        on_click=partial(record_download, ctx, view.stock_file_name(shown), len(table)),
-    )
+    raw = view.stock_table(cover, districts, vaccines, language, formatted=False)
+    downloads(ctx, raw, view.stock_file_name(shown), "stock-on-hand-download")
 
 # --- Latest movements --------------------------------------------------------------------------------
 st.subheader(label("stock.movements_header"))
@@ -133,11 +123,9 @@ else:
     movements = view.movements_table(latest, districts, vaccines, language)
     st.caption(label("stock.movements_caption", count=indian_number(len(latest), language)))
     st.dataframe(movements, hide_index=True, width="stretch", key="stock-movements")
-    st.download_button(
-        label("common.download_csv"),
-        data=safe_csv(movements),
-        file_name=view.MOVEMENTS_FILE,
-        mime="text/csv",
-        key="stock-movements-download",
-        on_click=partial(record_download, ctx, view.MOVEMENTS_FILE, len(movements)),
+    downloads(
+        ctx,
+        view.movements_table(latest, districts, vaccines, language, formatted=False),
+        view.MOVEMENTS_FILE,
+        "stock-movements-download",
     )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from pages import _public as public
 from pages._frame import require_frame
-from pages._shared import as_of, label
+from pages._shared import as_of, downloads, label
 from stats import STATE
 from stats.formatting import indian_number, long_date
 from stats.views.district_map import INDICATORS
@@ -140,12 +140,5 @@ else:
     st.dataframe(
         table, width="stretch", height="content", hide_index=True, column_config=numbers, key="summary-districts"
     )
-    st.download_button(
-        label("common.download_csv"),
-        data=shown.districts_csv,
-        file_name="districts.csv",
-        mime="text/csv",
-        key="summary-districts-download",
-        on_click="ignore",
-    )
+    downloads(ctx, shown.districts_raw, "districts.csv", "summary-districts-download", csv=shown.districts_csv)
 st.caption(label("summary.staff"))

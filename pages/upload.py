@@ -6,8 +6,6 @@ sees their own imports. The preview is kept in session state with the SHA-256 of
 made from, and the commit goes ahead only for those same bytes.
 """
 
-from functools import partial
-
 import streamlit as st
 
 from data.imports import templates, uploads, workspace
@@ -16,9 +14,8 @@ from data.imports.undo import UNDOABLE_FILE_KINDS, UndoReport
 from data.read import reference
 from data.read import workspace as records
 from pages._frame import require_frame
-from pages._shared import label, record_download
+from pages._shared import downloads, label
 from stats import names
-from stats.export import safe_csv
 from stats.views import upload as view
 
 ctx = require_frame("upload")
@@ -49,14 +46,12 @@ def show_problems(problems: list, file_name: str, key: str) -> None:
     table = view.problem_table(problems, language)
     st.subheader(label("upload.problems"))
     st.dataframe(table, hide_index=True, width="stretch", key=f"{key}-table")
-    problems_file = view.problems_file_name(file_name)
-    st.download_button(
-        label("upload.download_problems"),
-        data=safe_csv(table),
-        file_name=problems_file,
-        mime="text/csv",
-        key=f"{key}-download",
-        on_click=partial(record_download, ctx, problems_file, len(table)),
+    downloads(
+        ctx,
+        view.problem_table(problems, language, formatted=False),
+        view.problems_file_name(file_name),
+        f"{key}-download",
+        labels=(label("upload.download_problems"), label("upload.download_problems_xlsx")),
     )
 
 

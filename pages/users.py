@@ -1,16 +1,13 @@
 """Accounts (officers): list the accounts, add one, reset a password, disable an account, link a single
 sign-on identity. Every change goes through data.accounts.users as the signed-in officer, which writes its audit row."""
 
-from functools import partial
-
 import streamlit as st
 
 from data.accounts import users
 from data.read import reference, workspace
 from pages._frame import require_frame
-from pages._shared import label, record_download
+from pages._shared import downloads, label
 from stats import names
-from stats.export import safe_csv
 from stats.views import users as view
 
 ctx = require_frame("users")
@@ -65,13 +62,11 @@ if not accounts:
 else:
     table = view.accounts_table(accounts, districts, language)
     st.dataframe(table, hide_index=True, width="stretch", key="users-accounts")
-    st.download_button(
-        label("users.download"),
-        data=safe_csv(table),
-        file_name=ACCOUNTS_FILE,
-        mime="text/csv",
-        key="users-accounts-download",
-        on_click=partial(record_download, ctx, ACCOUNTS_FILE, len(table)),
+    downloads(
+        ctx,
+        view.accounts_table(accounts, districts, language, formatted=False),
+        ACCOUNTS_FILE,
+        "users-accounts-download",
     )
 
 add_tab, reset_tab, disable_tab, link_tab = st.tabs(

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -47,6 +48,16 @@ def india_time(moment: datetime, lang: str = "en", zone: bool = True) -> str:
     """A moment (UTC when it has no time zone) as the date and time of day in India: 22 June 2021, 14:05 IST."""
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
     return f"{long_date(local.date(), lang)}, {local:%H:%M}" + (" IST" if zone else "")
+
+
+def india_moment(moment: datetime | None) -> datetime | None:
+    """A moment (UTC when it has no time zone) as the time in India without a zone, to the second, as a spreadsheet
+    cell holds it; None (or NaN, NaT) as None."""
+    if moment is None or (isinstance(moment, float) and math.isnan(moment)) or moment is pd.NaT:
+        return None
+    moment = moment.to_pydatetime() if isinstance(moment, pd.Timestamp) else moment
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(INDIA)
+    return local.replace(tzinfo=None, microsecond=0)
 
 
 def is_missing(x) -> bool:

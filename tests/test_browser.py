@@ -71,6 +71,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from data.access import PAGES as PAGE_ROLES
 from data.accounts.users import DEMO_ACCOUNTS, DemoAccount
@@ -676,6 +677,16 @@ def test_public_visitor_sees_only_the_public_pages(page: Page, server: Server) -
         assert download.value.suggested_filename.endswith(".csv"), download.value.suggested_filename
 
     check(problems, "public summary: download a table as CSV", download_csv)
+
+    def download_xlsx() -> None:  # made when clicked, on the server's own thread
+        button = main.get_by_test_id("stDownloadButton").filter(has_text=t("common.download_xlsx")).last
+        with page.expect_download(timeout=ELEMENT_WAIT_MS) as download:
+            button.click()
+        assert download.value.suggested_filename.endswith(".xlsx"), download.value.suggested_filename
+        with download.value.path().open("rb") as file:  # saved without an extension: openpyxl takes a file
+            assert load_workbook(file).active.max_row > 1
+
+    check(problems, "public summary: download a table as XLSX", download_xlsx)
 
     # The sign-in page, from the navigation; this is not the demo database: no demo accounts offered.
     check(problems, "public: sign-in page", lambda: go_to(page, "sign_in"))

@@ -25,6 +25,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart": ("Chart", "चार्ट"),
     "table": ("Table", "तालिका"),
     "download_csv": ("Download CSV", "CSV डाउनलोड करें"),
+    "download_xlsx": ("Download Excel (.xlsx)", "एक्सेल डाउनलोड करें (.xlsx)"),
+    "download_csv_help": (
+        "For programs: ISO dates (2022-01-31), plain numbers without grouping, UTF-8.",
+        "प्रोग्रामों के लिए: ISO तारीख़ें (2022-01-31), बिना समूहन के सादी संख्याएँ, UTF-8।",
+    ),
+    "download_xlsx_help": (
+        "For a spreadsheet: numbers and dates as typed cells, written the Indian way (1,50,778; 31-01-2022).",
+        "स्प्रेडशीट के लिए: संख्याएँ और तारीख़ें टाइप किए गए सेल में, भारतीय ढंग से लिखी (1,50,778; 31-01-2022)।",
+    ),
     "date": ("Date", "तारीख़"),
     "doses": ("Doses", "खुराकें"),
     "district": ("District", "ज़िला"),

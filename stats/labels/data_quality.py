@@ -37,6 +37,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_flags": ("No flags for these dates and filters.", "इन तारीख़ों और फ़िल्टरों के लिए कोई चेतावनी नहीं।"),
     "message": ("What looks wrong", "क्या ग़लत लगता है"),
     "download_flags": ("Download flags (CSV)", "चेतावनियाँ डाउनलोड करें (CSV)"),
+    "download_flags_xlsx": ("Download flags (Excel)", "चेतावनियाँ डाउनलोड करें (एक्सेल)"),
     # Own reports against the published series
     "sources_header": ("Own reports against the published series", "प्रकाशित आँकड़ों से अपनी रिपोर्टों का मिलान"),
     "sources_caption": (

@@ -53,6 +53,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_count": ("Count in the range", "अवधि में संख्या"),
     "col_share": ("Share", "हिस्सा"),
     "col_covers": ("Days covered", "शामिल दिन"),
+    "col_from": ("First day covered", "पहला शामिल दिन"),
+    "col_to": ("Last day covered", "अंतिम शामिल दिन"),
     "col_day": ("On the day", "उस दिन"),
     "col_cumulative": ("Cumulative as published", "प्रकाशित संचयी आँकड़ा"),
     "col_published": ("As published", "जैसे प्रकाशित"),

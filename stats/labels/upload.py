@@ -51,6 +51,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "problems": ("Problems", "समस्याएँ"),
     "download_problems": ("Download the problems (CSV)", "समस्याएँ डाउनलोड करें (CSV)"),
+    "download_problems_xlsx": ("Download the problems (Excel)", "समस्याएँ डाउनलोड करें (एक्सेल)"),
     "col_row": ("Row", "पंक्ति"),
     "col_column": ("Column", "स्तंभ"),
     "col_value": ("Value", "मान"),

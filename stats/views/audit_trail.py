@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pandas as pd
 
-from stats.formatting import INDIA, MISSING, indian_number
+from stats.formatting import INDIA, MISSING, india_moment, indian_number
 from stats.labels import t
 
 DEFAULT_DAYS = 30
@@ -105,12 +105,13 @@ def _count_rank(key: str) -> tuple[int, str]:
     return (COUNT_ORDER.index(key) if key in COUNT_ORDER else len(COUNT_ORDER), str(key))
 
 
-def audit_table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def audit_table(frame: pd.DataFrame, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
     """The rows of data.accounts.audit.browse as shown and downloaded: India time, who, what (in words, with its code),
-    about what, counts, detail; headers in the language."""
+    about what, counts, detail; headers in the language. Not formatted (the downloads): the time a datetime."""
+    at = t("audit_trail.col_at", lang)
     return pd.DataFrame(
         {
-            t("audit_trail.col_at", lang): [india_time(m) for m in frame["at"]],
+            at: [india_time(m) for m in frame["at"]] if formatted else [india_moment(m) for m in frame["at"]],
             t("audit_trail.col_actor", lang): list(frame["actor"]),
             t("audit_trail.col_action", lang): [action_name(a, lang) for a in frame["action"]],
             t("audit_trail.col_code", lang): list(frame["action"]),
@@ -118,7 +119,7 @@ def audit_table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             t("audit_trail.col_counts", lang): [counts_text(c, lang) for c in frame["counts"]],
             t("audit_trail.col_detail", lang): list(frame["detail"]),
         },
-        dtype="object",
+        dtype="object" if formatted else None,
     )
 
 

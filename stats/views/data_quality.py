@@ -90,16 +90,19 @@ def flags_table(
     names: Names | None = None,
     rules: Sequence[str] | None = None,
     area: str | None = None,
+    *,
+    formatted: bool = True,
 ) -> pd.DataFrame:
     """The flags of the chosen rules (None or empty: all) and area (None or ALL_AREAS: all) as text in the language.
 
-    Columns: date (long date), area (name), rule (short name), message. Newest first, then area and rule.
+    Columns: date (long date; a date when not formatted, for the downloads), area (name), rule (short name),
+    message. Newest first, then area and rule.
     """
     chosen = [f for f in flags if (not rules or f.rule in rules) and (area in (None, ALL_AREAS) or f.area == area)]
     ordered = sorted(sort_flags(chosen), key=lambda f: f.date, reverse=True)  # stable: area, rule kept per day
     rows = [
         (
-            long_date(f.date, lang),
+            long_date(f.date, lang) if formatted else f.date,
             area_label(f.area, lang, names),
             rule_label(f.rule, lang),
             f.message_en if lang == "en" else f.message_hi,
@@ -144,8 +147,22 @@ def signed_percent(x: float, lang: str) -> str:
 COMPARISON_TABLE = ["date", "source", "own", "published", "gap", "relative_gap", "days"]
 
 
-def comparison_table(compared: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """compared (as source_comparison) as text: date, source, own, published, gap, relative_gap, days."""
+def comparison_table(compared: pd.DataFrame, lang: str, *, formatted: bool = True) -> pd.DataFrame:
+    """compared (as source_comparison) as text: date, source, own, published, gap, relative_gap, days; not
+    formatted (for the downloads): dates, whole numbers and relative_gap in per cent to two decimals."""
+    if not formatted:
+        return pd.DataFrame(
+            {
+                "date": list(compared["date"]),
+                "source": texts(compared["source"], source_label, lang),
+                "own": pd.array(compared["own"], dtype="Int64"),
+                "published": pd.array(compared["published"], dtype="Int64"),
+                "gap": pd.array(compared["gap"], dtype="Int64"),
+                "relative_gap": (compared["relative_gap"].astype("float64") * 100).round(2),
+                "days": pd.array(compared["days"], dtype="Int64"),
+            },
+            columns=COMPARISON_TABLE,
+        )
     return pd.DataFrame(
         {
             "date": texts(compared["date"], long_date, lang),
@@ -204,8 +221,21 @@ def reporting_completeness(
     return out.sort_values(["district_code", "date"], kind="stable").reset_index(drop=True)[COMPLETENESS]
 
 
-def completeness_table(completeness: pd.DataFrame, lang: str, names: Names | None = None) -> pd.DataFrame:
-    """completeness as text (the chart's table and CSV): district, date, reported, known, share."""
+def completeness_table(
+    completeness: pd.DataFrame, lang: str, names: Names | None = None, *, formatted: bool = True
+) -> pd.DataFrame:
+    """completeness as text (the chart's table): district, date, reported, known, share; not formatted (for the
+    downloads): dates, whole numbers and share_percent (in per cent to one decimal) in place of share."""
+    if not formatted:
+        return pd.DataFrame(
+            {
+                "district": texts(completeness["district_code"], lambda c, lg: area_label(c, lg, names), lang),
+                "date": list(completeness["date"]),
+                "reported": pd.array(completeness["reported"], dtype="int64"),
+                "known": pd.array(completeness["known"], dtype="int64"),
+                "share_percent": (completeness["share"].astype("float64") * 100).round(1),
+            }
+        )
     return pd.DataFrame(
         {
             "district": texts(completeness["district_code"], lambda c, lg: area_label(c, lg, names), lang),

@@ -161,6 +161,49 @@ def format_value(value, kind: str, lang: str = "en") -> str:
     return indian_number(round(value), lang)
 
 
+PERCENT_KINDS = ("percent", "change")
+"""Kinds written as percentages: a download holds them in per cent, the unit in the column header."""
+
+
+def plain_value(value, kind: str) -> object:
+    """A number as a download holds it for its kind: whole counts (rounded; ceiling rounded up), rates to two
+    decimals, percentages in per cent to two decimals, days to one decimal as shown (inf: stock never used), dates
+    as dates; None missing."""
+    if is_missing(value) or value is pd.NA:
+        return None
+    if kind in PERCENT_KINDS:
+        return float(rounded(value * 100, 2))
+    if kind == "rate":
+        return float(rounded(value, 2))
+    if kind == "days":
+        return value if math.isinf(value) else float(rounded(cover_tenths(value), 1))
+    if kind == "date":
+        return value
+    if kind == "ceiling":
+        return math.ceil(value)
+    return int(rounded(value, 0))
+
+
+def plain(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """frame with the columns named in kinds as plain_value numbers (whole kinds as Int64), for the downloads."""
+    out = frame.copy()
+    for column, kind in kinds.items():
+        values = [plain_value(v, kind) for v in frame[column]]
+        if kind == "date":  # days stay days: ISO in a CSV, date cells in a workbook
+            out[column] = pd.Series(values, index=frame.index, dtype=object)
+            continue
+        whole_kind = kind in ("count", "ceiling")
+        out[column] = pd.array(values, dtype="Int64" if whole_kind else "Float64").astype(
+            "Int64" if whole_kind else "float64"
+        )
+    return out
+
+
+def unit_header(text: str, kind: str) -> str:
+    """A column header with its unit when the download holds per cent: "Change on last week (%)"."""
+    return f"{text} (%)" if kind in PERCENT_KINDS else text
+
+
 def formatter(kind: str, lang: str = "en") -> Callable[[object], str]:
     """format_value for one kind and language, as a one-argument function (for Styler.format)."""
     return lambda value: format_value(value, kind, lang)
@@ -190,11 +233,30 @@ def written(frame: pd.DataFrame, kinds: dict[str, str], lang: str = "en") -> pd.
     return out
 
 
-def league_export(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The league table as written on screen, with headers in the language (what the CSV download holds)."""
+def league_export(table: pd.DataFrame, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """The league table with headers in the language: as written on screen (formatted), or as the downloads hold
+    it (plain numbers, percentages in per cent with (%) in the header)."""
     shown = table[[c for c in LEAGUE_COLUMNS if c != "last_28_days"]]
-    out = written(shown, {c: k for c, k in KINDS.items() if c in shown.columns}, lang)
-    return out.rename(columns={c: t(f"district_pace.col_{c}", lang) for c in out.columns})
+    kinds = {c: k for c, k in KINDS.items() if c in shown.columns}
+    if formatted:
+        out = written(shown, kinds, lang)
+        return out.rename(columns={c: t(f"district_pace.col_{c}", lang) for c in out.columns})
+    out = plain(shown, kinds)
+    return out.rename(
+        columns={c: unit_header(t(f"district_pace.col_{c}", lang), KINDS.get(c, "")) for c in out.columns}
+    )
+
+
+def indicator_export(bars: pd.DataFrame, indicator: str, lang: str = "en") -> pd.DataFrame:
+    """The compared indicator per district (indicator_bars' order) as the downloads hold it."""
+    kind = KINDS[indicator]
+    out = plain(bars[["district", "value"]], {"value": kind})
+    return out.rename(
+        columns={
+            "district": t("district_pace.col_district", lang),
+            "value": unit_header(t(f"district_pace.col_{indicator}", lang), kind),
+        }
+    )
 
 
 # --- comparing districts on one indicator ----------------------------------------------------------
@@ -258,6 +320,16 @@ def trend_written(trend: pd.DataFrame, code: str, lang: str = "en") -> pd.DataFr
     for area in (code, STATE):
         values = wide[area] if area in wide.columns else pd.Series(math.nan, index=wide.index)
         out[area] = [format_value(v, "rate", lang) for v in values]
+    return out
+
+
+def trend_export(trend: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The trend as the downloads hold it: date, the district's and the state's per_thousand to two decimals."""
+    wide = trend.pivot(index="date", columns="area", values="per_thousand").reset_index()
+    out = pd.DataFrame({"date": list(wide["date"])})
+    for area in (code, STATE):
+        values = wide[area] if area in wide.columns else pd.Series(math.nan, index=wide.index)
+        out[area] = plain(pd.DataFrame({area: values}), {area: "rate"})[area].to_numpy()
     return out
 
 

@@ -362,8 +362,12 @@ def record_note(record: RecordDay | None, start: date, end: date, lang: str = "e
 # --- Tables beside the charts (what chart_with_table shows and offers as CSV) --------------------
 
 
-def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str) -> pd.DataFrame:
+def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str, formatted: bool) -> pd.DataFrame:
     wide = frame.pivot(index="date", columns=column, values=value)
+    if not formatted:  # dates and whole numbers (empty where the chart has no point), for the downloads
+        out = {t("common.date", lang): list(wide.index)}
+        out.update({name: pd.array(wide[code], dtype="Int64") for code, name in names.items() if code in wide.columns})
+        return pd.DataFrame(out)
     out = {t("common.date", lang): [long_date(d, lang) for d in wide.index]}
     for code, name in names.items():
         if code in wide.columns:
@@ -371,23 +375,36 @@ def _wide(frame: pd.DataFrame, column: str, value: str, names: dict, lang: str) 
     return pd.DataFrame(out, dtype="object")
 
 
-def cumulative_table(cumulative: pd.DataFrame, names: Names, lang: str = "en") -> pd.DataFrame:
-    """Date and cumulative doses per dose number (one column each), as shown in the chart."""
+def cumulative_table(
+    cumulative: pd.DataFrame, names: Names, lang: str = "en", *, formatted: bool = True
+) -> pd.DataFrame:
+    """Date and cumulative doses per dose number (one column each), as shown in the chart (formatted: written for
+    the screen; otherwise dates and numbers, for the downloads)."""
     numbers = names.ordered("doses", cumulative["dose_number"])
-    return _wide(cumulative, "dose_number", "cumulative", {n: names.dose(n, lang) for n in numbers}, lang)
+    return _wide(cumulative, "dose_number", "cumulative", {n: names.dose(n, lang) for n in numbers}, lang, formatted)
 
 
-def band_table(bands: pd.DataFrame, names: Names, lang: str = "en") -> pd.DataFrame:
-    """Date and doses per age band (one column each, bands in names' order)."""
+def band_table(bands: pd.DataFrame, names: Names, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """Date and doses per age band (one column each, bands in names' order; formatted as cumulative_table)."""
     codes = names.ordered("bands", bands["age_band"])
-    return _wide(bands, "age_band", "doses", {b: names.band(b, lang) for b in codes}, lang)
+    return _wide(bands, "age_band", "doses", {b: names.band(b, lang) for b in codes}, lang, formatted)
 
 
-def vaccine_table(mix: pd.DataFrame, names: Names, lang: str = "en") -> pd.DataFrame:
-    """Vaccine, doses, share of the doses in the dates shown."""
+def vaccine_table(mix: pd.DataFrame, names: Names, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """Vaccine, doses, share of the doses in the dates shown (formatted: written for the screen; otherwise whole
+    doses and the share in per cent to two decimals, the unit in its header)."""
+    vaccines = [names.vaccine(v, lang) for v in mix["vaccine"]]
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("common.vaccine", lang): vaccines,
+                t("common.doses", lang): pd.array(mix["doses"], dtype="int64"),
+                f"{t('overview.share', lang)} (%)": (mix["share"].astype("float64") * 100).round(2),
+            }
+        )
     return pd.DataFrame(
         {
-            t("common.vaccine", lang): [names.vaccine(v, lang) for v in mix["vaccine"]],
+            t("common.vaccine", lang): vaccines,
             t("common.doses", lang): [indian_number(n, lang) for n in mix["doses"]],
             t("overview.share", lang): [percent(x, lang) for x in mix["share"]],
         },

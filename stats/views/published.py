@@ -276,8 +276,19 @@ def daily(
     return out[list(DAILY_COLUMNS)].reset_index(drop=True)
 
 
-def daily_table(days: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The daily rows for a table and its CSV: date, what, the day's figure, cumulative as published, note."""
+def daily_table(days: pd.DataFrame, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """The daily rows for a table and its downloads: date, what, the day's figure, cumulative as published, note
+    (formatted: written for the screen; otherwise dates and whole numbers, empty for no figure)."""
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("common.date", lang): list(days["date"]),
+                t("published.col_what", lang): list(days["name"]),
+                t("published.col_day", lang): _numbers(days["value"]),
+                t("published.col_cumulative", lang): _numbers(days["cumulative"].where(days["status"] != MISSING_ZERO)),
+                t("sources.status", lang): list(days["note"]),
+            }
+        )
     return pd.DataFrame(
         {
             t("common.date", lang): [long_date(d, lang) for d in days["date"]],
@@ -291,6 +302,11 @@ def daily_table(days: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         },
         dtype="object",
     )
+
+
+def _numbers(values: pd.Series) -> pd.arrays.IntegerArray:
+    """Whole numbers, missing ones empty (a download's column)."""
+    return pd.array([None if v is None or pd.isna(v) else int(v) for v in values], dtype="Int64")
 
 
 def _number(value, lang: str) -> str:
@@ -418,8 +434,20 @@ def range_lines(rows: pd.DataFrame, source: str, lang: str = "en") -> list[str]:
     return out
 
 
-def split_table(rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The split for a table and its CSV: what, count, share, days covered, note."""
+def split_table(rows: pd.DataFrame, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """The split for a table and its downloads: what, count, share, days covered, note (formatted: written for the
+    screen; otherwise whole counts, the share in per cent to two decimals and the first and last day covered)."""
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("published.col_what", lang): list(rows["name"]),
+                t("published.col_count", lang): _numbers(rows["count"].where(rows["count"] >= 0)),
+                f"{t('published.col_share', lang)} (%)": (rows["share"].astype("float64") * 100).round(2),
+                t("published.col_from", lang): list(rows["first"]),
+                t("published.col_to", lang): list(rows["last"]),
+                t("sources.status", lang): list(rows["note"]),
+            }
+        )
     return pd.DataFrame(
         {
             t("published.col_what", lang): list(rows["name"]),
@@ -467,8 +495,18 @@ def counts(values: pd.DataFrame, start: date, end: date, area: str = STATE, lang
     return rows[list(COUNT_COLUMNS)].reset_index(drop=True)
 
 
-def counts_table(rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Sessions and sites for a table and its CSV: date, what, as published, note."""
+def counts_table(rows: pd.DataFrame, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """Sessions and sites for a table and its downloads: date, what, as published, note (formatted: written for the
+    screen; otherwise dates and whole numbers)."""
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("common.date", lang): list(rows["date"]),
+                t("published.col_what", lang): list(rows["name"]),
+                t("published.col_published", lang): pd.array(rows["value"], dtype="int64"),
+                t("sources.status", lang): list(rows["note"]),
+            }
+        )
     return pd.DataFrame(
         {
             t("common.date", lang): [long_date(d, lang) for d in rows["date"]],

@@ -128,8 +128,21 @@ def has_figures(series: pd.DataFrame) -> bool:
     return bool(series["source"].notna().any())
 
 
-def daily_table(series: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Date, doses, 7-day average, source and note per day (the chart's data, for the table and its CSV)."""
+def daily_table(series: pd.DataFrame, lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """Date, doses, 7-day average, source and note per day (the chart's data, for the table and its downloads).
+    formatted: written for the screen; otherwise dates, whole doses (empty on a day that is not one day's doses)
+    and the average to one decimal, for the downloads."""
+    if not formatted:
+        regular = series["status"] == sources.DAY
+        return pd.DataFrame(
+            {
+                t("common.date", lang): list(series["date"]),
+                t("common.doses", lang): pd.array(series["doses"].where(regular), dtype="Int64"),
+                t("overview.average_7d", lang): series["average_7d"].astype("float64").round(1),
+                t("sources.source", lang): [n or "" for n in series["name"]],
+                t("sources.status", lang): list(series["note"]),
+            }
+        )
     return pd.DataFrame(
         {
             t("common.date", lang): [long_date(d, lang) for d in series["date"]],

@@ -22,6 +22,7 @@ from stats.figures.charts import COVER_BACKGROUNDS
 from stats.formatting import (
     MISSING,
     grouped_decimal,
+    india_moment,
     india_time,
     indian_number,
     long_date,
@@ -149,15 +150,33 @@ def stock_styler(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.Data
     return cover_styler(stock_table(cover, districts, vaccines, lang), levels, lang)
 
 
-def stock_table(cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def stock_table(
+    cover: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en", *, formatted: bool = True
+) -> pd.DataFrame:
     """Each store's stock on hand by vaccine with days of cover (cover as stock_cover returns it),
-    the state store first and then districts by name; headers in the language, numbers written the Indian way.
+    the state store first and then districts by name; headers in the language, numbers written the Indian way
+    (not formatted, for the downloads: stock as a whole number, the pace and days of cover to one decimal, days of
+    cover empty for a balance below zero and inf for stock never used).
 
     The state store's days of cover count every store in the state against the whole state's pace (a balance
     below zero is not netted off). A balance below zero reads "more issued than received: check the ledger"."""
     district_names = district_options(districts, lang)
     vaccine_names = vaccine_options(vaccines, lang)
     rows = _stock_rows(cover, district_names)
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("stock.col_store", lang): [store_name(s, district_names, lang) for s in rows["store"]],
+                t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in rows["vaccine"]],
+                t("stock.col_on_hand", lang): pd.array(rows["on_hand"], dtype="int64"),
+                t("stock.col_average_7d", lang): rows["average_7d"].astype("float64").round(1).to_numpy(),
+                t("stock.col_days_of_cover", lang): rows["days_of_cover"]
+                .astype("float64")
+                .where(rows["on_hand"] >= 0)
+                .round(1)
+                .to_numpy(),
+            }
+        )
     return pd.DataFrame(
         {
             t("stock.col_store", lang): [store_name(s, district_names, lang) for s in rows["store"]],
@@ -258,11 +277,30 @@ def entered_at_text(moment: datetime | None, lang: str = "en") -> str:
 
 
 def movements_table(
-    movements: pd.DataFrame, districts: pd.DataFrame, vaccines: pd.DataFrame, lang: str = "en"
+    movements: pd.DataFrame,
+    districts: pd.DataFrame,
+    vaccines: pd.DataFrame,
+    lang: str = "en",
+    *,
+    formatted: bool = True,
 ) -> pd.DataFrame:
-    """The latest movements (data.imports.stock_entry.latest_movements), newest first, as shown and downloaded."""
+    """The latest movements (data.imports.stock_entry.latest_movements), newest first, as shown (formatted) or as
+    downloaded (dates, whole quantities, the time entered in India)."""
     district_names = district_options(districts, lang)
     vaccine_names = vaccine_options(vaccines, lang)
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("stock.col_date", lang): list(movements["date"]),
+                t("stock.col_vaccine", lang): [vaccine_names.get(v, v) for v in movements["vaccine"]],
+                t("stock.col_from", lang): [store_name(s, district_names, lang) for s in movements["from_store"]],
+                t("stock.col_to", lang): [store_name(s, district_names, lang) for s in movements["to_store"]],
+                t("stock.col_quantity", lang): pd.array(movements["quantity"], dtype="int64"),
+                t("stock.col_reference", lang): list(movements["reference"]),
+                t("stock.col_entered_by", lang): list(movements["entered_by"]),
+                f"{t('stock.col_entered_at', lang)} (IST)": [india_moment(m) for m in movements["entered_at"]],
+            }
+        )
     return pd.DataFrame(
         {
             t("stock.col_date", lang): [long_date(d, lang) for d in movements["date"]],

@@ -142,20 +142,15 @@ def district_table(
     for n in (1, 2):  # all doses of every age against the population 12+ (summary.coverage_help)
         out[t(f"summary.coverage_{n}", lang)] = rate[n].to_numpy()
     out[t("sources.source", lang)] = [short_name(source[code], lang) for code in district_names]
-    if not formatted:
-        return out
+    if not formatted:  # coverage as a percentage, the unit in the header
+        return out.rename(columns={c: f"{c} (%)" for c in out.columns[-3:-1]}).assign(
+            **{f"{c} (%)": (out[c] * 100).round(2) for c in out.columns[-3:-1]}
+        )
     for column in out.columns[1:-3]:
         out[column] = [indian_number(int(v), lang) for v in out[column]]
     for column in out.columns[-3:-1]:
         out[column] = [percent(v, lang) for v in out[column]]
     return out
-
-
-def district_csv(
-    standing: pd.DataFrame, districts: pd.DataFrame, targets: pd.DataFrame, names: Names, lang: str = "en"
-) -> bytes:
-    """The district table with plain numbers (coverage as a fraction), for a spreadsheet."""
-    return safe_csv(district_table(standing, districts, targets, names, lang, formatted=False))
 
 
 @dataclass(frozen=True)
@@ -175,12 +170,17 @@ class Summary:
     """Each source's record day, named (stats.views.sources.named_records)."""
     daily_table: pd.DataFrame
     """The chart's data as a table (stats.views.sources.daily_table); empty without figures."""
+    daily_raw: pd.DataFrame
+    """daily_table unwritten (dates, numbers), for the downloads."""
     record_lines: tuple[str, ...]
     """The record days as sentences, under the chart."""
     districts: pd.DataFrame | None
     """district_table() formatted; None when no source has district figures for the day."""
     districts_csv: bytes
-    """district_csv() (empty without district figures)."""
+    """district_table() unwritten as CSV (empty without district figures)."""
+    districts_raw: pd.DataFrame | None = None
+    """district_table() unwritten, for the XLSX download; None without district figures."""
+
     state: pd.Series | None = None
     """The figure that stands for the area on the day (stats.sources.standing), None without one."""
     area: str = STATE
@@ -219,18 +219,20 @@ def summary(
     start, end = trend.default_range(day, first or day)
     daily = sourced.daily_series(sources.best(state_days), start, end, lang)
     records: tuple = ()
-    table, lines = pd.DataFrame(), ()
+    table, raw, lines = pd.DataFrame(), pd.DataFrame(), ()
     if sourced.has_figures(daily):
         records = tuple(sourced.named_records(sources.records(state_days, end=day), lang))
         table = sourced.daily_table(daily, lang)
+        raw = sourced.daily_table(daily, lang, formatted=False)
         lines = tuple(sourced.record_lines(list(records), day, start, lang))
     districts_now = sources.standing(district_days, day)
-    district_rows, district_file, indicators = None, b"", None
+    district_rows, district_raw, district_file, indicators = None, None, b"", None
     populations = targets_on(targets, districts, day)
     if not districts_now.empty:
         of_day = districts_on(districts, day, lang)  # the districts of the day (28 in 2021, 33 from 2022)
         district_rows = district_table(districts_now, of_day, populations, names, lang)
-        district_file = district_csv(districts_now, of_day, populations, names, lang)
+        district_raw = district_table(districts_now, of_day, populations, names, lang, formatted=False)
+        district_file = safe_csv(district_raw)
         indicators = district_indicators(district_days, of_day, populations, day, lang)
     population = int(eligible_population(populations, by=())["population"].sum()) if len(populations) else 0
     return Summary(
@@ -240,6 +242,7 @@ def summary(
         daily=daily,
         records=records,
         daily_table=table,
+        daily_raw=raw,
         record_lines=lines,
         districts=district_rows,
         districts_csv=district_file,
@@ -247,4 +250,5 @@ def summary(
         area=area,
         indicators=indicators,
         population=population,
+        districts_raw=district_raw,
     )

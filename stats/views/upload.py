@@ -74,19 +74,24 @@ def summary_metrics(report: ReportLike, lang: str = "en") -> list[tuple[str, str
     return [(t(f"upload.{key}", lang), indian_number(value, lang)) for key, value in figures]
 
 
-def problem_table(problems: Iterable[ProblemLike], lang: str = "en") -> pd.DataFrame:
-    """Every problem: row (the line in the file; empty for the file as a whole), column, value, rule and the
-    message in the language."""
+def problem_table(problems: Iterable[ProblemLike], lang: str = "en", *, formatted: bool = True) -> pd.DataFrame:
+    """Every problem: row (the line in the file; empty for the file as a whole; a whole number when not formatted,
+    for the downloads), column, value, rule and the message in the language."""
     problems = list(problems)
+    rows = (
+        [indian_number(p.row, lang) if p.row else "" for p in problems]
+        if formatted
+        else pd.array([p.row or None for p in problems], dtype="Int64")
+    )
     return pd.DataFrame(
         {
-            t("upload.col_row", lang): [indian_number(p.row, lang) if p.row else "" for p in problems],
+            t("upload.col_row", lang): rows,
             t("upload.col_column", lang): [p.column or "" for p in problems],
             t("upload.col_value", lang): [p.value if p.value is not None else "" for p in problems],
             t("upload.col_rule", lang): [p.rule for p in problems],
             t("upload.col_message", lang): [p.message(lang) for p in problems],
         },
-        dtype="object",
+        dtype="object" if formatted else None,
     )
 
 

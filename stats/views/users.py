@@ -13,7 +13,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from stats.formatting import INDIA, MISSING, long_date
+from stats.formatting import INDIA, MISSING, india_moment, long_date
 from stats.labels import t
 from stats.names import district_options
 
@@ -49,10 +49,27 @@ def status_text(account: Account, lang: str = "en") -> str:
     return f"{status} ({t('users.status_demo', lang)})" if account.demo else status
 
 
-def accounts_table(accounts: Iterable[Account], districts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Every account as the page lists it (headers in the language; no password hash, there is none here)."""
+def accounts_table(
+    accounts: Iterable[Account], districts: pd.DataFrame, lang: str = "en", *, formatted: bool = True
+) -> pd.DataFrame:
+    """Every account as the page lists it (headers in the language; no password hash, there is none here); not
+    formatted (the downloads): the times as datetimes in India."""
     names = district_options(districts, lang)
     accounts = list(accounts)
+    if not formatted:
+        return pd.DataFrame(
+            {
+                t("users.col_username", lang): [a.username for a in accounts],
+                t("users.col_display_name", lang): [a.display_name for a in accounts],
+                t("users.col_role", lang): [role_name(a.role, lang) for a in accounts],
+                t("users.col_district", lang): [names.get(a.district_code, "") for a in accounts],
+                t("users.col_status", lang): [status_text(a, lang) for a in accounts],
+                f"{t('users.col_created', lang)} (IST)": [india_moment(a.created_at) for a in accounts],
+                f"{t('users.col_password_changed', lang)} (IST)": [
+                    india_moment(a.password_changed_at) for a in accounts
+                ],
+            }
+        )
     return pd.DataFrame(
         {
             t("users.col_username", lang): [a.username for a in accounts],

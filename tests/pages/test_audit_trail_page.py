@@ -97,7 +97,8 @@ def test_dates_are_days_in_india(app_db):
 def test_the_download_is_audited(app_db):
     app = filtered(open_page(PAGE), action="user-add")
     assert exports(app_db) == []
-    (button,) = app.get("download_button")
+    assert [b.key for b in app.get("download_button")] == ["audit-download", "audit-download-xlsx"]
+    button = app.get("download_button")[0]  # the CSV
     button.click()
     app.run()
     assert not app.exception
@@ -119,7 +120,7 @@ def test_hindi(app_db):
     assert list(table.columns) == ["समय (IST)", "किसने", "क्या", "कोड", "किस बारे में", "संख्याएँ", "विवरण"]
     assert table["क्या"].iloc[0] == "आयात" and table["संख्याएँ"].iloc[0].startswith("नई ")
     assert app.selectbox(key="audit-action").options[:2] == ["सभी गतिविधियाँ", "आयात"]
-    assert [d.label for d in app.get("download_button")] == ["CSV डाउनलोड करें"]
+    assert [d.label for d in app.get("download_button")] == ["CSV डाउनलोड करें", "एक्सेल डाउनलोड करें (.xlsx)"]
 
 
 @pytest.mark.parametrize("user", ["collector.rpr", None], ids=["collector", "public"])

@@ -206,7 +206,11 @@ def test_hindi_changes_every_label(app_db) -> None:
     assert app.selectbox(key="bulletin_area").label == "क्षेत्र"
     radio = app.radio(key="bulletin_lang")
     assert (radio.label, radio.options) == ("नोट की भाषा", ["हिन्दी", "अंग्रेज़ी"])
-    assert [b.label for b in app.get("download_button")] == ["नोट डाउनलोड करें (.txt)", "CSV डाउनलोड करें"]
+    assert [b.label for b in app.get("download_button")] == [
+        "नोट डाउनलोड करें (.txt)",
+        "CSV डाउनलोड करें",
+        "एक्सेल डाउनलोड करें (.xlsx)",
+    ]
     figures, bands = (frame.value for frame in app.dataframe)
     assert list(figures.columns) == ["आँकड़ा", "मान"]
     assert figures["आँकड़ा"].iloc[0] == "दिन"

@@ -178,18 +178,21 @@ def test_league_table_columns_are_configured(app_db):
     assert "code" not in league.proto.column_order
 
 
-def test_league_csv_is_written_the_indian_way(app_db, downloads):
+def test_league_csv_holds_plain_numbers_for_programs(app_db, downloads):
     open_page(PAGE)
     files = [data for data, name in downloads if name == "district-pace-2021-06-22.csv"]
     assert files
-    csv = pd.read_csv(io.BytesIO(files[-1]), encoding="utf-8-sig", dtype=str)
+    csv = pd.read_csv(io.BytesIO(files[-1]))  # default options: numbers come back as numbers
     assert len(csv) == 28
     assert csv.iloc[0][["Rank", "District", "Eligible people", "Required a day"]].tolist() == [
-        "1",
+        1,
         "Raipur",
-        "16,33,929",
-        "7,645",
+        1633929,
+        7645,
     ]
+    assert csv["Rank"].dtype == "int64" and csv["Eligible people"].dtype == "int64"
+    assert "Change on last week (%)" in csv.columns and "Coverage, dose 1 (%)" in csv.columns
+    assert csv["Coverage, dose 1 (%)"].dtype == "float64"
 
 
 def test_comparison_chart_table_follows_the_indicator(app_db):

@@ -12,9 +12,11 @@ a click leaves no audit row naming the file and its rows.
 from __future__ import annotations
 
 import ast
+import csv
 import inspect
 import io
 import json
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import streamlit as st
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from streamlit.elements.widgets.button import ButtonMixin
@@ -33,6 +36,7 @@ from data.access import PAGES, Viewer
 from data.db import make_engine
 from data.models import AuditEvent
 from pages import _shared
+from stats.labels import t
 from tests.pages.conftest import ACCOUNTS, APP, _clear_caches, add_accounts, open_page
 from tests.pages.test_upload_page import BAD, upload
 
@@ -46,6 +50,10 @@ STAFF_FILES = sorted(
     + [path for path in PAGES_DIR.glob("_*.py") if path.name not in PUBLIC_HELPERS]
 )
 """The staff pages' code: the pages and the helpers they share (pages/_*.py)."""
+DATE_HEADERS = {"Date", "तारीख़"}
+"""The date column's header in both languages (stats/labels/common.py)."""
+QUOTED_HEADERS = {t(key, lang) for key in ("upload.col_value", "stock.col_value") for lang in ("en", "hi")}
+"""Columns quoting what a user typed ("-5" in a problem report): text, neutralised like any text."""
 USERS = ("officer.test", "collector.rpr")
 REAL_DAY = date(2021, 4, 4)
 """A day of CoWIN's district series, before the state's own reports: the overview's published section (its
@@ -70,7 +78,7 @@ def call_sites() -> set[tuple[str, int]]:
 def test_the_walk_finds_the_staff_pages_download_buttons() -> None:
     # The spy matches the AST's lines: a sanity check that the walk below has something to find.
     names = {name for name, _ in call_sites()}
-    assert {"_shared.py", "_published.py", "overview.py", "bulletin.py", "audit_trail.py"} <= names
+    assert {"_shared.py", "overview.py", "bulletin.py"} <= names  # every table's two buttons are made in _shared
     assert not any(name in ("summary.py", "certificate.py", "verify.py") for name in names)
 
 
@@ -113,6 +121,7 @@ def offers(monkeypatch) -> dict[str, Offer]:
     def note(container, args, kwargs) -> None:
         bound = signature.bind(container, *args, **kwargs).arguments
         data = bound["data"]
+        data = data() if callable(data) else data  # an XLSX is made when clicked: make it now to read it
         made[bound["key"]] = Offer(_site(), bound["file_name"], data.encode("utf-8") if isinstance(data, str) else data)
 
     original_method = ButtonMixin.download_button
@@ -132,10 +141,39 @@ def offers(monkeypatch) -> dict[str, Offer]:
 
 
 def rows_in(offer: Offer) -> int:
-    """The rows of the file as a reader counts them: a CSV's data rows, a text's lines."""
+    """The rows of the file as a reader counts them: a CSV's data rows, a workbook's rows under its header, a
+    text's lines."""
     if offer.file_name.endswith(".csv"):
         return len(pd.read_csv(io.BytesIO(offer.data), encoding="utf-8-sig", dtype=str))
+    if offer.file_name.endswith(".xlsx"):
+        return load_workbook(io.BytesIO(offer.data), read_only=True).active.max_row - 1
     return len(offer.data.decode("utf-8").splitlines())
+
+
+SCREEN_WRITTEN = re.compile(
+    r"'?[+\u2212-]?[0-9]{1,3}(,[0-9]{2,3})+(\.[0-9]+)?%?"  # grouped: 1,50,778
+    r"|'[+\u2212-]?[0-9][0-9.,]*%?"  # an apostrophe before a number: '+36.8%
+    r"|[+\u2212-]?[0-9][0-9.,]*%"  # a percentage as text: 36.8%
+    r"|\u2212[0-9][0-9.,]*"  # a true minus: −1.9
+    r"|[0-9]{1,2} \S+ [0-9]{4}"  # a date written out: 1 January 2022, 1 जनवरी 2022
+)
+"""A cell written for the screen rather than for a program."""
+
+
+def assert_program_readable(offer: Offer) -> None:
+    """A CSV as a program reads it: no cell written for the screen (SCREEN_WRITTEN), its date columns ISO 8601;
+    a workbook opens."""
+    if offer.file_name.endswith(".csv"):
+        rows = list(csv.reader(io.StringIO(offer.data.decode("utf-8-sig"), newline="")))
+        typed = [i for i, header in enumerate(rows[0]) if header not in QUOTED_HEADERS]
+        written = [row[i] for row in rows[1:] for i in typed if i < len(row) and SCREEN_WRITTEN.fullmatch(row[i])]
+        assert not written, (offer.file_name, written[:5])
+        frame = pd.read_csv(io.BytesIO(offer.data))
+        for column in frame.columns:
+            if str(column) in DATE_HEADERS:
+                pd.to_datetime(frame[column].dropna(), format="ISO8601")
+    elif offer.file_name.endswith(".xlsx"):
+        load_workbook(io.BytesIO(offer.data))
 
 
 def exports(engine: Engine, after: int = 0) -> list[tuple]:
@@ -171,6 +209,7 @@ def click_every_download(app: AppTest, user: str, engine: Engine, offers: dict[s
         app.run()
         assert not app.exception, [e.value for e in app.exception]
         added = [(actor, subject, counts) for _, actor, subject, counts in exports(engine, before)]
+        assert_program_readable(offer)
         site = "{}:{}".format(*offer.site)
         assert added == [(user, offer.file_name, {"rows": rows_in(offer)})], (site, key)
         walked.add(offer.site)
@@ -221,7 +260,8 @@ def test_the_public_summarys_downloads_are_not_recorded(app_db, offers) -> None:
     app = open_page(user=None)
     assert app.title[0].value == "COVID-19 vaccination in Chhattisgarh"
     keys = [button.key for button in app.get("download_button")]
-    assert {offers[key].site[0] for key in keys} == {"summary.py", "_public.py"}  # its table and its chart'
+    assert {offers[key].site[0] for key in keys} == {"_shared.py"}  # its table's and its chart's, both formats
+    assert {offers[key].file_name for key in keys} >= {"districts.csv", "districts.xlsx"}
     for key in keys:
         (button,) = [b for b in app.get("download_button") if b.key == key]
         button.click()

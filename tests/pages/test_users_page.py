@@ -238,8 +238,9 @@ def test_only_officers_may_open_it(app_db, user):
 
 def test_the_download_is_audited(app_db):
     app = open_page(PAGE)
-    (button,) = app.get("download_button")
-    button.click()
-    app.run()
-    assert not app.exception
-    assert events(app_db, "export") == [("officer.test", "accounts.csv")]
+    for key in ("users-accounts-download", "users-accounts-download-xlsx"):  # the CSV, then the XLSX beside it
+        (button,) = [b for b in app.get("download_button") if b.key == key]
+        button.click()
+        app.run()
+        assert not app.exception
+    assert events(app_db, "export") == [("officer.test", "accounts.csv"), ("officer.test", "accounts.xlsx")]

@@ -379,3 +379,73 @@ def test_second_doses():
     assert view.dose_totals(out, ("due", "overdue")) == {"due": 80, "overdue": 80}
     empty = view.second_doses(doses.iloc[0:0], INTERVALS, date(2021, 6, 22))
     assert empty.empty and view.dose_totals(empty, ("dose1",)) == {"dose1": 0}
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "expected"),
+    [
+        (1633929.4, "count", 1633929),
+        (7644.01, "ceiling", 7645),
+        (0.26666, "rate", 0.27),
+        (0.8239, "percent", 82.39),
+        (-0.0195, "change", -1.95),
+        (0.368, "change", 36.8),
+        (12.345, "days", 12.3),
+        (math.inf, "days", math.inf),
+        (NaN, "percent", None),
+        (None, "count", None),
+    ],
+    ids=["count", "ceiling", "rate", "percent", "fall", "rise", "days", "never-used", "nan", "none"],
+)
+def test_plain_value_for_downloads(value, kind, expected):
+    assert view.plain_value(value, kind) == expected
+
+
+def test_league_export_for_downloads_holds_numbers_with_units_in_headers():
+    table = pd.DataFrame(
+        {
+            "code": ["RPR"],
+            "rank": [1],
+            "district": ["Raipur"],
+            "per_thousand": [0.26666],
+            "change_7d": [-0.0195],
+            "last_28_days": [[1, 2]],
+            "coverage_1": [0.8239],
+            "coverage_2": [0.5],
+            "coverage_3": [NaN],
+            "dropout": [0.1],
+            "required_daily_rate": [7644.01],
+            "days_of_cover": [12.345],
+            "stockout_date": [date(2021, 7, 4)],
+            "on_hand": [150778],
+            "average_7d": [436.6],
+            "population": [1633929],
+        }
+    )
+    out = view.league_export(table, "en", formatted=False)
+    assert list(out.columns) == [
+        "Rank",
+        "District",
+        "Per 1,000 eligible a day",
+        "Change on last week (%)",
+        "Coverage, dose 1 (%)",
+        "Coverage, dose 2 (%)",
+        "Coverage, precaution (%)",
+        "Dropout, dose 1 to 2 (%)",
+        "Required a day",
+        "Days of cover",
+        "Stock lasts until",
+        "Stock on hand",
+        "Doses a day (7-day avg.)",
+        "Eligible people",
+    ]
+    row = out.iloc[0]
+    assert [row["Rank"], row["Stock on hand"], row["Eligible people"], row["Required a day"]] == [
+        1,
+        150778,
+        1633929,
+        7645,
+    ]
+    assert [row["Change on last week (%)"], row["Coverage, dose 1 (%)"], row["Days of cover"]] == [-1.95, 82.39, 12.3]
+    assert pd.isna(row["Coverage, precaution (%)"]) and out["Rank"].dtype == "Int64"
+    assert row["Stock lasts until"] == date(2021, 7, 4)  # a date: ISO in the CSV, a date cell in the workbook

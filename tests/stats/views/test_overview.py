@@ -339,6 +339,20 @@ def test_vaccine_table():
     assert list(view.vaccine_table(mix, NAMES, "hi")["टीका"]) == ["कोविशील्ड", "कोवैक्सिन"]
 
 
+def test_tables_for_downloads_hold_dates_and_numbers():
+    cumulative = frame("date dose_number cumulative", [(1, 1, 1_00_000), (1, 3, 7), (2, 1, 1_00_010)])
+    plain = view.cumulative_table(cumulative, NAMES, "en", formatted=False)
+    assert list(plain.columns) == ["Date", "First dose", "Precaution dose"]
+    assert plain.iloc[0].tolist() == [date(2021, 6, 1), 1_00_000, 7]
+    assert str(plain["First dose"].dtype) == "Int64" and plain["Precaution dose"].isna().tolist() == [False, True]
+    mix = view.vaccine_mix(frame("vaccine doses", [("COVISHIELD", 3_520), ("COVAXIN", 300)]), NAMES)
+    assert view.vaccine_table(mix, NAMES, "en", formatted=False).to_dict("list") == {
+        "Vaccine": ["Covishield", "Covaxin"],
+        "Doses": [3520, 300],
+        "Share (%)": [92.15, 7.85],  # 3,520 of 3,820
+    }
+
+
 # --- Names, alerts, bulletin --------------------------------------------------------------------
 
 

@@ -189,6 +189,14 @@ def test_stock_table():
     ]
     hindi = view.stock_table(cover, DISTRICTS, VACCINES, "hi")
     assert hindi.iloc[0].tolist()[:2] == ["राज्य भंडार", "कोविशील्ड"]
+    plain = view.stock_table(cover, DISTRICTS, VACCINES, formatted=False)  # for the downloads
+    assert list(plain.columns) == list(table.columns)
+    assert plain.iloc[[0, 2, 3]].values.tolist() == [
+        ["State store", "Covishield", 4400, 500.0, 11.2],
+        ["Bastar", "Covishield", 0, 100.0, 0.0],
+        ["Raipur", "Covishield", 1200, 400.0, 3.0],
+    ]
+    assert plain[table.columns[2]].dtype == "int64"
 
 
 def test_stock_cover_averages_over_the_whole_window():
@@ -235,6 +243,17 @@ def test_movements_table():
         "ISS-7",
         "officer.test",
         "22 June 2021, 10:00 IST",
+    )
+    (plain,) = view.movements_table(latest, DISTRICTS, VACCINES, formatted=False).itertuples(index=False)
+    assert tuple(plain) == (
+        date(2021, 6, 22),
+        "Covishield",
+        "State store",
+        "Durg",
+        150000,
+        "ISS-7",
+        "officer.test",
+        datetime(2021, 6, 22, 10, 0),  # India time, as a spreadsheet cell holds it
     )
 
 

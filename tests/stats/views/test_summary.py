@@ -117,7 +117,8 @@ def test_district_table_of_own_reports_lists_every_district_and_names_the_source
     ]
     plain = district_table(standing, districts, targets, NAMES, "hi", formatted=False)
     assert list(plain.columns)[0] == "ज़िला" and plain.iloc[2, 1:5].tolist() == [1250, 1000, 250, 0]
-    assert plain.iloc[2, 5] == pytest.approx(0.1) and plain.iloc[2, 6] == pytest.approx(0.025)
+    assert plain.iloc[2, 5] == pytest.approx(10.0) and plain.iloc[2, 6] == pytest.approx(2.5)  # per cent
+    assert list(plain.columns)[5].endswith("(%)")
     assert plain.columns[-1] == "स्रोत" and plain.iloc[0, -1] == "राज्य रिपोर्ट"
 
 
@@ -164,7 +165,7 @@ def test_summary_of_a_day_is_built_from_the_days_frames_alone() -> None:
     assert built.districts is not None
     raipur = ["Raipur", "2,500", "2,000", "500", "0", "50.0%", "12.5%", "CoWIN districts"]
     assert built.districts.values.tolist() == [raipur]
-    assert built.districts_csv.decode().splitlines()[1] == "Raipur,2500,2000,500,0,0.5,0.125,CoWIN districts"
+    assert built.districts_csv.decode().splitlines()[1] == "Raipur,2500,2000,500,0,50.0,12.5,CoWIN districts"
 
 
 def test_summary_without_figures_says_there_is_nothing() -> None:
