@@ -57,7 +57,11 @@ def test_the_public_asking_for_a_staff_page_gets_the_sign_in_naming_it(app_db, p
 
 @pytest.mark.parametrize(
     ("page", "title"),
-    [("district_pace", "District pace"), ("upload", "Upload data"), ("data_quality", "Data quality and reconciliation")],
+    [
+        ("district_pace", "District pace"),
+        ("upload", "Upload data"),
+        ("data_quality", "Data quality and reconciliation"),
+    ],
 )
 def test_signing_in_after_a_deep_link_lands_on_the_page_asked_for(app_db, page, title) -> None:
     app = sign_in_on(open_page(page, user=None), "collector.rpr")
