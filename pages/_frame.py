@@ -1,5 +1,10 @@
-"""What the frame (app.py) hands every page: this rerun's Context, the page's role check, and the way round
-Streamlit's legacy pages/ mode — the one place that knows about it.
+"""What the frame (app.py) hands every page: this rerun's Context, the page's role check, where a viewer goes
+before a page runs, and the way round Streamlit's legacy pages/ mode — the one place that knows about it.
+
+Addresses: every page is registered with st.navigation for every role (those of other roles hidden), so any
+address resolves; the root address is a hidden page of its own (HOME_PAGE). `follow_request` then sends the
+viewer on: the root to their home page's own address, a staff page asked for by the public to the sign-in
+(/sign_in?next=<page>, which signing in opens), a page the role may not open to the role's home with a note.
 
 Legacy mode: with a pages/ folder beside app.py, a fresh server whose app.py has not yet called st.navigation
 serves a deep link such as /bulletin by running pages/bulletin.py alone, without the frame (Streamlit 1.67;
