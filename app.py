@@ -34,6 +34,7 @@ with _faults.friendly_faults():  # a fault anywhere below: a message and a refer
         locale = (st.context.locale or "en").lower()
         st.session_state[LANG_KEY] = "hi" if locale.startswith("hi") else "en"
 
+    _frame.keep_sidebar_choices()
     viewer = _auth.current_viewer()  # checked against the database on every rerun
     ctx = Context(viewer, current_version(), st.session_state[LANG_KEY])  # the data version: read once per rerun
     _frame.keep_context(ctx)

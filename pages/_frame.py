@@ -21,6 +21,7 @@ import streamlit as st
 
 from data.access import PAGES, Context, Viewer
 from data.read.query import current_version
+from pages._shared import AS_OF_KEY, LANG_KEY, SOURCE_KEY
 
 CONTEXT_KEY = "frame_context"
 """Session-state key of the Context the frame built for this rerun."""
@@ -68,6 +69,19 @@ def title_key(page: str) -> str:
 
 def home_page() -> None:
     """The root address ("/"): never shown, the frame sends every viewer on to their home page's own address."""
+
+
+SIDEBAR_KEYS = (LANG_KEY, AS_OF_KEY, SOURCE_KEY)
+"""The keys of the sidebar's widgets (language, day, source)."""
+
+
+def keep_sidebar_choices() -> None:
+    """The frame, before its sidebar widgets: write their values back through session state, which makes them the
+    app's own. A switch made on the server (follow_request) carries no widget states, and on a page change
+    Streamlit drops the value of every widget the switch did not carry: the language would fall back to English."""
+    for key in SIDEBAR_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def follow_request(viewer: Viewer, current: str, home: str) -> None:

@@ -5,6 +5,7 @@ sidebar says when the figures were last imported, in India time, to everyone."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -146,3 +147,17 @@ def test_the_freshness_line_gives_the_last_import_in_india_time_to_everyone(app_
 def test_the_freshness_line_in_hindi(app_db) -> None:
     caption = open_page(user=None, lang="hi").sidebar.caption[0].value
     assert re.fullmatch(r"आँकड़े 22 जून 2021 तक · अंतिम आयात \d{1,2} \S+ \d{4}, \d\d:\d\d IST", caption), caption
+
+
+def test_the_sidebar_s_choices_survive_a_switch_made_by_the_frame(app_db) -> None:
+    """A switch made on the server carries no widget states: the language and day chosen must still hold."""
+    app = open_page("overview", user="officer.test")
+    app.sidebar.radio[0].set_value("hi").run()
+    app.sidebar.date_input[0].set_value(date(2021, 6, 20)).run()
+    app.switch_page("pages/sign_in.py").run()  # the frame sends the officer home
+    assert titles(app) == ["राज्य अवलोकन"]
+    assert (app.sidebar.radio[0].value, app.sidebar.date_input[0].value) == ("hi", date(2021, 6, 20))
+    app.switch_page("pages/overview.py")
+    app.sidebar.button(key="sign-out").click().run()  # the frame sends the public to the summary
+    assert app.sidebar.radio[0].value == "hi"
+    assert "आप साइन आउट हो गए हैं।" in infos(app)
