@@ -10,8 +10,8 @@ README gives is the one tested here.
 
 ``test_public_visitor_sees_only_the_public_pages`` comes first on purpose: the first request to the fresh server
 is a visitor's deep link to a dashboard page (/bulletin, a bookmark after a restart), which must show no error and
-no dashboard but the sign-in page naming the page asked for, at /sign_in?next=bulletin. Then the public summary (figures, a Plotly chart), and the sign-in page; the navigation holds the
-public pages only.
+no dashboard but the sign-in page naming the page asked for, at /sign_in?next=bulletin. Then the public summary
+(figures, a Plotly chart), and the sign-in page; the navigation holds the public pages only.
 
 ``test_a_staff_deep_link_signs_in_then_opens_the_page_and_the_address_follows``: /overview opened by the public
 gives the sign-in naming it, and signing in opens it at /overview; the address follows the navigation
