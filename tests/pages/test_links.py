@@ -161,3 +161,12 @@ def test_the_sidebar_s_choices_survive_a_switch_made_by_the_frame(app_db) -> Non
     app.sidebar.button(key="sign-out").click().run()  # the frame sends the public to the summary
     assert app.sidebar.radio[0].value == "hi"
     assert "आप साइन आउट हो गए हैं।" in infos(app)
+
+
+def test_the_root_address_keeps_a_shared_link_s_query(app_db) -> None:
+    app = AppTest.from_file(str(APP), default_timeout=60)
+    app.session_state["lang"] = "en"
+    app.query_params["district"] = "RPR"
+    app.run()
+    assert titles(app) == ["COVID-19 vaccination in Chhattisgarh"]
+    assert app.query_params.get("district") == "RPR"
