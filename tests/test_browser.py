@@ -779,6 +779,21 @@ def test_a_staff_deep_link_signs_in_then_opens_the_page_and_the_address_follows(
     seconds["deep link"] = time.perf_counter() - started
     check_asked_to_sign_in(page, "overview", problems, "public /overview")
     check(problems, "sign-in asking for the overview: screenshot", lambda: screenshot(page, "sign_in-asked"))
+
+    def on_a_phone() -> None:
+        page.set_viewport_size({"width": 390, "height": 1200})
+        try:
+            page.wait_for_timeout(500)
+            page.screenshot(path=SCREENSHOTS / "sign_in-asked-390.png", full_page=True, animations="disabled")
+            clipped = page.evaluate(
+                "() => { const main = document.querySelector('[data-testid=stMain]');"
+                " return main.scrollWidth > main.clientWidth }"
+            )
+            assert not clipped, "the sign-in page scrolls sideways at 390 px"
+        finally:
+            page.set_viewport_size(VIEWPORT)
+
+    check(problems, "sign-in asking for the overview at 390 px", on_a_phone)
     check(problems, "public /overview: sign in", lambda: sign_in_here(page, OFFICER))
     on("overview", "signed in from /overview")
     check(problems, "officer: open District pace", lambda: go_to(page, "district_pace"))
