@@ -34,6 +34,7 @@ with _faults.friendly_faults():  # a fault anywhere below: a message and a refer
         locale = (st.context.locale or "en").lower()
         st.session_state[LANG_KEY] = "hi" if locale.startswith("hi") else "en"
 
+    _frame.keep_sidebar_choices()
     viewer = _auth.current_viewer()  # checked against the database on every rerun
     ctx = Context(viewer, current_version(), st.session_state[LANG_KEY])  # the data version: read once per rerun
     _frame.keep_context(ctx)
@@ -59,7 +60,12 @@ with _faults.friendly_faults():  # a fault anywhere below: a message and a refer
                 help=label("common.as_of_help"),
                 format="DD/MM/YYYY",
             )
-            st.caption(label("common.freshness", date=long_date(last, ctx.lang)))
+            updated = workspace.last_update(ctx)  # for everyone: when, not who or which file
+            if updated is None:
+                st.caption(label("common.freshness", date=long_date(last, ctx.lang)))
+            else:
+                when = india_time(updated, ctx.lang)
+                st.caption(label("common.freshness_updated", date=long_date(last, ctx.lang), when=when))
         else:
             st.session_state[AS_OF_KEY] = None
         if viewer.signed_in:
@@ -122,28 +128,31 @@ with _faults.friendly_faults():  # a fault anywhere below: a message and a refer
         ),
         "workspace.nav_section_staff": (("sign_in", ":material/login:"),),
     }
-    TITLES = {
-        name: f"workspace.nav_{name}" for name in ("summary", "upload", "stock", "users", "audit_trail", "sign_in")
-    }
-    TITLES["about"] = "about.nav"
     home = "overview" if viewer.signed_in else "summary"
+    # Every page is in every role's navigation, those of other roles hidden: a deep link to any page resolves, and
+    # the frame (follow_request) then decides — sign-in first for the public, the role's home for a role that may
+    # not open it. The root address is a hidden page of its own, so every page shows its own address.
     pages = {
         label(section): [
             st.Page(
                 f"pages/{name}.py",
-                title=label(TITLES.get(name, f"common.nav_{name}")),
+                title=label(_frame.title_key(name)),
                 icon=icon,
                 url_path=name,
-                default=name == home,
+                visibility="visible" if viewer.role in PAGE_ROLES[name] else "hidden",
             )
             for name, icon in entries
-            if viewer.role in PAGE_ROLES[name]  # only the role's pages; each page checks the role again
         ]
         for section, entries in SECTIONS.items()
     }
-    pages = {section: entries for section, entries in pages.items() if entries}
+    root = st.Page(
+        _frame.home_page, title=label("common.app_title"), url_path=_frame.HOME_PAGE, default=True, visibility="hidden"
+    )
+    first = next(iter(pages))
+    pages[first] = [root, *pages[first]]
     st.set_option("client.showSidebarNavigation", True)  # off in config.toml only to hide the legacy listing
     navigation = st.navigation(pages)
-    _frame.follow_request(viewer)
+    _frame.follow_request(viewer, _frame.HOME_PAGE if navigation is root else navigation.url_path, home)
     _auth.show_notice()
+    _frame.show_refusal()
     navigation.run()

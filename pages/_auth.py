@@ -6,7 +6,8 @@ without an interaction, `data.accounts.users.SESSION_HOURS` after it began whate
 next interaction after the account is disabled or its password is reset (the account's `password_changed_at`,
 read afresh on every rerun, is the session's generation: a reset makes every session begun before it stale).
 Only the username, when the session began, its generation and the time of the last interaction are kept in
-session state.
+session state, so a reload (a new Streamlit session) signs a password session out; single sign-on's own cookie
+survives it. README ("Accounts and roles") says why no cookie of our own keeps a password session.
 """
 
 from __future__ import annotations

@@ -9,13 +9,16 @@ import streamlit as st
 from data import demo
 from data.accounts import users
 from pages import _auth
-from pages._frame import require_frame
+from pages._frame import asked_for, require_frame, title_key
 from pages._shared import label
 
 require_frame("sign_in")
 
 st.title(label("workspace.title"))
 st.caption(label("workspace.intro"))
+wanted = asked_for()
+if wanted:
+    st.info(label("workspace.asked_for", page=label(title_key(wanted))), icon=":material/login:")
 
 with st.form("sign-in", clear_on_submit=True, enter_to_submit=True):
     username = st.text_input(label("workspace.username"), max_chars=32, autocomplete="username", key="sign_in_user")
@@ -35,6 +38,8 @@ if submitted:
         st.error(label("workspace.failed"), icon=":material/block:")
     else:
         st.rerun()
+
+st.caption(label("workspace.reload_signs_out"))
 
 if _auth.sso_configured():
     st.divider()

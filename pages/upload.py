@@ -6,6 +6,8 @@ sees their own imports. The preview is kept in session state with the SHA-256 of
 made from, and the commit goes ahead only for those same bytes.
 """
 
+from functools import partial
+
 import streamlit as st
 
 from data.imports import templates, uploads, workspace
@@ -14,7 +16,7 @@ from data.imports.undo import UNDOABLE_FILE_KINDS, UndoReport
 from data.read import reference
 from data.read import workspace as records
 from pages._frame import require_frame
-from pages._shared import downloads, label
+from pages._shared import downloads, label, record_download
 from stats import names
 from stats.views import upload as view
 

@@ -10,8 +10,13 @@ README gives is the one tested here.
 
 ``test_public_visitor_sees_only_the_public_pages`` comes first on purpose: the first request to the fresh server
 is a visitor's deep link to a dashboard page (/bulletin, a bookmark after a restart), which must show no error and
-no dashboard. Then the public summary (figures, a Plotly chart), and the sign-in page; the navigation holds the
-public pages only.
+no dashboard but the sign-in page naming the page asked for, at /sign_in?next=bulletin. Then the public summary
+(figures, a Plotly chart), and the sign-in page; the navigation holds the public pages only.
+
+``test_a_staff_deep_link_signs_in_then_opens_the_page_and_the_address_follows``: /overview opened by the public
+gives the sign-in naming it, and signing in opens it at /overview; the address follows the navigation
+(/district_pace); a reload signs out (a password session lives in the open page only: README, "Accounts and
+roles") and, signed in again, reopens District pace; the root address shows the public summary at /summary.
 
 ``test_every_page_renders_in_chromium`` signs in as the officer through the sign-in form and opens every page of
 the officer's navigation from the sidebar (a page load would start a new, signed-out session): no exception box,
@@ -640,6 +645,26 @@ def report(problems: list[str], errors: list[str], seconds: dict[str, float], se
     assert not problems, "\n".join(["The browser found problems:", *problems, timings, "", server.logs()])
 
 
+def check_asked_to_sign_in(page: Page, module: str, problems: list[str], name: str) -> None:
+    """The sign-in page, naming the staff page asked for, at /sign_in?next=<module> (kept over a reload)."""
+    main = page.get_by_test_id("stMain")
+    heading = main.get_by_role("heading", name=title(SPECS["sign_in"]), exact=True)
+    check(problems, f"{name}: the sign-in page", lambda: expect(heading).to_be_visible(timeout=ELEMENT_WAIT_MS))
+    asked = main.get_by_text(t("workspace.asked_for", page=nav_label(module)), exact=True)
+    check(problems, f"{name}: names the page asked for", lambda: expect(asked).to_be_visible(timeout=ELEMENT_WAIT_MS))
+    address = re.compile(re.escape(f"/{SPECS['sign_in'].module}?next={module}") + "$")
+    check(problems, f"{name}: the address {address.pattern}", lambda: expect(page).to_have_url(address))
+
+
+def sign_in_here(page: Page, account: DemoAccount) -> None:
+    """Fill in and submit the sign-in form on the page shown."""
+    main = page.get_by_test_id("stMain")
+    main.get_by_label(t("workspace.username"), exact=True).fill(account.username)
+    main.get_by_label(t("workspace.password"), exact=True).fill(account.password)
+    main.get_by_role("button", name=t("workspace.submit"), exact=True).click()
+    wait_for_app_run(page)
+
+
 # --- The public visitor, the officer and the collectors ------------------------------------------
 
 
@@ -660,6 +685,7 @@ def test_public_visitor_sees_only_the_public_pages(page: Page, server: Server) -
     check_navigation(page, "public", problems, "public /bulletin")
     bulletin = main.get_by_role("heading", name=title(SPECS["bulletin"]), exact=True)
     check(problems, "public /bulletin: no bulletin", lambda: expect(bulletin).to_have_count(0))
+    check_asked_to_sign_in(page, "bulletin", problems, "public /bulletin")
     check(problems, "public /bulletin: screenshot", lambda: screenshot(page, "public-deep-link"))
 
     # The public summary: figures and a chart, and the public pages only.
@@ -740,6 +766,61 @@ def test_every_page_renders_in_chromium(page: Page, server: Server) -> None:
     check_navigation(page, "public", problems, "after signing out", "hi")
 
     check_csp(page, problems, "officer")
+    report(problems, errors, seconds, server)
+
+
+def test_a_staff_deep_link_signs_in_then_opens_the_page_and_the_address_follows(page: Page, server: Server) -> None:
+    """A bookmark of /overview, opened by the public: the sign-in naming it, then the overview at /overview; the
+    address follows the navigation; a reload signs out (README, "Accounts and roles": why) and, signed in again,
+    reopens the page reloaded; the root address shows the viewer's home at its own address."""
+    problems: list[str] = []
+    errors: list[str] = []
+    seconds: dict[str, float] = {}
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    main = page.get_by_test_id("stMain")
+
+    def on(module: str, name: str) -> None:
+        heading = main.get_by_role("heading", name=title(SPECS[module]), exact=True)
+        check(problems, f"{name}: {module} shown", lambda: expect(heading).to_be_visible(timeout=ELEMENT_WAIT_MS))
+        address = re.compile(re.escape(f"/{module}") + "$")
+        check(problems, f"{name}: the address /{module}", lambda: expect(page).to_have_url(address))
+
+    started = time.perf_counter()
+    check(problems, "public: open /overview", lambda: open_page(page, server.url + "/overview"))
+    seconds["deep link"] = time.perf_counter() - started
+    check_asked_to_sign_in(page, "overview", problems, "public /overview")
+    check(problems, "sign-in asking for the overview: screenshot", lambda: screenshot(page, "sign_in-asked"))
+
+    def on_a_phone() -> None:
+        page.set_viewport_size({"width": 390, "height": 1200})
+        try:
+            page.wait_for_timeout(500)
+            page.screenshot(path=SCREENSHOTS / "sign_in-asked-390.png", full_page=True, animations="disabled")
+            clipped = page.evaluate(
+                "() => { const main = document.querySelector('[data-testid=stMain]');"
+                " return main.scrollWidth > main.clientWidth }"
+            )
+            assert not clipped, "the sign-in page scrolls sideways at 390 px"
+        finally:
+            page.set_viewport_size(VIEWPORT)
+
+    check(problems, "sign-in asking for the overview at 390 px", on_a_phone)
+    check(problems, "public /overview: sign in", lambda: sign_in_here(page, OFFICER))
+    on("overview", "signed in from /overview")
+    check(problems, "officer: open District pace", lambda: go_to(page, "district_pace"))
+    on("district_pace", "officer from the navigation")
+
+    check(problems, "officer: reload /district_pace", lambda: (page.reload(), wait_for_app_run(page)))
+    check_asked_to_sign_in(page, "district_pace", problems, "reloaded /district_pace")
+    reload_note = main.get_by_text(t("workspace.reload_signs_out"), exact=True)
+    check(problems, "sign-in: says why a reload signs out", lambda: expect(reload_note).to_be_visible())
+    check(problems, "reloaded /district_pace: sign in", lambda: sign_in_here(page, OFFICER))
+    on("district_pace", "signed in again after the reload")
+
+    check(problems, "public: open /", lambda: open_page(page, server.url + "/"))
+    on("summary", "public at the root address")
+
+    check_csp(page, problems, "deep link")
     report(problems, errors, seconds, server)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlmodel import Session
 
-from data.access import OFFICER, STAFF, own
+from data.access import EVERYONE, OFFICER, STAFF, own
 from data.accounts import audit, users
 from data.models import ImportBatch, UserPublic
 from data.read.query import query
@@ -44,6 +44,14 @@ def last_import(session: Session, /) -> dict | None:
         .first()
     )
     return dict(row._mapping) if row else None
+
+
+@query(EVERYONE)
+def last_update(session: Session, /) -> datetime | None:
+    """When the latest import still in force (of any source) was made, as UTC: nothing about who or which file."""
+    batch = ImportBatch.__table__
+    latest = select(batch.c.imported_at).where(batch.c.status != "undone").order_by(batch.c.id.desc()).limit(1)
+    return session.connection().execute(latest).scalar()
 
 
 @query(own("imported_by"))

@@ -58,6 +58,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "Centre-level detail is shown for your own district only.",
         "केंद्र-स्तर का विवरण केवल आपके अपने ज़िले के लिए दिखाया जाता है।",
     ),
+    "not_for_role": (
+        "{page} is not among your pages, so you are on your home page instead.",
+        "{page} आपके पृष्ठों में नहीं है, इसलिए आप अपने मुख्य पृष्ठ पर हैं।",
+    ),
+    "asked_for": (
+        "You asked for {page}, a staff page. Sign in to open it.",
+        "आपने {page} माँगा है, जो कर्मचारियों का पृष्ठ है। इसे खोलने के लिए साइन इन करें।",
+    ),
+    "reload_signs_out": (
+        "Signed in with a password, a reload or a link opened in a new tab signs you out: the session lives only in "
+        "this open page, not in a browser cookie, because Streamlit cannot set one that the page's scripts cannot "
+        "read. Single sign-on, where offered, survives a reload.",
+        "पासवर्ड से साइन इन करने पर पृष्ठ दोबारा लोड करने या किसी लिंक को नए टैब में खोलने से आप साइन आउट हो जाते "
+        "हैं: सत्र केवल इसी खुले पृष्ठ में रहता है, ब्राउज़र कुकी में नहीं, क्योंकि Streamlit ऐसी कुकी नहीं बना सकता "
+        "जिसे पृष्ठ की स्क्रिप्ट न पढ़ सकें। सिंगल साइन-ऑन, जहाँ उपलब्ध है, दोबारा लोड करने पर भी बना रहता है।",
+    ),
     "demo_accounts": ("Demo accounts (demo database only)", "डेमो खाते (केवल डेमो डेटाबेस पर)"),
     "demo_account_row": ("{username} / {password} — {role}", "{username} / {password} — {role}"),
 }

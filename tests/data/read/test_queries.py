@@ -426,3 +426,18 @@ def test_data_version_dates_and_last_import_follow_imports(engine):
     assert ask(engine, query.data_version) == "4.4.1"
     assert ask(engine, doses.daily_doses, start=D[25]).empty
     assert ask(engine, workspace.last_import)["file_name"] == "series.csv"  # the undone import is no longer the last
+
+
+def test_the_last_update_is_the_last_import_in_force_for_everyone(engine):
+    assert ask(engine, workspace.last_update) is None
+    _import_fixture(engine)
+    assert ask(engine, workspace.last_update) == ask(engine, workspace.last_import)["imported_at"]
+    changed = [{"date": "2021-06-25", "district": "Durg", "centre_code": "DRG-01", "centre_name": "PHC Bhilai"}]
+    assert run_import(engine, doses_csv(changed), "late.csv").status == "committed"
+    late = ask(engine, workspace.last_update)
+    from data.imports.undo import undo_import
+
+    with Session(engine) as session:
+        assert undo_import(4, session=session, actor="test-officer").ok
+    assert ask(engine, workspace.last_update) == ask(engine, workspace.last_import)["imported_at"] <= late
+    assert workspace.last_update.scope.roles == {"public", "collector", "officer"}  # the public sidebar shows it
