@@ -11,6 +11,7 @@ from stats.coverage import dose_bands
 from stats.figures import district_pace as figures
 from stats.figures.charts import DOSE_COLOURS
 from stats.formatting import indian_number, long_date
+from stats.labels import t
 from stats.views import district_pace as view
 from stats.views import stock as stock_view
 
@@ -169,7 +170,7 @@ st.subheader(label("district_pace.compare"))
 indicator = st.selectbox(
     label("district_pace.indicator"),
     options=list(view.INDICATORS),
-    format_func=lambda column: label(f"district_pace.col_{column}"),
+    format_func=lambda column: t(f"district_pace.col_{column}", language),
     key="dp_indicator",
 )
 indicator_name = label(f"district_pace.col_{indicator}")

@@ -10,6 +10,7 @@ from pages._frame import require_frame
 from pages._shared import as_of, downloads, label
 from stats import STATE
 from stats.formatting import indian_number, long_date
+from stats.labels import t
 from stats.views.district_map import INDICATORS
 
 AREA_KEY = "summary-area"
@@ -114,7 +115,7 @@ else:
     indicator = st.selectbox(
         label("summary.map_indicator"),
         INDICATORS,
-        format_func=lambda key: label(f"summary.map_{key}"),
+        format_func=lambda key: t(f"summary.map_{key}", language),
         key="summary-indicator",
         help=label("summary.map_help"),
     )

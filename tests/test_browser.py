@@ -83,6 +83,7 @@ from data.accounts.users import DEMO_ACCOUNTS, DemoAccount
 from data.certificates.qr import decode_qr
 from data.certificates.sms import ENVIRONMENT as SMS_ENVIRONMENT
 from data.demo import demo_people
+from data.master import district_names
 from data.settings import ENVIRONMENT as SECRETS_ENVIRONMENT
 from stats.labels import CATALOGUE, t
 from tests.files import doses_csv
@@ -599,7 +600,11 @@ def check_navigation(page: Page, role: str, problems: list[str], name: str, lang
     )
 
 
-def check_page(page: Page, spec: AppPage, role: str, problems: list[str], lang: str = "en") -> None:
+def check_page(
+    page: Page, spec: AppPage, role: str, problems: list[str], lang: str = "en", heading: str | None = None
+) -> None:
+    """The page as a role sees it: no exception box, the role's navigation, the language switch, the title
+    (`heading` when the page names more than its own title, e.g. a collector's district) and a chart."""
     main = page.get_by_test_id("stMain")
     sidebar = page.get_by_test_id("stSidebar")
     name = f"{role} {spec.module}" + ("" if lang == "en" else f"-{lang}")
@@ -610,7 +615,7 @@ def check_page(page: Page, spec: AppPage, role: str, problems: list[str], lang: 
     check_navigation(page, role, problems, name, lang)
     switch = sidebar.get_by_text("हिन्दी", exact=True)
     check(problems, f"{name}: the language switch", lambda: expect(switch).to_be_visible(timeout=ELEMENT_WAIT_MS))
-    heading = title(spec, lang)
+    heading = heading or title(spec, lang)
     title_shown = main.get_by_role("heading", name=heading, exact=True).first
     check(problems, f"{name}: title {heading!r}", lambda: expect(title_shown).to_be_visible(timeout=ELEMENT_WAIT_MS))
     if spec.has_charts and lang == "en":
@@ -849,7 +854,8 @@ def test_collector_sees_their_pages(browser: Browser, server: Server, account: D
             if module != "overview" or module != dashboard[0]:  # signing in lands on the overview
                 check(problems, f"{account.username}: open {module}", lambda module=module: go_to(page, module))
             seconds[module] = time.perf_counter() - started
-            check_page(page, SPECS[module], "collector", problems)
+            home = t("overview.title_district", district=district_names()[account.district_code][0])
+            check_page(page, SPECS[module], "collector", problems, heading=home if module == "overview" else None)
         check(problems, "screenshot", lambda: screenshot(page, f"{account.username}-upload"))
 
         check(problems, f"{account.username}: sign out", lambda: sign_out(page))

@@ -52,6 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "action_sign-in": ("Signed in", "साइन इन"),
     "action_sign-in-failed": ("Sign-in failed", "साइन-इन विफल"),
     "action_sign-out": ("Signed out", "साइन आउट"),
+    "action_lookup-trail": ("Certificate lookups read (incident)", "प्रमाणपत्र खोजों का ब्योरा पढ़ा गया (घटना)"),
     # Counts
     "count_new": ("new", "नई"),
     "count_changed": ("changed", "बदली"),

@@ -72,7 +72,7 @@ def test_signing_in_after_a_deep_link_lands_on_the_page_asked_for(app_db, page, 
 
 def test_a_collector_asking_for_an_officer_page_signs_in_to_their_home_with_a_note(app_db) -> None:
     app = sign_in_on(open_page("audit_trail", user=None), "collector.rpr")
-    assert titles(app) == ["State overview"]
+    assert titles(app) == ["Raipur: district overview"]  # a collector's home is their district
     assert "Audit trail is not among your pages, so you are on your home page instead." in infos(app)
     app.switch_page("pages/overview.py").run()  # said once
     assert not any("not among your pages" in text for text in infos(app))
@@ -81,7 +81,7 @@ def test_a_collector_asking_for_an_officer_page_signs_in_to_their_home_with_a_no
 @pytest.mark.parametrize("page", ["users", "stock", "audit_trail"])
 def test_a_signed_in_collector_opening_an_officer_page_goes_home_with_a_note(app_db, page) -> None:
     app = open_page(page, user="collector.rpr")
-    assert titles(app) == ["State overview"]
+    assert titles(app) == ["Raipur: district overview"]
     assert any(text.endswith("is not among your pages, so you are on your home page instead.") for text in infos(app))
 
 
@@ -168,5 +168,5 @@ def test_the_root_address_keeps_a_shared_link_s_query(app_db) -> None:
     app.session_state["lang"] = "en"
     app.query_params["district"] = "RPR"
     app.run()
-    assert titles(app) == ["COVID-19 vaccination in Chhattisgarh"]
+    assert titles(app) == ["Raipur district"]  # the district's public view
     assert app.query_params.get("district") == "RPR"
