@@ -4,6 +4,7 @@ catalogue, every number in a hover written the Indian way, dates as long dates (
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -22,6 +23,40 @@ SOURCE_COLOURS = {"cowin": "#0072B2", "mohfw": "#D55E00"}
 FILL_OPACITY = 0.15
 COMPLETENESS_SCALE = "Cividis"
 """A sequential scale readable with the common colour-vision deficiencies."""
+
+
+SCALE_STEP = 0.1
+"""The completeness colour scale runs between the data's lowest and highest shares rounded outwards to this."""
+TICK_STEPS = (0.05, 0.1, 0.2, 0.25)
+"""The colour bar's tick spacing: the first of these that gives at most MAX_TICKS ticks."""
+MAX_TICKS = 6
+HEATMAP_BASE_PX = 200
+DATE_TICK_ANGLE = -45
+COLOUR_BAR_PX = 14
+DATE_TITLE_STANDOFF = 16
+
+
+def share_range(shares: pd.Series) -> tuple[float, float]:
+    """The colour scale's ends: the lowest and highest share rounded outwards to SCALE_STEP (never a range of
+    nothing: a single value gets one step around it, within 0–100 %); 0–100 % without a share."""
+    known = shares.dropna()
+    if known.empty:
+        return 0.0, 1.0
+    steps = round(1 / SCALE_STEP)
+    low = math.floor(round(float(known.min()) * steps, 9)) / steps
+    high = math.ceil(round(float(known.max()) * steps, 9)) / steps
+    if low == high:
+        low, high = (max(low - SCALE_STEP, 0.0), high) if high > 0 else (0.0, SCALE_STEP)
+    return low, high
+
+
+def scale_ticks(low: float, high: float) -> list[float]:
+    """Ticks from low to high at the first of TICK_STEPS that gives at most MAX_TICKS of them."""
+    for step in TICK_STEPS:
+        count = math.floor(round((high - low) / step, 9)) + 1
+        if count <= MAX_TICKS:
+            break
+    return [round(low + i * step, 4) for i in range(count)]
 
 
 def _translucent(colour: str, opacity: float = FILL_OPACITY) -> str:
@@ -119,16 +154,30 @@ def completeness_figure(completeness: pd.DataFrame, lang: str, names: Names | No
             strict=True,
         )
         hover.append([template.format(district=district, date=d, reported=r, known=k, share=s) for d, r, k, s in cells])
-    ticks = [0.0, 0.25, 0.5, 0.75, 1.0]
+    low, high = share_range(completeness["share"])
+    ticks = scale_ticks(low, high)
     figure = go.Figure(
         go.Heatmap(
             z=z,
             x=day_text,
             y=[area_label(c, lang, names) for c in codes],
-            zmin=0,
-            zmax=1,
+            zmin=low,
+            zmax=high,
             colorscale=COMPLETENESS_SCALE,
-            colorbar={"tickvals": ticks, "ticktext": [percent(v, lang, digits=0) for v in ticks]},
+            colorbar={
+                "title": {
+                    "text": t(
+                        "data_quality.completeness_scale",
+                        lang,
+                        low=percent(low, lang, digits=0),
+                        high=percent(high, lang, digits=0),
+                    ),
+                    "side": "top",
+                },
+                "thickness": COLOUR_BAR_PX,  # thin: a phone keeps room for the days
+                "tickvals": ticks,
+                "ticktext": [percent(v, lang, digits=0) for v in ticks],
+            },
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             xgap=1,
@@ -137,5 +186,8 @@ def completeness_figure(completeness: pd.DataFrame, lang: str, names: Names | No
     )
     _date_axis(figure, days, lang)
     base_layout(figure, t("data_quality.completeness_title", lang), t("common.date", lang), t("common.district", lang))
-    figure.update_layout(hovermode="closest", height=160 + 24 * len(codes))
+    figure.update_layout(hovermode="closest", height=HEATMAP_BASE_PX + 24 * len(codes))
+    # Long dates slanted, with room below them for the axis title (upright, they ran into it).
+    figure.update_xaxes(tickangle=DATE_TICK_ANGLE, automargin=True, title_standoff=DATE_TITLE_STANDOFF)
+    figure.update_yaxes(automargin=True)
     return figure

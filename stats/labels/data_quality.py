@@ -75,6 +75,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Share of each district's known centres that reported doses on each day.",
         "हर दिन ज़िले के ज्ञात केंद्रों में से कितनों ने खुराकों की रिपोर्ट भेजी।",
     ),
+    "completeness_scale": ("Reported<br>{low}–{high}", "रिपोर्ट<br>{low}–{high}"),
     "completeness_title": ("Centres reporting, by district and day", "रिपोर्ट भेजने वाले केंद्र, ज़िला और दिन अनुसार"),
     "hover_completeness": (
         "{district}, {date}: {reported} of {known} centres ({share})",

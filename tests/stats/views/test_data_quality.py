@@ -376,7 +376,8 @@ def test_completeness_figure():
     assert list(heatmap.x) == ["1 June 2021", "2 June 2021"]
     assert [list(row) for row in heatmap.z] == [[1.0, 0.5], [0.0, 1.0], [0.0, 0.0]]
     assert heatmap.customdata[0][1] == "Raipur, 2 June 2021: 1 of 2 centres (50.0%)"
-    assert (heatmap.zmin, heatmap.zmax) == (0, 1)
+    assert (heatmap.zmin, heatmap.zmax) == (0, 1)  # shares of 0 and 1: the whole scale
+    assert list(heatmap.colorbar.ticktext) == ["0%", "20%", "40%", "60%", "80%", "100%"]
 
 
 def test_signed_percent():
