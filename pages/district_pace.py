@@ -99,35 +99,25 @@ st.caption(
 )
 
 
-def number(column: str, help_key: str | None = None) -> dict:
-    """A number column headed by its label (its values written by the Styler of league_styler)."""
-    return st.column_config.NumberColumn(
-        label(f"district_pace.col_{column}"), help=label(f"district_pace.{help_key}") if help_key else None
-    )
+def header(column: str) -> dict:
+    """A column's short header, its help (its full name first) and its width on screen."""
+    short, help_text = view.league_header(column, language)
+    return {"label": short, "help": help_text, "width": view.SCREEN_WIDTHS[column]}
 
 
 column_config = {
-    "rank": number("rank", "help_rank"),
-    "district": st.column_config.TextColumn(label("district_pace.col_district"), width="medium", pinned=True),
-    "population": number("population"),
-    "average_7d": number("average_7d"),
-    "per_thousand": number("per_thousand", "help_per_thousand"),
-    "change_7d": number("change_7d", "help_change_7d"),
-    "last_28_days": st.column_config.LineChartColumn(
-        label("district_pace.col_last_28_days"), y_min=0, color=figures.BAR_COLOUR
-    ),
-    "dropout": number("dropout", "help_dropout"),
-    "on_hand": number("on_hand"),
-    "days_of_cover": number("days_of_cover", "help_days_of_cover"),
-    "stockout_date": st.column_config.Column(
-        label("district_pace.col_stockout_date"), help=label("district_pace.help_stockout_date")
-    ),
-    "required_daily_rate": number("required_daily_rate", "help_required_daily_rate"),
+    "rank": st.column_config.NumberColumn(**header("rank")),
+    "district": st.column_config.TextColumn(**header("district"), pinned=True),
+    "last_28_days": st.column_config.LineChartColumn(**header("last_28_days"), y_min=0, color=figures.BAR_COLOUR),
+    "stockout_date": st.column_config.Column(**header("stockout_date")),
+    **{
+        column: st.column_config.NumberColumn(**header(column))
+        for column in ("per_thousand", "change_7d", "dropout", "days_of_cover", "required_daily_rate")
+    },
 }
 for dose in reference_names.doses:
     column_config[f"coverage_{dose}"] = st.column_config.ProgressColumn(
-        label(f"district_pace.col_coverage_{dose}"),
-        help=label("district_pace.help_coverage"),
+        **header(f"coverage_{dose}"),
         min_value=0,
         max_value=1,
         format="percent",
@@ -136,7 +126,7 @@ for dose in reference_names.doses:
 st.dataframe(
     view.league_styler(table, language),
     column_config=column_config,
-    column_order=list(league.LEAGUE_COLUMNS),
+    column_order=list(view.LEAGUE_SCREEN_COLUMNS),
     hide_index=True,
     height=view.table_height(len(table)),
     width="stretch",
@@ -254,14 +244,14 @@ elif performance.empty:
     st.info(label("district_pace.no_centres", district=name, first=first_text, last=day_text))
 else:
     top, bottom = view.top_and_bottom(performance)
-    top_col, bottom_col = st.columns(2)
-    top_col.markdown(f"**{label('district_pace.top')}**")
-    top_col.dataframe(view.centres_written(top, language), hide_index=True, width="stretch", key="dp_top")
-    bottom_col.markdown(f"**{label('district_pace.bottom')}**")
+    # One above the other: side by side, each would scroll sideways at 1,400 px.
+    st.markdown(f"**{label('district_pace.top')}**")
+    st.dataframe(view.centres_written(top, language), hide_index=True, width="stretch", key="dp_top")
+    st.markdown(f"**{label('district_pace.bottom')}**")
     if bottom.empty:
-        bottom_col.info(label("district_pace.all_in_top", count=indian_number(len(top), language)))
+        st.info(label("district_pace.all_in_top", count=indian_number(len(top), language)))
     else:
-        bottom_col.dataframe(view.centres_written(bottom, language), hide_index=True, width="stretch", key="dp_bottom")
+        st.dataframe(view.centres_written(bottom, language), hide_index=True, width="stretch", key="dp_bottom")
     missing = view.missing_centres(performance)
     st.markdown(f"**{label('district_pace.missing', date=day_text)}**")
     if missing.empty:

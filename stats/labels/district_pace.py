@@ -35,12 +35,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "league_caption": (
         "All {count} districts, ranked by the 7-day average of doses a day per 1,000 eligible people; "
         "click a column header to sort. Coverage is of the target population of the chosen bands "
-        "(estimates, not official targets). Required a day: doses a day to reach {target} coverage with "
-        "the {dose} by {date}.",
+        "(estimates, not official targets). Needed a day: doses a day to reach {target} coverage with "
+        "the {dose} by {date}. Doses a day, eligible people and stock on hand are in the downloads.",
         "सभी {count} ज़िले, प्रति 1,000 पात्र लोगों पर प्रतिदिन खुराकों के 7-दिवसीय औसत के क्रम में; "
         "क्रम बदलने के लिए स्तंभ के शीर्षक पर क्लिक करें। कवरेज चुने गए आयु वर्गों की लक्षित आबादी पर है "
-        "(अनुमान, आधिकारिक लक्ष्य नहीं)। प्रतिदिन आवश्यक: {date} तक {dose} का {target} कवरेज पाने के लिए "
-        "प्रतिदिन खुराकें।",
+        "(अनुमान, आधिकारिक लक्ष्य नहीं)। आवश्यक/दिन: {date} तक {dose} का {target} कवरेज पाने के लिए "
+        "प्रतिदिन खुराकें। प्रतिदिन खुराकें, पात्र लोग और उपलब्ध स्टॉक डाउनलोड में हैं।",
     ),
     "as_stood": (
         "Districts as they stood on {date}, the first day of the two weeks compared: {districts}, formed later, "
@@ -63,6 +63,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_days_of_cover": ("Days of cover", "स्टॉक कितने दिन चलेगा"),
     "col_required_daily_rate": ("Required a day", "प्रतिदिन आवश्यक"),
     "col_stockout_date": ("Stock lasts until", "स्टॉक कब तक चलेगा"),
+    # Short headers of the league on screen (the full names above head the downloads and the help)
+    "head_rank": ("#", "क्रम"),
+    "head_per_thousand": ("Per 1,000", "प्रति 1,000"),
+    "head_change_7d": ("Change", "बदलाव"),
+    "head_last_28_days": ("28 days", "28 दिन"),
+    "head_coverage_1": ("Dose 1", "खुराक 1"),
+    "head_coverage_2": ("Dose 2", "खुराक 2"),
+    "head_coverage_3": ("Precaution", "एहतियाती"),
+    "head_dropout": ("Dropout", "ड्रॉपआउट"),
+    "head_required_daily_rate": ("Needed a day", "आवश्यक/दिन"),
+    "head_days_of_cover": ("Cover", "दिन"),
+    "head_stockout_date": ("Lasts until", "कब तक"),
     "help_stockout_date": (
         "The last day the district store's stock lasts at its 7-day average pace (the day of the table plus the "
         "whole days of cover); — when stock is held but no dose was given.",

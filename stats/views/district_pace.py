@@ -42,7 +42,7 @@ from stats.formatting import (
     percent,
     rounded,
 )
-from stats.labels import t
+from stats.labels import CATALOGUE, t
 from stats.league import DEFAULT_BANDS, LEAGUE_COLUMNS, TREND_DAYS, history_start, standing_day
 from stats.stock import cover_level, cover_tenths
 
@@ -62,6 +62,27 @@ INDICATORS = (
     "change_7d",
 )
 """League-table columns a chart can compare districts on."""
+
+SCREEN_WIDTHS = {
+    "rank": 44,
+    "district": 120,
+    "per_thousand": 80,
+    "change_7d": 72,
+    "last_28_days": 72,
+    "coverage_1": 68,
+    "coverage_2": 68,
+    "coverage_3": 84,
+    "dropout": 72,
+    "required_daily_rate": 92,
+    "days_of_cover": 64,
+    "stockout_date": 96,
+}
+"""Pixels of each league column on screen: together they fit the main block of a 1,400 px screen with the sidebar
+open (938 px). Doses a day, eligible people and stock on hand are in the downloads only."""
+HELP_KEYS = {f"coverage_{dose}": "district_pace.help_coverage" for dose in (1, 2, 3)}
+"""Columns that share a help text (the coverage of every dose)."""
+LEAGUE_SCREEN_COLUMNS = tuple(c for c in LEAGUE_COLUMNS if c in SCREEN_WIDTHS)
+"""The league's columns on screen, in LEAGUE_COLUMNS' order (the CSV and XLSX keep every column)."""
 
 KINDS = {
     "rank": "count",
@@ -223,6 +244,16 @@ def league_styler(table: pd.DataFrame, lang: str = "en") -> Styler:
     return shown.style.format({c: formatter(k, lang) for c, k in kinds.items()}).map(
         cover_style, subset=["days_of_cover"]
     )
+
+
+def league_header(column: str, lang: str = "en") -> tuple[str, str]:
+    """A league column's short on-screen header (district_pace.head_<column>, else its name) and its help: the
+    full name, as the downloads head it, then district_pace.help_<column> when there is one."""
+    name = t(f"district_pace.col_{column}", lang)
+    head = f"district_pace.head_{column}"
+    short = t(head, lang) if head in CATALOGUE else name
+    help_key = HELP_KEYS.get(column, f"district_pace.help_{column}")
+    return short, f"{name}: {t(help_key, lang)}" if help_key in CATALOGUE else name
 
 
 def written(frame: pd.DataFrame, kinds: dict[str, str], lang: str = "en") -> pd.DataFrame:

@@ -85,6 +85,12 @@ def headers(element) -> dict[str, str]:
     return {name: column["label"] for name, column in config.items() if "label" in column}
 
 
+def helps(element) -> dict[str, str]:
+    """The help texts of a st.dataframe's column_config, by column."""
+    config = json.loads(element.proto.columns)
+    return {name: column["help"] for name, column in config.items() if "help" in column}
+
+
 def test_league_table_has_every_district_in_rank_order(app_db):
     app = open_page(PAGE)
     league = league_of(app)
@@ -125,7 +131,8 @@ def test_league_days_of_cover_has_one_decimal_a_warning_colour_and_a_stock_out_d
         ["1.4", "23 June 2021"],
         ["24.8", "16 July 2021"],
     ]
-    assert headers(league)["stockout_date"] == "Stock lasts until"
+    assert headers(league)["stockout_date"] == "Lasts until"
+    assert helps(league)["stockout_date"].startswith("Stock lasts until: The last day the district store's stock")
     styles = league.proto.arrow_data.styler.styles
     assert "background-color: #FFD6D6" in styles and "#FFE9B8" not in styles
 
@@ -174,8 +181,66 @@ def test_league_table_columns_are_configured(app_db):
     config = json.loads(league.proto.columns)
     assert config["coverage_1"]["type_config"]["type"] == "progress"
     assert config["last_28_days"]["type_config"]["type"] == "line_chart"
-    assert headers(league)["per_thousand"] == "Per 1,000 eligible a day"
+    assert headers(league)["per_thousand"] == "Per 1,000"
+    assert helps(league)["per_thousand"] == (
+        "Per 1,000 eligible a day: 7-day average of doses a day in the chosen bands ÷ their target population × 1,000."
+    )
     assert "code" not in league.proto.column_order
+
+
+# Issue 14 item 5: the league fits a 1,400 px screen (main block 938 px with the sidebar open). On screen: 12
+# columns of 44 + 120 + 80 + 72 + 72 + 68 + 68 + 84 + 72 + 92 + 64 + 96 = 932 px, with short headers whose help
+# starts with the full name; doses a day, eligible people and stock on hand only in the downloads (14 columns: every
+# column of the league but the 28-day sparkline).
+SCREEN = {
+    "rank": ("#", 44, "Rank: 1 = the fastest pace"),
+    "district": ("District", 120, "District"),
+    "per_thousand": ("Per 1,000", 80, "Per 1,000 eligible a day: 7-day average"),
+    "change_7d": ("Change", 72, "Change on last week: The 7-day average"),
+    "last_28_days": ("28 days", 72, "Doses, last 28 days"),
+    "coverage_1": ("Dose 1", 68, "Coverage, dose 1: Doses given so far"),
+    "coverage_2": ("Dose 2", 68, "Coverage, dose 2: Doses given so far"),
+    "coverage_3": ("Precaution", 84, "Coverage, precaution: Doses given so far"),
+    "dropout": ("Dropout", 72, "Dropout, dose 1 to 2: (first doses − second doses)"),
+    "required_daily_rate": ("Needed a day", 92, "Required a day: Doses a day from tomorrow"),
+    "days_of_cover": ("Cover", 64, "Days of cover: The district store's stock"),
+    "stockout_date": ("Lasts until", 96, "Stock lasts until: The last day"),
+}
+
+
+def test_league_fits_a_wide_screen_and_its_downloads_keep_every_column(app_db, downloads):
+    league = league_of(open_page(PAGE))
+    config = json.loads(league.proto.columns)
+    assert list(league.proto.column_order) == list(SCREEN)
+    assert {c: (config[c]["label"], config[c]["width"]) for c in SCREEN} == {
+        c: (head, width) for c, (head, width, _) in SCREEN.items()
+    }
+    assert sum(config[c]["width"] for c in SCREEN) == 932
+    for column, (_, _, help_start) in SCREEN.items():
+        assert helps(league)[column].startswith(help_start), column
+    assert config["district"].get("pinned") is True  # a phone scrolls the rest beside it
+    csv = pd.read_csv(io.BytesIO(next(data for data, name in downloads if name == "district-pace-2021-06-22.csv")))
+    assert list(csv.columns) == [
+        "Rank",
+        "District",
+        "Per 1,000 eligible a day",
+        "Change on last week (%)",
+        "Coverage, dose 1 (%)",
+        "Coverage, dose 2 (%)",
+        "Coverage, precaution (%)",
+        "Dropout, dose 1 to 2 (%)",
+        "Required a day",
+        "Days of cover",
+        "Stock lasts until",
+        "Stock on hand",
+        "Doses a day (7-day avg.)",
+        "Eligible people",
+    ]
+    assert csv.iloc[0][["Stock on hand", "Doses a day (7-day avg.)", "Eligible people"]].tolist() == [
+        1900,
+        443,
+        1633929,
+    ]
 
 
 def test_league_csv_holds_plain_numbers_for_programs(app_db, downloads):
@@ -310,7 +375,8 @@ def test_hindi(app_db):
     league = league_of(app)
     assert list(league.value["district"][:3]) == ["रायपुर", "बस्तर", "दुर्ग"]
     labels = headers(league)
-    assert labels["rank"] == "क्रम" and labels["coverage_1"] == "कवरेज, पहली खुराक"
+    assert labels["rank"] == "क्रम" and labels["coverage_1"] == "खुराक 1"
+    assert helps(league)["coverage_1"].startswith("कवरेज, पहली खुराक: चुने गए आयु वर्गों में")
     assert not [text for text in labels.values() if text.isascii()]
     assert app.multiselect(key="dp_bands").label == "आयु वर्ग"
     assert app.selectbox(key="dp_target_dose").label == "लक्ष्य की खुराक"

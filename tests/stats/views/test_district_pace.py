@@ -449,3 +449,28 @@ def test_league_export_for_downloads_holds_numbers_with_units_in_headers():
     assert [row["Change on last week (%)"], row["Coverage, dose 1 (%)"], row["Days of cover"]] == [-1.95, 82.39, 12.3]
     assert pd.isna(row["Coverage, precaution (%)"]) and out["Rank"].dtype == "Int64"
     assert row["Stock lasts until"] == date(2021, 7, 4)  # a date: ISO in the CSV, a date cell in the workbook
+
+
+# --- the league on screen (issue 14 item 5) --------------------------------------------------------
+
+HEADERS = [
+    ("days_of_cover", "en", ("Cover", "Days of cover: The district store's stock of every vaccine")),
+    ("coverage_3", "en", ("Precaution", "Coverage, precaution: Doses given so far in the chosen bands")),
+    ("required_daily_rate", "hi", ("आवश्यक/दिन", "प्रतिदिन आवश्यक: कल से लक्ष्य की तारीख़ तक")),
+    ("district", "en", ("District", "District")),  # no short header, no help: its name twice
+    ("last_28_days", "hi", ("28 दिन", "खुराकें, पिछले 28 दिन")),
+]
+
+
+@pytest.mark.parametrize("column, lang, expected", HEADERS, ids=[f"{c}-{lang}" for c, lang, _ in HEADERS])
+def test_league_header_is_short_and_its_help_starts_with_the_full_name(column, lang, expected):
+    short, help_text = view.league_header(column, lang)
+    assert short == expected[0]
+    assert help_text.startswith(expected[1])
+
+
+def test_league_screen_columns_leave_three_to_the_downloads():
+    every, shown = league_rules.LEAGUE_COLUMNS, view.LEAGUE_SCREEN_COLUMNS
+    assert set(every) - set(shown) == {"population", "average_7d", "on_hand"}
+    assert [c for c in every if c in shown] == list(shown)
+    assert sum(view.SCREEN_WIDTHS.values()) == 932  # within the 938 px of a 1,400 px screen's main block
