@@ -102,6 +102,7 @@ if stockouts is not None and len(stockouts):
         hide_index=True,
         width="stretch",
         height=stock_view.STOCKOUT_HEIGHT,
+        column_config={label("stock.col_store"): st.column_config.TextColumn(pinned=True)},  # a phone scrolls the rest
         key="overview-stockouts",
     )
     st.caption(stock_view.cover_colours_note(language))
