@@ -225,6 +225,7 @@ else:
         stock_view.stockout_styler(own_stock, districts, reference.vaccine_intervals(ctx), language),
         hide_index=True,
         width="stretch",
+        column_config={label("stock.col_store"): st.column_config.TextColumn(pinned=True)},  # a phone scrolls the rest
         key="dp_stockouts",
     )
     st.caption(stock_view.cover_colours_note(language))

@@ -174,6 +174,8 @@ def test_the_chosen_districts_stock_by_vaccine_with_its_stock_out_date(app_db):
     )
     covaxin = table[table["Vaccine"] == "Covaxin"].iloc[0]
     assert (covaxin["On hand"], covaxin["Days of cover"], covaxin["Lasts until"]) == ("700", "16.3", "8 July 2021")
+    stock_table = next(f for f in frames(app)[1:] if list(f.value.columns)[:1] == ["Store"])
+    assert json.loads(stock_table.proto.columns)["Store"]["pinned"] is True  # a phone scrolls the rest beside it
 
 
 def test_league_table_columns_are_configured(app_db):

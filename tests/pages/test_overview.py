@@ -25,6 +25,7 @@ Raipur, the Raipur collector's home (the state's figures beside):
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -98,6 +99,8 @@ def test_projected_stock_outs_most_urgent_first(page):
     assert styles.count("background-color: #FFD6D6") >= 1 and "background-color: #FFE9B8" in styles
     assert "Vaccine stocks with under 7 days of cover: 2 (in red below)." in [w.value for w in page.warning]
     assert any(c.value.startswith("Days of cover in red: under 7 days") for c in page.caption)
+    # Issue 14 item 5: six columns are wider than a phone; the store stays put while the rest scrolls beside it.
+    assert json.loads(table.proto.columns)["Store"]["pinned"] is True
 
 
 def test_charts_show_the_last_90_days_within_the_data(page):
