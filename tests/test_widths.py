@@ -41,6 +41,8 @@ MAX_SCREENSHOT_HEIGHT = 8000
 TOLERANCE_PX = 1
 PUBLIC = ("summary", "verify")
 STAFF = ("overview", "district_pace", "data_quality")
+TABLES = {"summary": 6, "verify": 0, "overview": 1, "district_pace": 5, "data_quality": 2}
+"""The tables each page shows on the demo's last day (outside hidden tabs): fewer measured means some not drawn."""
 OFFICER = next(account for account in DEMO_ACCOUNTS if account.username == "officer")
 
 MEASURE = """(tolerance) => {
@@ -93,7 +95,7 @@ MEASURE = """(tolerance) => {
 
 DRAWN = """() => {
   const main = document.querySelector('[data-testid=stMainBlockContainer]');
-  if (!main) return false;
+  if (!main || main.querySelector('[data-testid=stSkeleton]')) return false;
   const shown = (id) => [...main.querySelectorAll(`[data-testid=${id}]`)].filter((el) => el.getClientRects().length);
   const tables = shown('stDataFrame');
   const charts = shown('stPlotlyChart');
@@ -123,6 +125,7 @@ def shoot(page, name: str, width: int) -> Path:
 def measure(page, name: str, width: int, problems: list[str], figures: dict[str, str]) -> None:
     """At this width: the sizes, and what sticks out, is cut off or scrolls inside where it should not."""
     page.set_viewport_size({"width": width, "height": HEIGHT})
+    page.wait_for_load_state("networkidle")  # the tables' and charts' code fetched (a grey box until then)
     page.wait_for_function(DRAWN, timeout=PAGE_WAIT_MS)
     page.wait_for_timeout(1000)  # charts and tables follow the new width
     found = page.evaluate(MEASURE, TOLERANCE_PX)
@@ -139,6 +142,8 @@ def measure(page, name: str, width: int, problems: list[str], figures: dict[str,
             problems.append(f"{where}: the {label} scrolls sideways (scrollWidth {outer[0]} > clientWidth {outer[1]})")
     problems.extend(f"{where}: past the right edge: {item}" for item in found["beyond"])
     problems.extend(f"{where}: a card's text cut off: {item}" for item in found["cut"])
+    if len(found["tables"]) < TABLES[name]:
+        problems.append(f"{where}: {len(found['tables'])} tables drawn, expected {TABLES[name]}")
     if width >= 1000:
         problems.extend(f"{where}: a table scrolls sideways: {item}" for item in found["scrolling"])
     shoot(page, name, width)
