@@ -3,10 +3,11 @@
 The app starts as a newcomer starts it (tests/test_newcomer.py: a fresh copy of the repository, `streamlit run
 app.py` with no DATABASE_URL, so the first start fills its data/teeka.db with the demo). At 1,400 and 390 px wide,
 the public summary and verify pages, and the officer's overview, district pace and data quality (signed in with
-the demo account), must not scroll sideways: the main block's scrollWidth is at most its clientWidth (+1 px), no metric
-card, table or chart reaches past the main block's right edge, no card's label, value or note is cut off (an
-ellipsis), and at 1,400 px no table scrolls sideways inside itself (at 390 px a table may). A screenshot of each
-page at each width goes to tests/screenshots/widths-<page>-<width>.png (git-ignored).
+the demo account), must not scroll sideways: the main block's scrollWidth is at most its clientWidth (+1 px), no
+metric card, table or chart reaches past the main block's right edge, no card's label, value or note is cut off
+(an ellipsis), no chart's x-axis tick labels run into its axis title, and at 1,400 px no table scrolls sideways
+inside itself (at 390 px a table may). A screenshot of each page at each width goes to
+tests/screenshots/widths-<page>-<width>.png (git-ignored).
 
 Skipped like tests/test_browser.py when Chromium is absent (a failure on CI).
 """
@@ -43,13 +44,15 @@ PUBLIC = ("summary", "verify")
 STAFF = ("overview", "district_pace", "data_quality")
 TABLES = {"summary": 6, "verify": 0, "overview": 1, "district_pace": 5, "data_quality": 2}
 """The tables each page shows on the demo's last day (outside hidden tabs): fewer measured means some not drawn."""
+CHARTS = {"summary": 2, "verify": 0, "overview": 4, "district_pace": 2, "data_quality": 1}
+"""The charts each page shows on the demo's last day (outside hidden tabs), drawn before anything is measured."""
 OFFICER = next(account for account in DEMO_ACCOUNTS if account.username == "officer")
 
 MEASURE = """(tolerance) => {
   const main = document.querySelector('[data-testid=stMainBlockContainer]');
   const outer = document.querySelector('[data-testid=stMain]');
   const right = main.getBoundingClientRect().right;
-  const name = (el) => (el.innerText || el.getAttribute('data-testid') || '').trim().split('\\n')[0].slice(0, 60);
+  const name = (el) => (el.innerText || el.getAttribute('data-testid') || '').split('\\n')[0].trim().slice(0, 60);
   const beyond = [];
   for (const id of ['stMetric', 'stDataFrame', 'stTable', 'stPlotlyChart']) {
     for (const el of main.querySelectorAll(`[data-testid=${id}]`)) {
@@ -82,7 +85,17 @@ MEASURE = """(tolerance) => {
       scrolling.push(`${name(el)} (${scroller.scrollWidth} > ${scroller.clientWidth})`);
     }
   }
+  const overlaps = [];
+  for (const el of main.querySelectorAll('[data-testid=stPlotlyChart]')) {
+    const title = el.querySelector('.g-xtitle text, .xtitle');
+    const ticks = [...el.querySelectorAll('.xaxislayer-above .xtick text')].map((t) => t.getBoundingClientRect());
+    if (!title || !ticks.length || !title.getClientRects().length) continue;
+    const top = title.getBoundingClientRect().top;
+    const bottom = Math.max(...ticks.map((box) => box.bottom));
+    if (bottom > top + tolerance) overlaps.push(`${name(el)} (ticks end at ${bottom}, the title starts at ${top})`);
+  }
   return {
+    overlaps: overlaps,
     block: [main.scrollWidth, main.clientWidth],
     main: [outer.scrollWidth, outer.clientWidth],
     beyond: beyond,
@@ -93,16 +106,17 @@ MEASURE = """(tolerance) => {
 }"""
 
 
-DRAWN = """() => {
+DRAWN = """([tables, charts]) => {
   const main = document.querySelector('[data-testid=stMainBlockContainer]');
   if (!main || main.querySelector('[data-testid=stSkeleton]')) return false;
   const shown = (id) => [...main.querySelectorAll(`[data-testid=${id}]`)].filter((el) => el.getClientRects().length);
-  const tables = shown('stDataFrame');
-  const charts = shown('stPlotlyChart');
   const wide = (el, selector) => (el.querySelector(selector)?.getBoundingClientRect().width ?? 0) > 0;
-  return tables.every((el) => wide(el, '.dvn-scroller')) && charts.every((el) => wide(el, '.main-svg'));
+  const drawn = shown('stDataFrame').filter((el) => wide(el, '.dvn-scroller'));
+  const plotted = shown('stPlotlyChart').filter((el) => wide(el, '.main-svg'));
+  return drawn.length >= tables && plotted.length >= charts;
 }"""
-"""Every table and chart shown (not in a hidden tab) drawn: their code loads lazily, until then each is a grey box."""
+"""At least the page's tables and charts drawn (outside hidden tabs): their code loads lazily, and until then each is
+a grey box."""
 
 
 def shoot(page, name: str, width: int) -> Path:
@@ -126,7 +140,7 @@ def measure(page, name: str, width: int, problems: list[str], figures: dict[str,
     """At this width: the sizes, and what sticks out, is cut off or scrolls inside where it should not."""
     page.set_viewport_size({"width": width, "height": HEIGHT})
     page.wait_for_load_state("networkidle")  # the tables' and charts' code fetched (a grey box until then)
-    page.wait_for_function(DRAWN, timeout=PAGE_WAIT_MS)
+    page.wait_for_function(DRAWN, arg=[TABLES[name], CHARTS[name]], timeout=PAGE_WAIT_MS)
     page.wait_for_timeout(1000)  # charts and tables follow the new width
     found = page.evaluate(MEASURE, TOLERANCE_PX)
     scroll, client = found["block"]
@@ -142,6 +156,7 @@ def measure(page, name: str, width: int, problems: list[str], figures: dict[str,
             problems.append(f"{where}: the {label} scrolls sideways (scrollWidth {outer[0]} > clientWidth {outer[1]})")
     problems.extend(f"{where}: past the right edge: {item}" for item in found["beyond"])
     problems.extend(f"{where}: a card's text cut off: {item}" for item in found["cut"])
+    problems.extend(f"{where}: a chart's date ticks run into its axis title: {item}" for item in found["overlaps"])
     if len(found["tables"]) < TABLES[name]:
         problems.append(f"{where}: {len(found['tables'])} tables drawn, expected {TABLES[name]}")
     if width >= 1000:
@@ -185,7 +200,10 @@ SYNTHETIC = """
     <div data-testid="stDataFrame" style="width: 280px">
       <div class="dvn-scroller" style="width: 280px; overflow-x: auto"><div style="width: 900px">wide</div></div>
     </div>
-    <div data-testid="stPlotlyChart" style="width: 360px">chart</div>
+    <div data-testid="stPlotlyChart" style="width: 360px">chart
+      <svg width="300" height="100"><g class="xaxislayer-above"><g class="xtick"><text x="10" y="60">1 June</text></g>
+        </g><g class="g-xtitle"><text class="xtitle" x="10" y="64">Date</text></g></svg>
+    </div>
   </div>
 </div>
 """
@@ -193,7 +211,7 @@ SYNTHETIC = """
 
 def test_the_measure_sees_what_sticks_out_is_cut_off_or_scrolls(browser) -> None:  # noqa: F811
     """The checks above can fail: on a made-up page, a chart past the block's edge (which then scrolls), a cut-off
-    card label and a table scrolling inside are each found."""
+    card label, a table scrolling inside and tick labels running into the axis title are each found."""
     with new_page(browser) as page:
         page.set_content(f"<body style='margin: 0'>{SYNTHETIC}</body>")
         found = page.evaluate(MEASURE, TOLERANCE_PX)
@@ -202,3 +220,4 @@ def test_the_measure_sees_what_sticks_out_is_cut_off_or_scrolls(browser) -> None
     assert len(found["cut"]) == 1 and found["cut"][0].startswith("stMetricLabel A label much too long")
     assert found["scrolling"] == ["wide (900 > 280)"]
     assert found["tables"] == ["900/280"]
+    assert len(found["overlaps"]) == 1 and found["overlaps"][0].startswith("chart (ticks end at")
