@@ -127,7 +127,7 @@ def create_schema(engine: Engine) -> tuple[str | None, str]:
     """Upgrade the database to head (data/migrations/: empty, made by create_all, or at an older revision) and
     seed the reference data from data/master/; the revisions before and after."""
     revisions = migrations.upgrade(writing(engine))
-    _seed(engine)
+    seed_reference(engine)
     return revisions
 
 
@@ -152,7 +152,7 @@ def prepare_command_schema(engine: Engine, program: str) -> None:
         raise SystemExit(2) from None
 
 
-def _seed(engine: Engine) -> None:
+def seed_reference(engine: Engine) -> None:
     """The reference data, the import lock's row and the derived rollups (idempotent)."""
     from data import master as reference
     from data.rollup import ensure_derived_rollups

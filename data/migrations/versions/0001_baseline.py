@@ -104,7 +104,7 @@ def schema() -> sa.MetaData:
     sa.Table(
         "import_lock",
         metadata,
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False, autoincrement=False),  # the model's default=1: no SERIAL
         sa.Column("imports", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
