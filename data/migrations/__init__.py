@@ -145,7 +145,7 @@ def adopt(connection: Connection) -> None:
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:
     """Bring the database to head in one transaction (empty, or emptied by `metadata.drop_all`: the whole schema;
-    made by create_all: adopted, then upgraded); the revisions before and after."""
+    made by create_all: adopted, then upgraded) with its append-only triggers; the revisions before and after."""
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
@@ -159,6 +159,10 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
             adopt(connection)
         if current(connection) != head():
             command.upgrade(config(connection), "head")
+        if missing_triggers(connection):  # dropped by hand, or a table older than its triggers: as create_all did
+            for table in models.APPEND_ONLY_TABLES:
+                for statement in models.append_only_sql(table, connection.dialect.name):
+                    connection.exec_driver_sql(statement)
     return before, head()
 
 
