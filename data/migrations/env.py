@@ -5,10 +5,24 @@ from __future__ import annotations
 
 from alembic import context
 from sqlmodel import SQLModel
+from sqlmodel.sql.sqltypes import AutoString
 
 from data import models  # noqa: F401  (registers every table on SQLModel.metadata)
 
-OPTIONS = {"target_metadata": SQLModel.metadata, "compare_type": True, "render_as_batch": True}
+
+def render_item(kind: str, item, _context):
+    """A revision autogenerate writes says sa.String, not SQLModel's AutoString (the same VARCHAR)."""
+    if kind == "type" and isinstance(item, AutoString):
+        return "sa.String()" if item.length is None else f"sa.String(length={item.length})"
+    return False
+
+
+OPTIONS = {
+    "target_metadata": SQLModel.metadata,
+    "compare_type": True,
+    "render_as_batch": True,  # SQLite alters a table by copying it
+    "render_item": render_item,
+}
 
 
 def run(connection) -> None:
