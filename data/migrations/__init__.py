@@ -11,6 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.runtime.environment import EnvironmentContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, inspect
 from sqlalchemy.engine import Connection, Engine
@@ -158,12 +159,22 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
         if before is None and tables(connection):
             adopt(connection)
         if current(connection) != head():
-            command.upgrade(config(connection), "head")
+            _upgrade_to_head(connection)
         if missing_triggers(connection):  # dropped by hand, or a table older than its triggers: as create_all did
             for table in models.APPEND_ONLY_TABLES:
                 for statement in models.append_only_sql(table, connection.dialect.name):
                     connection.exec_driver_sql(statement)
     return before, head()
+
+
+def _upgrade_to_head(connection: Connection) -> None:
+    """alembic.command.upgrade(…, "head") with this process's scripts, loaded once (tests make hundreds of
+    databases: reading the revisions again each time doubled the cost of a new one)."""
+    script = scripts()
+    with EnvironmentContext(
+        config(connection), script, fn=lambda revision, _context: script._upgrade_revs("head", revision)
+    ):
+        script.run_env()
 
 
 def require_head(connection: Connection) -> None:

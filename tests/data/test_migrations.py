@@ -290,3 +290,26 @@ def test_a_command_line_refuses_a_database_behind(blank_engine: Engine, capsys, 
         f"{HEAD}: run python -m data.db upgrade. Nothing was done.\n"
     )
     assert revision(blank_engine) is None
+
+
+def test_the_app_names_the_command_for_a_demo_database_that_differs(tmp_path: Path, monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'teeka.db'}"
+    monkeypatch.setattr(db, "DEFAULT_URL", url)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    engine = make_engine(url)
+    made_by_create_all(engine, rows=False)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE district ADD COLUMN extra_test INTEGER")
+    db.dispose_app_engines()
+    try:
+        app = app_run()
+    finally:
+        db.dispose_app_engines()
+        engine.dispose()
+    assert not app.exception
+    english, hindi = (e.value for e in app.error)
+    assert english == (
+        "The dashboard cannot start: the database has no schema revision and its tables differ from what Teeka "
+        "expects. The administrator runs `python -m data.db upgrade`, which names the differences."
+    )
+    assert "`python -m data.db upgrade`" in hindi

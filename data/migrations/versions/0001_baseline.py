@@ -10,6 +10,8 @@ Create Date: 2026-12-04
 
 from __future__ import annotations
 
+from functools import cache
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -40,8 +42,9 @@ def append_only_sql(table: str, dialect: str) -> tuple[str, ...]:
     return ()
 
 
+@cache
 def schema() -> sa.MetaData:
-    """The baseline's tables, indexes and constraints."""
+    """The baseline's tables, indexes and constraints (made once per process: only ever read)."""
     metadata = sa.MetaData(naming_convention={"ix": "ix_%(column_0_label)s"})
     sa.Table(
         "age_band",
