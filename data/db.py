@@ -211,7 +211,11 @@ def main(argv: list[str] | None = None) -> int:
         help="upgrade: to the code's revision; check: compare the models with the database; current: its revision",
     )
     args = parser.parse_args(argv)
-    engine = make_engine()
+    try:
+        engine = make_engine()
+    except SQLAlchemyError as error:  # not a URL, or a driver we do not ship
+        print(f"python -m data.db {args.command}: DATABASE_URL cannot be used: {error}", file=sys.stderr)
+        return 2
     try:
         if args.command == "upgrade":
             before, after = create_schema(engine)

@@ -212,6 +212,13 @@ def test_commands_on_an_unreachable_database(monkeypatch, capsys, command: str) 
     assert "Traceback" not in err and "secret" not in err
 
 
+def test_commands_on_a_database_url_that_is_not_one(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("DATABASE_URL", "nosuchdb://somewhere/teeka")
+    status, out, err = run_cli(capsys, "current")
+    assert (status, out) == (2, "")
+    assert err.startswith("python -m data.db current: DATABASE_URL cannot be used: Can't load plugin")
+
+
 # --- who upgrades, who refuses ---------------------------------------------------------------------
 
 
