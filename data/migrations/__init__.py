@@ -127,9 +127,8 @@ def describe(diff: tuple) -> str:
         fk = diff[1]
         return f"foreign key {fk.table.name} ({_columns(fk)}) to {fk.referred_table.name} is {side}"
     if action == "modify":
-        table, column, old, new = diff[2], diff[3], diff[5], diff[6]
-        words = {"type": "type", "nullable": "nullable", "default": "default", "comment": "comment"}
-        return f"column {table}.{column} has {words.get(what, what)} {old} in the database, {new} in the models"
+        table, column, old, new = diff[2], diff[3], diff[5], diff[6]  # (kind, schema, table, column, kw, db, models)
+        return f"column {table}.{column} has {what} {old} in the database, {new} in the models"
     return f"{kind.replace('_', ' ')}: {diff[1:]}"
 
 

@@ -172,6 +172,31 @@ def test_check_names_the_drift(blank_engine: Engine, capsys, drift: str, expecte
     assert expected in out
 
 
+@pytest.mark.parametrize(
+    ("drift", "expected"),
+    [
+        (
+            "ALTER TABLE centre ALTER COLUMN code TYPE VARCHAR(40)",
+            "column centre.code has type VARCHAR(40) in the database, VARCHAR(32) in the models",
+        ),
+        (
+            "ALTER TABLE district ALTER COLUMN name_hi DROP NOT NULL",
+            "column district.name_hi has nullable True in the database, False in the models",
+        ),
+    ],
+    ids=["type", "nullable"],
+)
+def test_check_names_a_changed_column(blank_engine: Engine, capsys, drift: str, expected: str) -> None:
+    if blank_engine.dialect.name == "sqlite":
+        pytest.skip("SQLite cannot alter a column in place")
+    migrations.upgrade(blank_engine)
+    with blank_engine.begin() as connection:
+        connection.exec_driver_sql(drift)
+    status, out, _ = run_cli(capsys, "check")
+    assert status == 1
+    assert f"  - {expected}\n" in out
+
+
 def test_check_names_a_missing_trigger(blank_engine: Engine, capsys) -> None:
     migrations.upgrade(blank_engine)
     trigger = (
