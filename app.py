@@ -6,9 +6,9 @@ import streamlit as st
 from data import demo
 from data.access import PAGES as PAGE_ROLES
 from data.access import Context
-from data.db import SchemaError, require_current_schema
 from data.read import figures, reference, workspace
 from data.read.query import current_version
+from data.schema import SchemaError, require_current_schema
 from data.settings import missing_settings
 from pages import _auth, _faults, _frame, _public
 from pages._shared import AS_OF_KEY, LANG_KEY, SOURCE_KEY, label

@@ -105,12 +105,6 @@ def app_engine() -> Engine:
     return engine
 
 
-def require_current_schema() -> None:
-    """The app's first step: its database at the code's revision (the embedded demo one, or an empty one, is
-    upgraded); SchemaBehind (or SchemaUnknown, SchemaMismatch) otherwise. Checked until it passes, then free."""
-    app_engine()
-
-
 def dispose_app_engines() -> None:
     """Close and forget the app's engines (tests, between databases)."""
     with _APP_ENGINES_LOCK:

@@ -15,8 +15,7 @@ from typing import ParamSpec
 
 import streamlit as st
 
-from data.db import SchemaBehind, SchemaError, SchemaUnknown
-from data.migrations import UPGRADE_COMMAND
+from data.schema import UPGRADE_COMMAND, SchemaBehind, SchemaError, SchemaUnknown
 from stats.labels import LANGS, both, t
 
 log = logging.getLogger("teeka.faults")

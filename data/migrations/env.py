@@ -31,21 +31,26 @@ def run(connection) -> None:
         context.run_migrations()
 
 
-connection = context.config.attributes.get("connection")
-if context.is_offline_mode():
-    from data.db import database_url
+def main() -> None:
+    connection = context.config.attributes.get("connection")
+    if context.is_offline_mode():
+        from data.db import database_url
 
-    context.configure(url=database_url(), literal_binds=True, **OPTIONS)
-    with context.begin_transaction():
-        context.run_migrations()
-elif connection is not None:
-    run(connection)
-else:
-    from data.db import make_engine
+        context.configure(url=database_url(), literal_binds=True, **OPTIONS)
+        with context.begin_transaction():
+            context.run_migrations()
+    elif connection is not None:
+        run(connection)
+    else:
+        from data.db import make_engine
 
-    engine = make_engine()
-    try:
-        with engine.begin() as connection:
-            run(connection)
-    finally:
-        engine.dispose()
+        engine = make_engine()
+        try:
+            with engine.begin() as connection:
+                run(connection)
+        finally:
+            engine.dispose()
+
+
+if hasattr(context, "config"):  # run by Alembic; imported otherwise (a walk of data/), it does nothing
+    main()

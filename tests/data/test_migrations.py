@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, SQLModel
 from streamlit.testing.v1 import AppTest
 
-from data import db, migrations
+from data import db, migrations, schema
 from data.accounts import audit
 from data.db import SchemaMismatch, make_engine, seed_reference
 from data.imports import importer
@@ -288,7 +288,7 @@ def test_the_app_refuses_a_database_of_a_newer_release(sqlite_engine: Engine, mo
 
 
 def test_the_app_creates_an_empty_database(blank_engine: Engine) -> None:
-    db.require_current_schema()
+    schema.require_current_schema()
     assert revision(blank_engine) == HEAD
 
 
@@ -302,7 +302,7 @@ def test_the_demo_database_upgrades_itself(tmp_path: Path, monkeypatch, legacy: 
         if legacy:
             made_by_create_all(engine)
         db.dispose_app_engines()
-        db.require_current_schema()
+        schema.require_current_schema()
         assert revision(engine) == HEAD
     finally:
         db.dispose_app_engines()
