@@ -5,6 +5,7 @@ made by `create_all` before migrations (with its rows) brought to head; the base
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -345,3 +346,19 @@ def test_the_app_names_the_command_for_a_demo_database_that_differs(tmp_path: Pa
         "expects. The administrator runs `python -m data.db upgrade`, which names the differences."
     )
     assert "`python -m data.db upgrade`" in hindi
+
+
+def test_simultaneous_upgrades_take_turns(blank_engine: Engine) -> None:
+    """Two app servers starting at once on an empty database: one creates the schema, the other finds it made."""
+    url = blank_engine.url.render_as_string(hide_password=False)
+    engines = [make_engine(url) for _ in range(3)]
+    try:
+        with ThreadPoolExecutor(len(engines)) as pool:
+            results = list(pool.map(lambda engine: migrations.upgrade(db.writing(engine)), engines))
+    finally:
+        for engine in engines:
+            engine.dispose()
+    assert sorted(results, key=lambda result: result[0] or "") == [(None, HEAD), (HEAD, HEAD), (HEAD, HEAD)]
+    with blank_engine.connect() as connection:
+        assert migrations.missing_triggers(connection) == []
+        assert migrations.differences(connection) == []
