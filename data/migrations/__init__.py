@@ -146,24 +146,42 @@ def adopt(connection: Connection) -> None:
 def upgrade(engine: Engine) -> tuple[str | None, str]:
     """Bring the database to head in one transaction (empty, or emptied by `metadata.drop_all`: the whole schema;
     made by create_all: adopted, then upgraded) with its append-only triggers; the revisions before and after."""
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
-        before = current(connection)
-        if before is not None and not tables(connection):  # every table dropped (metadata.drop_all) but ours
-            connection.exec_driver_sql(f"DROP TABLE {VERSION_TABLE}")
-            before = None
-        if before is not None and not known(before):
-            raise SchemaUnknown(before, head())
-        if before is None and tables(connection):
-            adopt(connection)
-        if current(connection) != head():
-            _upgrade_to_head(connection)
-        if missing_triggers(connection):  # dropped by hand, or a table older than its triggers: as create_all did
-            for table in models.APPEND_ONLY_TABLES:
-                for statement in models.append_only_sql(table, connection.dialect.name):
-                    connection.exec_driver_sql(statement)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # a revision may copy a table (batch mode): references are checked once, at the end (below)
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                before = _upgrade(connection)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+                if broken:
+                    raise SchemaError(
+                        f"the upgrade would leave rows that refer to nothing, so it was undone: {broken[:5]}"
+                    )
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")
     return before, head()
+
+
+def _upgrade(connection: Connection) -> str | None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK})")
+    before = current(connection)
+    if before is not None and not tables(connection):  # every table dropped (metadata.drop_all) but ours
+        connection.exec_driver_sql(f"DROP TABLE {VERSION_TABLE}")
+        before = None
+    if before is not None and not known(before):
+        raise SchemaUnknown(before, head())
+    if before is None and tables(connection):
+        adopt(connection)
+    if current(connection) != head():
+        _upgrade_to_head(connection)
+    if missing_triggers(connection):  # dropped by hand, or a table older than its triggers: as create_all did
+        for table in models.APPEND_ONLY_TABLES:
+            for statement in models.append_only_sql(table, connection.dialect.name):
+                connection.exec_driver_sql(statement)
+    return before
 
 
 def _upgrade_to_head(connection: Connection) -> None:

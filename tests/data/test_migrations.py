@@ -362,3 +362,16 @@ def test_simultaneous_upgrades_take_turns(blank_engine: Engine) -> None:
     with blank_engine.connect() as connection:
         assert migrations.missing_triggers(connection) == []
         assert migrations.differences(connection) == []
+
+
+def test_sqlite_upgrade_gives_the_connection_back_with_foreign_keys_on(sqlite_engine: Engine) -> None:
+    """Upgrading turns SQLite's foreign keys off (a revision may copy a table) and on again before the connection
+    goes back to the pool: the next unit of work still has its references checked."""
+    engine = make_engine(sqlite_engine.url.render_as_string(hide_password=False))
+    try:
+        migrations.upgrade(engine)
+        assert engine.pool.checkedin() == 1  # the upgrade's one connection, which the next unit of work gets
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
