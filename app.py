@@ -8,6 +8,7 @@ from data.access import PAGES as PAGE_ROLES
 from data.access import Context
 from data.read import figures, reference, workspace
 from data.read.query import current_version
+from data.schema import SchemaError, require_current_schema
 from data.settings import missing_settings
 from pages import _auth, _faults, _frame, _public
 from pages._shared import AS_OF_KEY, LANG_KEY, SOURCE_KEY, label
@@ -24,6 +25,11 @@ if missing:
     st.stop()
 
 with _faults.friendly_faults():  # a fault anywhere below: a message and a reference, the traceback in the log
+    try:
+        require_current_schema()  # the demo database upgrades itself; any other must be at the code's revision
+    except SchemaError as error:
+        _faults.show_schema(error)
+        st.stop()
     if "demo_checked" not in st.session_state:
         bar = st.progress(0.0, text=both("common.preparing"))
         demo.prepare(progress=lambda fraction, text: bar.progress(min(max(fraction, 0.0), 1.0), text=text))

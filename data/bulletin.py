@@ -19,7 +19,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from data.db import create_schema, make_engine
+from data.db import make_engine, prepare_command_schema
 from data.master import districts as district_lookup
 from data.read import daily, figures, reference
 from data.settings import require_configuration
@@ -46,7 +46,7 @@ class NoteError(Exception):
 def fetch(day: date, district: str | None, source: str) -> tuple[BulletinFigures, Names]:
     """The note's figures and the names it uses; NoteError when there is no note to write."""
     engine = make_engine()
-    create_schema(engine)
+    prepare_command_schema(engine, "python -m data.bulletin")
     try:
         with Session(engine) as session:
             districts = reference.districts.run(session)

@@ -1,9 +1,12 @@
-"""Engines (from DATABASE_URL, default the embedded SQLite file), the app's one engine per process, sessions
-and schema creation."""
+"""Engines (from DATABASE_URL, default the embedded SQLite file), the app's one engine per process, sessions,
+and the schema: made and upgraded by the migrations in data/migrations/ (`python -m data.db upgrade | check |
+current`)."""
 
 from __future__ import annotations
 
+import argparse
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,9 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel, create_engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, create_engine
 
-from data import models  # noqa: F401  (registers every table on SQLModel.metadata)
+from data import migrations, models
+from data.migrations import SchemaBehind, SchemaError, SchemaMismatch, SchemaUnknown
+
+__all__ = ["SchemaBehind", "SchemaError", "SchemaMismatch", "SchemaUnknown"]
 
 DEFAULT_DB_PATH = Path(__file__).resolve().parent / "teeka.db"
 DEFAULT_URL = f"sqlite:///{DEFAULT_DB_PATH}"
@@ -82,13 +89,18 @@ _APP_ENGINES_LOCK = threading.Lock()
 
 
 def app_engine() -> Engine:
-    """The app's engine for the configured database: one per process (and URL), schema created on first use."""
+    """The app's engine for the configured database: one per process (and URL), its schema readied on first use
+    (`prepare_schema`: SchemaError, and no engine kept, when the database is not at the code's revision)."""
     url = database_url()
     with _APP_ENGINES_LOCK:
         engine = _APP_ENGINES.get(url)
         if engine is None:
             engine = make_engine(url)
-            create_schema(engine)
+            try:
+                prepare_schema(engine)
+            except BaseException:
+                engine.dispose()
+                raise
             _APP_ENGINES[url] = engine
     return engine
 
@@ -105,16 +117,40 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet and seed the reference data from data/master/."""
+def create_schema(engine: Engine) -> tuple[str | None, str]:
+    """Upgrade the database to head (data/migrations/: empty, made by create_all, or at an older revision) and
+    seed the reference data from data/master/; the revisions before and after."""
+    revisions = migrations.upgrade(writing(engine))
+    seed_reference(engine)
+    return revisions
+
+
+def prepare_schema(engine: Engine) -> None:
+    """Ready a database for the app or a command line: the embedded demo one, or an empty one, is upgraded to head;
+    any other must be at head already (SchemaBehind, SchemaUnknown: run `python -m data.db upgrade`). Seeded."""
+    if not is_default_database(engine.url.render_as_string(hide_password=False)):
+        with engine.connect() as connection:
+            if migrations.tables(connection):
+                migrations.require_head(connection)
+    create_schema(engine)
+
+
+def prepare_command_schema(engine: Engine, program: str) -> None:
+    """`prepare_schema` for a command line: when the database is not at the code's revision, exit with status 2
+    and a message saying what to run (never a traceback); nothing is done then."""
+    try:
+        prepare_schema(engine)
+    except SchemaError as error:
+        engine.dispose()
+        print(f"{program}: {error}. Nothing was done.", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def seed_reference(engine: Engine) -> None:
+    """The reference data, the import lock's row and the derived rollups (idempotent)."""
     from data import master as reference
     from data.rollup import ensure_derived_rollups
 
-    SQLModel.metadata.create_all(engine)
-    with engine.begin() as connection:  # a table made before it was append-only gets its triggers too
-        for table in models.APPEND_ONLY_TABLES:
-            for statement in models.append_only_sql(table, connection.dialect.name):
-                connection.exec_driver_sql(statement)
     with Session(engine) as session:
         reference.seed(session=session)
         if session.get(models.ImportLock, 1) is None:
@@ -133,3 +169,76 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+# --- python -m data.db upgrade | check | current ------------------------------------------------------------
+
+
+def _shown(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _check(engine: Engine) -> int:
+    with engine.connect() as connection:
+        revision, head = migrations.current(connection), migrations.head()
+        found = [migrations.describe(diff) for diff in migrations.differences(connection)]
+        found += migrations.missing_triggers(connection)
+    if revision != head:
+        found.insert(0, f"the database is at revision {revision or 'none'}, the code at {head}")
+    if not found:
+        print(f"The database ({_shown(engine)}) is at revision {head} and matches the models.")
+        return 0
+    print(f"The database ({_shown(engine)}) differs from the models:")
+    print("\n".join(f"  - {line}" for line in found))
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Exit status: 0 done (check: in step), 1 check found differences or the schema was refused, 2 no database."""
+    parser = argparse.ArgumentParser(
+        prog="python -m data.db",
+        description="The schema of the configured database (DATABASE_URL, else the embedded demo file).",
+    )
+    parser.add_argument(
+        "command",
+        choices=("upgrade", "check", "current"),
+        help="upgrade: to the code's revision; check: compare the models with the database; current: its revision",
+    )
+    args = parser.parse_args(argv)
+    try:
+        engine = make_engine()
+    except SQLAlchemyError as error:  # not a URL, or a driver we do not ship
+        print(f"python -m data.db {args.command}: DATABASE_URL cannot be used: {error}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "upgrade":
+            before, after = create_schema(engine)
+            print(
+                f"Already at revision {after}." if before == after else f"Upgraded from {before or 'none'} to {after}."
+            )
+            return 0
+        if args.command == "check":
+            return _check(engine)
+        with engine.connect() as connection:
+            revision = migrations.current(connection)
+            empty = not migrations.tables(connection)
+        print(revision or ("none (an empty database)" if empty else "none (tables made before migrations)"))
+        return 0
+    except SchemaError as error:
+        print(f"python -m data.db {args.command}: {error}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+        print(
+            f"python -m data.db {args.command}: cannot use the database {_shown(engine)}: {first_line}", file=sys.stderr
+        )
+        return 2
+    finally:
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    from data import db  # the module the rest of the code imports, not a second copy of it
+
+    sys.exit(db.main())

@@ -1,5 +1,6 @@
 """What the frame (app.py) shows instead of the dashboard when it cannot run: an incomplete configuration (the
-missing settings by name, never a value) and a fault (a database outage, any unexpected exception in the frame
+missing settings by name, never a value), a database not at the code's schema revision (the command to run), and
+a fault (a database outage, any unexpected exception in the frame
 or a page) as a short reference, in English and Hindi; the traceback goes only to the server log, with the
 same reference."""
 
@@ -14,6 +15,7 @@ from typing import ParamSpec
 
 import streamlit as st
 
+from data.schema import UPGRADE_COMMAND, SchemaBehind, SchemaError, SchemaUnknown
 from stats.labels import LANGS, both, t
 
 log = logging.getLogger("teeka.faults")
@@ -25,6 +27,20 @@ def show_configuration(missing: list[str]) -> None:
     st.title(both("common.config_title"))
     for lang in LANGS:
         st.error(t("common.config_missing", lang, names=", ".join(missing)), icon=":material/settings:")
+
+
+def show_schema(error: SchemaError) -> None:
+    """The schema page: the database's revision, the code's, and the command that upgrades it, in both languages
+    (the frame stops after it)."""
+    st.title(both("common.schema_title"))
+    for lang in LANGS:
+        if isinstance(error, SchemaBehind | SchemaUnknown):
+            key = "common.schema_behind" if isinstance(error, SchemaBehind) else "common.schema_unknown"
+            current = error.current or t("common.schema_none", lang)
+            text = t(key, lang, current=current, head=error.head, command=UPGRADE_COMMAND)
+        else:
+            text = t("common.schema_mismatch", lang, command=UPGRADE_COMMAND)
+        st.error(text, icon=":material/database:")
 
 
 def reference() -> str:

@@ -606,11 +606,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from sqlalchemy.exc import SQLAlchemyError
 
-    from data.db import create_schema, make_engine
+    from data.db import make_engine, prepare_command_schema
 
     engine = make_engine()
     try:
-        create_schema(engine)
+        prepare_command_schema(engine, "python -m data.accounts")
         with Session(engine) as session:
             message = _run(args, session)
     except UserError as error:

@@ -36,7 +36,7 @@ from data.certificates.signing import (
     token_payload,
     verify,
 )
-from data.db import create_schema, make_engine
+from data.db import make_engine, prepare_command_schema
 from data.imports.registry import ID_TYPES
 from data.models import (
     Beneficiary,
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     engine = make_engine()
     try:
-        create_schema(engine)
+        prepare_command_schema(engine, "python -m data.certificates")
         with Session(engine) as session:
             if args.command == "lookups":
                 return _print_lookups(args.reference_id, session=session)

@@ -1644,13 +1644,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE, help="beneficiaries in the registry")
     args = parser.parse_args(argv)
 
-    from data.db import create_schema, make_engine
+    from data.db import make_engine, prepare_command_schema
 
     engine = make_engine()
     try:
         if args.reset:
             SQLModel.metadata.drop_all(engine)
-        create_schema(engine)
+        prepare_command_schema(engine, "python -m data.demo")
         started = time.perf_counter()
         data = generate(args.seed, DEFAULT_START, args.end, args.centres, args.reporting_share, args.people)
         generated = time.perf_counter()

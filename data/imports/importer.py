@@ -458,11 +458,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user", default=None, help=t("imports.cli_user"))
     args = parser.parse_args(argv)
 
-    from data.db import create_schema, make_engine
+    from data.db import make_engine, prepare_command_schema
 
     engine = make_engine()
     try:
-        create_schema(engine)
+        prepare_command_schema(engine, "python -m data.load")
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
         print(t("imports.cli_no_database", error=type(cause).__name__, cause=cause), file=sys.stderr)

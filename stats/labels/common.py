@@ -66,6 +66,26 @@ LABELS: dict[str, tuple[str, str]] = {
         "डैशबोर्ड शुरू नहीं हो सकता: डेटाबेस डेमो वाला नहीं है, और ये सेटिंग्स नहीं दी गई हैं: {names}। "
         "व्यवस्थापक इन्हें एनवायरनमेंट या .streamlit/secrets.toml में देकर ऐप फिर से शुरू करें।",
     ),
+    "schema_title": ("The database needs an upgrade", "डेटाबेस को अपग्रेड करना है"),
+    "schema_behind": (
+        "The dashboard cannot start: the database is at schema revision {current}, and this version of Teeka needs "
+        "revision {head}. The administrator runs `{command}` once (with the same DATABASE_URL) and reloads this page.",
+        "डैशबोर्ड शुरू नहीं हो सकता: डेटाबेस स्कीमा संशोधन {current} पर है, और टीका के इस संस्करण को संशोधन {head} "
+        "चाहिए। व्यवस्थापक एक बार `{command}` चलाएँ (उसी DATABASE_URL के साथ) और यह पृष्ठ फिर से खोलें।",
+    ),
+    "schema_unknown": (
+        "The dashboard cannot start: the database is at schema revision {current}, which this version of Teeka "
+        "(revision {head}) does not know; a newer release upgraded it. The administrator runs that release again.",
+        "डैशबोर्ड शुरू नहीं हो सकता: डेटाबेस स्कीमा संशोधन {current} पर है, जिसे टीका का यह संस्करण (संशोधन {head}) "
+        "नहीं जानता; किसी नए संस्करण ने इसे अपग्रेड किया है। व्यवस्थापक वही नया संस्करण फिर से चलाएँ।",
+    ),
+    "schema_mismatch": (
+        "The dashboard cannot start: the database has no schema revision and its tables differ from what Teeka "
+        "expects. The administrator runs `{command}`, which names the differences.",
+        "डैशबोर्ड शुरू नहीं हो सकता: डेटाबेस का कोई स्कीमा संशोधन नहीं है और उसकी तालिकाएँ टीका की अपेक्षा से अलग हैं। "
+        "व्यवस्थापक `{command}` चलाएँ, जो अंतर बताता है।",
+    ),
+    "schema_none": ("none", "कोई नहीं"),
     "fault_title": ("Something went wrong", "कुछ गड़बड़ हो गई"),
     "fault": (
         "This page could not be shown: the data could not be reached or an unexpected fault occurred. "
