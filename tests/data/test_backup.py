@@ -53,6 +53,12 @@ def test_encode_value(value: object, expected: str) -> None:
     assert encode_value(value) == expected
 
 
+@pytest.mark.parametrize("value, expected", [v[:2] for v in VALUES], ids=[v[2] for v in VALUES])
+def test_encode_row_takes_the_same_tokens(value: object, expected: str) -> None:
+    """The hot loop's shortcuts (int, str, None, dates) write what encode_value writes."""
+    assert encode_row((value,)) == expected
+
+
 def test_encode_row_joins_by_tabs() -> None:
     assert encode_row((1, "Asha", None)) == "1\tAsha\t\\N"
 
