@@ -1,4 +1,4 @@
-"""python -m data.backup dump|restore|drill (see data.backup.cli)."""
+"""python -m data.backup dump|restore|compare|drill (see data.backup.cli)."""
 
 import sys
 

@@ -1,4 +1,4 @@
-"""python -m data.backup dump|restore|drill: the commands, their tables and their messages (never a traceback)."""
+"""python -m data.backup dump|restore|compare|drill: the commands, their tables, their messages (no traceback)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from data.backup import drill, store
 from data.backup.errors import BackupError, shown, unreachable
-from data.backup.manifest import TableCheck
+from data.backup.manifest import TableCheck, read_manifest
 from data.db import database_url
 from stats.formatting import indian_number
 
@@ -76,6 +76,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    if not args.path.is_file():
+        raise BackupError(f"no dump at {args.path}")
+    url = database_url(args.url)
+    print(f"{shown(url)} against {args.path}")
+    checks = store.verify(read_manifest(args.path), url)
+    print(checks_table(checks).replace("rows (restored)", "rows (now)"))
+    code, line = verdict(checks)
+    print(line.replace("differ from the dump", "changed since the dump"))
+    return code
+
+
 def cmd_drill(args: argparse.Namespace, after_restore: drill.AfterRestore | None = None) -> int:
     url = database_url(args.url)
     print(f"drill on {shown(url)}")
@@ -93,7 +105,7 @@ def cmd_drill(args: argparse.Namespace, after_restore: drill.AfterRestore | None
 
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m data.backup", description="Back up, restore, drill.")
-    commands = main_parser.add_subparsers(dest="command", required=True, metavar="dump|restore|drill")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="dump|restore|compare|drill")
     dump = commands.add_parser("dump", help="back up the database and write its manifest beside the dump")
     dump.add_argument(
         "--to",
@@ -107,6 +119,10 @@ def parser() -> argparse.ArgumentParser:
     restore.add_argument("--into", required=True, help="URL of the target database (PostgreSQL: made if missing)")
     restore.add_argument("--force", action="store_true", help="replace a target that already holds tables")
     restore.set_defaults(run=cmd_restore)
+    compare = commands.add_parser("compare", help="compare a database with a dump's manifest, table by table")
+    compare.add_argument("path", type=Path, help="the dump (its .manifest.json beside it)")
+    compare.add_argument("--url", help="database URL (default DATABASE_URL, else the embedded data/teeka.db)")
+    compare.set_defaults(run=cmd_compare)
     drill_parser = commands.add_parser("drill", help="dump, restore into a scratch database, compare every table")
     drill_parser.add_argument("--url", help="database URL (default DATABASE_URL, else the embedded data/teeka.db)")
     drill_parser.add_argument("--keep", type=Path, help="keep the drill's dump in this folder")

@@ -206,6 +206,22 @@ def test_restore_fails_against_a_changed_manifest(
     assert "MISMATCH: checksum differs" in out and out.rstrip().endswith("differ from the dump: audit_event")
 
 
+def test_compare_names_what_changed_since_the_dump(
+    sqlite_engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After the dump, one more import: the tables it wrote are named, the reference tables are not."""
+    url = url_of(sqlite_engine)
+    dumped = store.dump(url, to=tmp_path / "backup.db")
+    assert cli.main(["compare", str(dumped.path), "--url", url]) == cli.OK
+    capsys.readouterr()
+    load(sqlite_engine)
+    assert cli.main(["compare", str(dumped.path), "--url", url]) == cli.FAILED
+    out = capsys.readouterr().out
+    changed = out.rstrip().rsplit(": ", 1)[1].split(", ")
+    assert {"daily_dose", "audit_event", "stock_movement", "beneficiary"} <= set(changed)
+    assert "district" not in changed and "changed since the dump" in out
+
+
 # --- Messages for bad input --------------------------------------------------------------------
 
 
