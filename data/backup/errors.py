@@ -20,5 +20,6 @@ def unreachable(url: str, error: Exception) -> BackupError:
     """The error for a database that refused or did not answer."""
     detail = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     first = str(detail).strip().splitlines()[0] if str(detail).strip() else type(detail).__name__
-    verb = "cannot reach" if isinstance(error, OperationalError) else "cannot read"
-    return BackupError(f"{verb} the database at {shown(url)}: {first}")
+    if isinstance(error, OperationalError):
+        return BackupError(f"cannot reach the database at {shown(url)}: {first}")
+    return BackupError(f"the database at {shown(url)} refused: {first}")

@@ -67,7 +67,10 @@ def libpq(url: str) -> tuple[str, dict[str, str]]:
 
 
 def _run(command: list[str], env: dict[str, str], what: str) -> None:
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    try:
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    except OSError as error:
+        raise BackupError(f"cannot run {command[0]}: {error}") from None
     if result.returncode != 0:
         detail = result.stderr.strip().splitlines()
         raise BackupError(f"{what} failed (exit {result.returncode}): {detail[-1] if detail else 'no message'}")
@@ -83,7 +86,10 @@ def dump(engine: Engine, url: str, target: Path) -> tuple[dict[str, TableSum], i
         snapshot = conn.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
         dsn, env = libpq(url)
         command = [program, "--format=custom", f"--snapshot={snapshot}", f"--file={target}", f"--dbname={dsn}"]
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
+            raise BackupError(f"cannot run {program}: {error}") from None
         try:
             sums = database_sums(conn)
         finally:
