@@ -101,10 +101,15 @@ def dump(url: str | None = None, to: Path | None = None) -> Dumped:
 
 
 def read_sums(url: str) -> tuple[dict[str, TableSum], str | None]:
-    """Every table's sums and the schema revision, read in one transaction."""
-    with engine_for(url) as engine, engine.connect() as conn, conn.begin():
-        sums = database_sums(conn)
-        return sums, schema_revision(conn, list(sums))
+    """Every table's sums and the schema revision, read in one snapshot (a live database may be written meanwhile):
+    REPEATABLE READ on PostgreSQL, an explicit BEGIN on SQLite (pysqlite would not begin before a SELECT)."""
+    with engine_for(url) as engine:
+        snapshot = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
+        with engine.connect().execution_options(**snapshot) as conn, conn.begin():
+            if engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN")
+            sums = database_sums(conn)
+            return sums, schema_revision(conn, list(sums))
 
 
 def restore(dump_file: Path, into: str, force: bool = False) -> Manifest:
