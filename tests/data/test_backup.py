@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 
 from data.backup import cli, drill, postgres, store
@@ -294,3 +294,24 @@ def test_missing_argument_is_usage(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["restore", "backup.dump"])
     assert exit_info.value.code == 2 and "the following arguments are required: --into" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_drill_without_createdb_says_so(_postgres_database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A role that may read and dump but not create the scratch database: one line saying the server refused."""
+    role = f"teeka_test_nocreate_{secrets.token_hex(4)}"
+    admin = create_engine(_postgres_database, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE ROLE "{role}" LOGIN NOCREATEDB')
+            conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+            conn.exec_driver_sql(f'GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO "{role}"')
+        url = make_url(_postgres_database).set(username=role).render_as_string(hide_password=False)
+        code, err = run_cli(["drill", "--url", url], capsys)
+        assert code == cli.ERROR
+        assert err.startswith("error: the database at postgresql+psycopg://") and "permission denied to create" in err
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            conn.exec_driver_sql(f'DROP ROLE "{role}"')
+        admin.dispose()
