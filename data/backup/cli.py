@@ -90,6 +90,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_drill(args: argparse.Namespace, after_restore: drill.AfterRestore | None = None) -> int:
     url = database_url(args.url)
+    store.kind_of(url)
     print(f"drill on {shown(url)}")
     result = drill.run(url, folder=args.keep, after_restore=after_restore)
     print(checks_table(result.checks))

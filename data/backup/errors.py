@@ -3,8 +3,10 @@ that does not answer."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 
 class BackupError(Exception):
@@ -12,8 +14,11 @@ class BackupError(Exception):
 
 
 def shown(url: str) -> str:
-    """A database URL fit to print: the password hidden."""
-    return make_url(url).render_as_string(hide_password=True)
+    """A database URL fit to print: the password hidden (also in a URL SQLAlchemy cannot read)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def unreachable(url: str, error: Exception) -> BackupError:

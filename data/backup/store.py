@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from data.backup import postgres, sqlite
 from data.backup.checksum import TableSum, database_sums
@@ -27,8 +27,8 @@ def kind_of(url: str) -> str:
     """sqlite or postgresql; a BackupError for any other URL."""
     try:
         backend = make_url(url).get_backend_name()
-    except Exception:  # noqa: BLE001  (SQLAlchemy raises several types for a malformed URL)
-        raise BackupError(f"not a database URL: {url!r}") from None
+    except (ArgumentError, ValueError):  # a malformed URL; a port that is not a number
+        raise BackupError(f"not a database URL: {shown(url)!r}") from None
     if backend not in KINDS:
         raise BackupError(f"unsupported database {backend!r} in {shown(url)}: only sqlite and postgresql")
     return backend
@@ -44,7 +44,9 @@ def sqlite_path(url: str) -> Path:
 @contextmanager
 def engine_for(url: str) -> Iterator[Engine]:
     """An engine on the URL, disposed afterwards; a database that does not answer is a BackupError."""
-    engine = create_engine(database_url(url))  # no app pragmas: reading a dump must not turn it into WAL
+    url = database_url(url)
+    kind_of(url)
+    engine = create_engine(url)  # no app pragmas: reading a dump must not turn it into WAL
     try:
         yield engine
     except DBAPIError as error:

@@ -254,6 +254,8 @@ BAD_INPUT = [
     (["restore", "{dump}", "--into", "mysql://u@h/db"], "unsupported database 'mysql'"),
     (["dump", "--url", "sqlite:///{tmp}/absent.db", "--to", "{tmp}"], "no SQLite database at {tmp}/absent.db"),
     (["dump", "--url", "not a url"], "not a database URL: 'not a url'"),
+    (["drill", "--url", "postgresql://u@h:port/db"], "not a database URL: 'postgresql+psycopg://u@h:port/db'"),
+    (["compare", "{dump}", "--url", "postgresql://u:secret@h:port/db"], "not a database URL"),
     (["dump", "--url", "{source}", "--to", "{tmp}/teeka.db"], "would overwrite the database itself"),
     (
         ["drill", "--url", "postgresql://postgres:pw@127.0.0.1:1/teeka"],
@@ -270,7 +272,7 @@ def test_bad_input_is_a_message(
     fill = {"tmp": str(tmp_path), "dump": str(sqlite_dump), "source": f"sqlite:///{tmp_path / 'teeka.db'}"}
     code, err = run_cli([arg.format(**fill) for arg in argv], capsys)
     assert code == cli.ERROR
-    assert err.startswith("error: ") and message.format(**fill) in err
+    assert err.startswith("error: ") and message.format(**fill) in err and "secret" not in err
 
 
 def test_missing_pg_dump_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
