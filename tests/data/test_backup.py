@@ -16,8 +16,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
-from data.backup import cli, drill, postgres, store
+from data.accounts import audit
+from data.backup import checksum, cli, drill, postgres, store
 from data.backup.checksum import EMPTY, combine, encode_row, encode_value, table_sum
 from data.backup.errors import BackupError
 from data.backup.manifest import manifest_path
@@ -142,6 +144,32 @@ def test_dump_and_restore_round_trip(engine: Engine, scratch: str, tmp_path: Pat
             conn.exec_driver_sql("DELETE FROM audit_event")
     finally:
         restored.dispose()
+
+
+def test_a_write_during_the_dump_is_in_neither_dump_nor_manifest(
+    engine: Engine, scratch: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app writes while the checksums are read (PostgreSQL: after the snapshot is exported, while pg_dump
+    runs): the restored dump still matches its manifest, and the live database has the one row more."""
+    real_sums = checksum.database_sums
+    wrote: list[bool] = []
+
+    def sums_after_a_write(conn):
+        if not wrote:
+            with Session(engine) as session:
+                audit.record_now("export", session=session, actor="during-the-dump")
+            wrote.append(True)
+        return real_sums(conn)
+
+    monkeypatch.setattr(store, "database_sums", sums_after_a_write)
+    monkeypatch.setattr(postgres, "database_sums", sums_after_a_write)
+    dumped = store.dump(url_of(engine), to=tmp_path / "teeka.dump")
+    assert wrote == [True]
+    store.restore(dumped.path, scratch)
+    assert all(check.ok for check in store.verify(dumped.manifest, scratch))
+    monkeypatch.undo()
+    live = {check.table: check for check in store.verify(dumped.manifest, url_of(engine)) if not check.ok}
+    assert list(live) == ["audit_event"] and live["audit_event"].problem == "+1 rows"
 
 
 def test_sqlite_dump_is_one_file(sqlite_engine: Engine, tmp_path: Path) -> None:
