@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from data import migrations
 from data.accounts import audit
 from data.backup import checksum, cli, drill, postgres, store
 from data.backup.checksum import EMPTY, combine, encode_row, encode_value, table_sum
@@ -131,7 +132,7 @@ def test_dump_and_restore_round_trip(engine: Engine, scratch: str, tmp_path: Pat
     dumped = store.dump(url_of(engine), to=tmp_path / "backups")
     assert dumped.path.parent == tmp_path / "backups" and manifest_path(dumped.path).is_file()
     manifest = json.loads(manifest_path(dumped.path).read_text(encoding="utf-8"))
-    assert manifest["kind"] == engine.dialect.name and manifest["revision"] is None
+    assert manifest["kind"] == engine.dialect.name and manifest["revision"] == migrations.head()
     assert manifest["tables"]["daily_dose"]["rows"] == 2 and manifest["tables"]["audit_event"]["rows"] >= 3
 
     store.restore(dumped.path, scratch)
@@ -173,10 +174,9 @@ def test_a_write_during_the_dump_is_in_neither_dump_nor_manifest(
 
 
 def test_sqlite_dump_is_one_file(sqlite_engine: Engine, tmp_path: Path) -> None:
-    """The online backup is self-contained (no WAL beside it) and records the schema revision if there is one."""
+    """The online backup is self-contained (no WAL beside it) and records the database's schema revision."""
     with sqlite_engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
-        conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('ae1027a6acf')")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ae1027a6acf'")
     dumped = store.dump(url_of(sqlite_engine), to=tmp_path / "backups" / "backup.db")
     assert dumped.manifest.revision == "ae1027a6acf"
     assert sorted(p.name for p in dumped.path.parent.iterdir()) == ["backup.db", "backup.db.manifest.json"]
