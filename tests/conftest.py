@@ -20,16 +20,16 @@ Helpers (``from tests.conftest import snapshot, table_counts``)
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
 
+from data.databases import scratch_database
 from data.db import create_schema, make_engine
 from data.settings import ENVIRONMENT
 
@@ -166,25 +166,13 @@ def _postgres_database(_postgres_probe: str | None) -> Iterator[str]:
             pytest.fail(f"{_postgres_probe} [{REQUIRE_POSTGRES_ENV}=1]", pytrace=False)
         pytest.skip(_postgres_probe)
 
-    admin_url = make_url(_postgres_admin_url())
-    name = f"teeka_test_{secrets.token_hex(6)}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    with scratch_database(_postgres_admin_url(), "teeka_test_") as url:
+        engine = make_engine(url)
         try:
-            url = admin_url.set(database=name).render_as_string(hide_password=False)
-            engine = make_engine(url)
-            try:
-                create_schema(engine)
-            finally:
-                engine.dispose()
-            yield url
+            create_schema(engine)
         finally:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+            engine.dispose()
+        yield url
 
 
 def _reset_postgres(engine: Engine) -> None:

@@ -17,6 +17,8 @@ from decimal import Decimal
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
+from data.databases import quoted
+
 CHUNK_ROWS = 10_000
 """Rows fetched per round trip."""
 
@@ -89,11 +91,6 @@ class TableSum:
     rows: int
     checksum: str
     columns: tuple[str, ...]
-
-
-def quoted(name: str) -> str:
-    """A table or column name quoted for SQL."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def table_names(conn: Connection) -> list[str]:

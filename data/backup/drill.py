@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from data.backup import postgres, store
+from data.backup import store
 from data.backup.manifest import TableCheck
+from data.databases import drop_database, sibling_url
 from data.db import database_url
 
 AfterRestore = Callable[[str], None]
@@ -49,7 +50,7 @@ def run(url: str | None = None, folder: Path | None = None, after_restore: After
         if kind == "sqlite":
             scratch = f"sqlite:///{Path(temporary) / 'scratch.db'}"
         else:
-            scratch = postgres.scratch_url(url, f"teeka_drill_{secrets.token_hex(4)}")
+            scratch = sibling_url(url, f"teeka_drill_{secrets.token_hex(4)}")
         try:
             started = time.perf_counter()
             store.restore(dumped.path, scratch)
@@ -61,5 +62,5 @@ def run(url: str | None = None, folder: Path | None = None, after_restore: After
             timings["compare"] = time.perf_counter() - started
         finally:
             if kind == "postgresql":
-                postgres.drop_database(scratch)
+                drop_database(scratch)
     return DrillResult(kind, dumped.path, dumped.manifest.dump_bytes, timings, checks)

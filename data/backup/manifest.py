@@ -9,8 +9,9 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from data.backup.checksum import TableSum, quoted
+from data.backup.checksum import TableSum
 from data.backup.errors import BackupError
+from data.databases import quoted
 
 FORMAT = 1
 """Version of the manifest's layout."""

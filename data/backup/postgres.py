@@ -10,11 +10,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 
-from data.backup.checksum import TableSum, database_sums, quoted
+from data.backup.checksum import TableSum, database_sums
 from data.backup.errors import BackupError, shown
+from data.databases import create_database, database_exists
 
 PG_LIB = Path("/usr/lib/postgresql")
 """Where Debian installs each PostgreSQL version's programs (<major>/bin)."""
@@ -100,40 +100,6 @@ def dump(engine: Engine, url: str, target: Path) -> tuple[dict[str, TableSum], i
     return sums, major, version
 
 
-def _admin(url: str) -> Engine:
-    """An autocommit engine on the server's maintenance database (postgres)."""
-    return create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-
-
-def database_exists(url: str) -> bool:
-    admin = _admin(url)
-    try:
-        with admin.connect() as conn:
-            name = make_url(url).database
-            found = conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = %(name)s", {"name": name})
-            return found.first() is not None
-    finally:
-        admin.dispose()
-
-
-def create_database(url: str) -> None:
-    admin = _admin(url)
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"CREATE DATABASE {quoted(str(make_url(url).database))}")
-    finally:
-        admin.dispose()
-
-
-def drop_database(url: str) -> None:
-    admin = _admin(url)
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted(str(make_url(url).database))} WITH (FORCE)")
-    finally:
-        admin.dispose()
-
-
 def has_tables(conn: Connection) -> bool:
     """True when any schema but the system ones holds a table."""
     found = conn.exec_driver_sql(
@@ -161,9 +127,3 @@ def restore(dump_file: Path, url: str, force: bool, connect: Callable[[str], Eng
     if occupied:
         command += ["--clean", "--if-exists"]
     _run([*command, f"--dbname={dsn}", str(dump_file)], env, "pg_restore")
-
-
-def scratch_url(url: str, name: str) -> str:
-    """The URL of another database on the same server."""
-    parsed: URL = make_url(url).set(database=name)
-    return parsed.render_as_string(hide_password=False)

@@ -24,6 +24,7 @@ from data.backup import checksum, cli, drill, postgres, store
 from data.backup.checksum import EMPTY, combine, encode_row, encode_value, table_sum
 from data.backup.errors import BackupError
 from data.backup.manifest import manifest_path
+from data.databases import drop_database, sibling_url
 from tests.conftest import snapshot
 from tests.files import beneficiaries_csv, doses_csv, run_import, stock_csv
 
@@ -120,11 +121,11 @@ def scratch(engine: Engine, tmp_path: Path) -> Iterator[str]:
     if engine.dialect.name == "sqlite":
         yield f"sqlite:///{tmp_path / 'restored.db'}"
         return
-    url = postgres.scratch_url(url_of(engine), f"teeka_test_restore_{secrets.token_hex(4)}")
+    url = sibling_url(url_of(engine), f"teeka_test_restore_{secrets.token_hex(4)}")
     try:
         yield url
     finally:
-        postgres.drop_database(url)
+        drop_database(url)
 
 
 def test_dump_and_restore_round_trip(engine: Engine, scratch: str, tmp_path: Path) -> None:
