@@ -22,7 +22,7 @@ from typing import Concatenate
 
 import streamlit as st
 from sqlalchemy import case, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from data.access import Context, Gated, P, R, Scope
@@ -86,7 +86,7 @@ def read_at_version(version: str, read: Callable[[Session], R]) -> R:
                 if replayed == version:
                     return read(session)
             log.info("read replica at data version %s, not %s: reading from the primary", replayed, version)
-        except OperationalError as error:  # down, unreachable, or a query cancelled by replay
+        except DBAPIError as error:  # down, unreachable, a query cancelled by replay, a migration not yet replayed
             _replica_rests_until = time.monotonic() + REPLICA_REST_SECONDS
             cause = str(getattr(error, "orig", error)).strip().splitlines() or [type(error).__name__]
             log.warning("read replica failed (%s): reading from the primary for %d s", cause[0], REPLICA_REST_SECONDS)
