@@ -3,7 +3,7 @@ version they read from the primary, and from the primary while it lags or is dow
 version, sign-ins, uncached reads, imports) goes to the primary.
 
 The standby's tests run on PostgreSQL only. They make a database of their own on the primary (127.0.0.1:5432 unless
-TEEKA_TEST_POSTGRES_URL says otherwise), copy the cluster with `pg_basebackup -R -X stream` and starts the copy
+TEEKA_TEST_POSTGRES_URL says otherwise), copy the cluster with `pg_basebackup -R -X stream` and start the copy
 as a hot standby on a free port of 127.0.0.1 (as the `postgres` OS user when run as root). The primary must accept
 replication connections from 127.0.0.1 (pg_hba.conf: `host replication all 127.0.0.1/32 trust`; .ci/run adds
 it); without that the tests skip saying so, or fail when TEEKA_REQUIRE_POSTGRES=1.
