@@ -5,6 +5,7 @@ current`)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
@@ -24,6 +25,12 @@ __all__ = ["SchemaBehind", "SchemaError", "SchemaMismatch", "SchemaUnknown"]
 
 DEFAULT_DB_PATH = Path(__file__).resolve().parent / "teeka.db"
 DEFAULT_URL = f"sqlite:///{DEFAULT_DB_PATH}"
+READ_URL_ENV = "DATABASE_READ_URL"
+"""The read replica's URL (optional): cached page reads go there when it is up to date (data.read.query)."""
+REPLICA_CONNECT_SECONDS = 3
+"""How long a page read waits for the replica to answer a connection before it reads from the primary."""
+
+log = logging.getLogger(__name__)
 
 
 def database_url(url: str | None = None) -> str:
@@ -84,7 +91,7 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-_APP_ENGINES: dict[str, Engine] = {}
+_APP_ENGINES: dict[str, Engine | None] = {}
 _APP_ENGINES_LOCK = threading.Lock()
 
 
@@ -105,11 +112,32 @@ def app_engine() -> Engine:
     return engine
 
 
+def replica_engine() -> Engine | None:
+    """The app's engine for the read replica (DATABASE_READ_URL), one per process; None when none is set, or when
+    it is not PostgreSQL (said once in the log). Never prepared or written: a standby gets all from its primary."""
+    url = os.environ.get(READ_URL_ENV)
+    if not url:
+        return None
+    key = f"read {database_url(url)}"
+    with _APP_ENGINES_LOCK:
+        if key not in _APP_ENGINES:
+            parsed = make_url(database_url(url))
+            if parsed.get_backend_name() == "postgresql":
+                connect = {"connect_timeout": REPLICA_CONNECT_SECONDS}
+                _APP_ENGINES[key] = create_engine(parsed, pool_pre_ping=True, connect_args=connect)
+            else:
+                shown = parsed.render_as_string(hide_password=True)
+                log.warning("%s is not PostgreSQL (%s): pages read from the primary", READ_URL_ENV, shown)
+                _APP_ENGINES[key] = None
+        return _APP_ENGINES[key]
+
+
 def dispose_app_engines() -> None:
     """Close and forget the app's engines (tests, between databases)."""
     with _APP_ENGINES_LOCK:
         for engine in _APP_ENGINES.values():
-            engine.dispose()
+            if engine is not None:
+                engine.dispose()
         _APP_ENGINES.clear()
 
 

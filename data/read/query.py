@@ -6,19 +6,27 @@ narrowed. The viewer is not part of the key: what a collector may not see never 
 calls are narrowed or refused first), so one district's narrowed result is another call's key, and what the
 public sees is cached once for everybody. An import or an undo changes the data version (on every app
 server, since the version is read from the database), so nothing needs clearing.
+
+With a read replica (DATABASE_READ_URL), a cached result is computed there only when the replica's own data
+version is the one the frame read from the primary; otherwise (the replica is behind, ahead, or down) from the
+primary, said in the log. So a page never shows data older than the version it read. Everything else reads the
+primary: the data version itself, uncached reads (accounts, audit trail, import history) and every command.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from typing import Concatenate
 
 import streamlit as st
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from data.access import Context, Gated, P, R, Scope
-from data.db import app_engine
+from data.db import app_engine, replica_engine
 from data.models import ImportBatch
 
 
@@ -55,8 +63,35 @@ def query(scope: Scope, *, cached: bool = True) -> Callable[[Callable[Concatenat
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _cached_result(name: str, version: str, arguments: tuple, _query: Query) -> object:
     """One query's result for one data version and argument list (name and arguments make the key)."""
+    return read_at_version(version, lambda session: _query.function(session, **dict(arguments)))
+
+
+REPLICA_REST_SECONDS = 30.0
+"""After the replica failed to answer, reads skip it this long (a host that drops packets would otherwise cost
+every read the connection timeout)."""
+_replica_rests_until = 0.0
+log = logging.getLogger(__name__)
+
+
+def read_at_version(version: str, read: Callable[[Session], R]) -> R:
+    """read(session) on the replica when it holds exactly the data version `version` (the one the frame read from
+    the primary), else on the primary: never older data than that version."""
+    global _replica_rests_until
+    replica = replica_engine()
+    if replica is not None and time.monotonic() >= _replica_rests_until:
+        try:
+            with Session(replica) as session:
+                # Read before the query: anything replayed in between only makes its answer newer.
+                replayed = data_version(session)
+                if replayed == version:
+                    return read(session)
+            log.info("read replica at data version %s, not %s: reading from the primary", replayed, version)
+        except DBAPIError as error:  # down, unreachable, a query cancelled by replay, a migration not yet replayed
+            _replica_rests_until = time.monotonic() + REPLICA_REST_SECONDS
+            cause = str(getattr(error, "orig", error)).strip().splitlines() or [type(error).__name__]
+            log.warning("read replica failed (%s): reading from the primary for %d s", cause[0], REPLICA_REST_SECONDS)
     with Session(app_engine()) as session:
-        return _query.function(session, **dict(arguments))
+        return read(session)
 
 
 def data_version(session: Session) -> str:
