@@ -2,13 +2,13 @@
 nginx, two `streamlit run` processes on one PostgreSQL database, and Debian's Chromium through Playwright.
 
 The nginx configuration is the ```nginx block of README.md, read from it and changed mechanically by
-`proxy_config` (each change must apply exactly as often as expected, so a README edit that defeats one fails here):
+`proxy_block` (each change must match exactly the lines it expects, so a README edit that defeats one fails here):
 the two ssl_certificate lines go and `listen 443 ssl;` becomes a plain listen on a free loopback port (TLS left
 out); the port-80 redirect server goes; the upstream's servers become the two local Streamlit ports. Around the
-block, which is http-level text, come the lines any nginx run from a test folder needs (pid, error and access
-logs and temporary paths in that folder, one worker; `user root` when run as root, since the folder is private).
-The access log names each request's client address and upstream server: that is how the test knows where the
-proxy sent whom. Nothing else is added: no header, no real-IP rule.
+block, which is http-level text, `proxy_config` puts the lines any nginx run from a test folder needs (pid, error
+and access logs and temporary paths in that folder, one worker; `user root` when run as root, since the folder is
+private). The access log names each request's client address and upstream server: that is how the test knows
+where the proxy sent whom. Nothing else is added: no header, no real-IP rule.
 
 Clients at addresses of their own. Chromium cannot choose its source address, and the kernel gives every loopback
 connection the source 127.0.0.1, so through nginx every browser would be one client, which `ip_hash` sends to one
@@ -17,6 +17,10 @@ connections to nginx from an address of its own (127.0.N.1; Linux routes all of 
 and `ip_hash` keys an IPv4 address on its first three octets, hence a different third octet). For nginx these are
 real, distinct client addresses; the relay only copies bytes, and can drop its connections as a network would.
 The test picks the first address that nginx sends to process A and the first it sends to process B.
+
+The browser opens the site by a host name, SITE_HOST, which Chromium maps to 127.0.0.1: Streamlit accepts a
+WebSocket from any loopback origin, so with 127.0.0.1 in the address bar the Host header the proxy passes (which
+Streamlit compares with the WebSocket's Origin) would go untested.
 
 What is checked:
 
@@ -28,9 +32,10 @@ What is checked:
   relay's connections; the browser reconnects through the proxy, `ip_hash` sends it to A again, and the session
   (the sign-in) is still there. The counter-check: the same drop with the relay now connecting from B's address
   reconnects to B, which starts a new, signed-out session (README: a reconnect to another process signs out).
-* An import through process A is shown by process B at its next rerun: B's officer reads the overview's
-  headline figure of the day; A's officer imports a file that adds 25 doses that day at a new centre; B's next
-  rerun shows the figure 25 higher (results are cached by data version, read from the shared database).
+* An import through process A is shown by process B at its next rerun: a visitor on B reads Raipur's figures of
+  a day on the public summary; the officer on A imports a file that adds 25 doses that day at a new centre; B's
+  next rerun shows the doses of the day and to date 25 higher (results are cached by data version, which every
+  process reads from the shared database).
 * The per-client throttles see each client's address through X-Forwarded-For: the audit rows of the sign-ins name
   the relays' addresses (Streamlit trusts X-Forwarded-For from 127.0.0.1 by default: FORWARDED_ALLOW_IPS, which
   the servers run without); with A's client address at its sign-in limit, A's client is refused while B's client,
@@ -72,7 +77,8 @@ from data.settings import identifier_hash
 from stats.labels import t
 from tests.conftest import REQUIRE_POSTGRES_ENV, _postgres_admin_url
 from tests.files import doses_csv
-from tests.test_browser import (  # noqa: F401  (browser and chromium are fixtures)
+from tests.test_browser import (  # noqa: F401  (chromium is a fixture)
+    ELEMENT_WAIT_MS,
     OFFICER,
     PAGE_WAIT_MS,
     README,
@@ -108,14 +114,8 @@ NGINX = Path("/usr/sbin/nginx")
 DEMO_END = "2021-06-30"
 DEMO_ARGS = ["--reset", "--end", DEMO_END, "--centres", "90", "--people", "20"]
 """A small demo (January to June 2021 over 90 centres): the proxy, not the figures, is under test."""
-SECURITY_HEADERS = {
-    "strict-transport-security": "max-age=63072000; includeSubDomains",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-}
 LOADS = 3
 """Page loads per way (through the proxy, directly) for the median load time."""
-ELEMENT_WAIT_MS = 10_000
 CLIENT_CANDIDATES = 32
 """Client addresses 127.0.1.1 … 127.0.32.1 tried for one that nginx sends to each process."""
 NEW_CENTRE = {
@@ -128,7 +128,8 @@ NEW_CENTRE = {
     "vaccine": "Covishield",
     "doses": "25",
 }
-"""The imported row: 25 doses on the demo's last day (the overview's default day) at a centre new to the data."""
+"""The imported row: 25 doses on the demo's last day (a day of its own reports) at a centre new to the data."""
+UPLOADED = "proxy-test.csv"
 
 
 # --- The README's configuration, made runnable here ----------------------------------------------------------
@@ -142,6 +143,14 @@ def readme_nginx() -> str:
     found = NGINX_BLOCK.findall(README.read_text(encoding="utf-8"))
     assert len(found) == 1, f"README.md should hold one ```nginx block, found {len(found)}"
     return found[0]
+
+
+HEADER_LINE = re.compile(r'^\s*add_header ([\w-]+) "([^"]+)" always;', re.MULTILINE)
+
+
+def security_headers() -> dict[str, str]:
+    """The headers the README's block adds to every response (lower-case name -> value)."""
+    return {name.lower(): value for name, value in HEADER_LINE.findall(readme_nginx())}
 
 
 def _rewrite(config: str, pattern: str, replacement: str, count: int) -> str:
@@ -173,7 +182,7 @@ def proxy_config(block: str, folder: Path) -> str:
     ]
     http = [
         *(f"{kind}_temp_path {folder}/{kind}_temp;" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
-        "log_format clients '$remote_addr $upstream_addr \"$request\" $status';",
+        'log_format clients \'$remote_addr $upstream_addr "$request" $status "$http_x_forwarded_for"\';',
         f"access_log {folder}/access.log clients;",
     ]
     inner = "\n".join("    " + line if line else line for line in [*http, *block.splitlines()])
@@ -211,8 +220,8 @@ def test_the_tested_configuration_is_the_readmes_without_tls(tmp_path: Path) -> 
 
 
 SITE_HOST = "teeka.test"
-"""The site's host name in the browser (Chromium maps it to 127.0.0.1): with an address for a name, Streamlit would
-accept any WebSocket (it always allows loopback origins), and the Host header the proxy passes would go untested."""
+"""The site's host name in the browser (Chromium maps it to 127.0.0.1). With 127.0.0.1 in the address bar Streamlit
+would accept the WebSocket whatever Host the proxy passed (it always allows loopback origins): untested."""
 
 
 class ClientAddress:
@@ -320,10 +329,16 @@ class Site:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.proxy_port}"
 
+    def requests_of(self, client: str) -> list[list[str]]:
+        """Each logged request from a client address, in order: [client, upstream, "method, path, protocol",
+        status, "the X-Forwarded-For it came with"]."""
+        lines = (self.folder / "access.log").read_text(encoding="utf-8").splitlines()
+        fields = [re.findall(r'"[^"]*"|\S+', line) for line in lines]
+        return [line for line in fields if line[0] == client]
+
     def upstreams_of(self, client: str) -> list[str]:
         """The upstream server of each logged request from a client address, in order."""
-        lines = (self.folder / "access.log").read_text(encoding="utf-8").splitlines()
-        return [line.split()[1] for line in lines if line.split()[0] == client]
+        return [request[1] for request in self.requests_of(client)]
 
     def logs(self) -> str:
         parts = [f"--- nginx error.log ---\n{_tail(self.folder / 'error.log')}"]
@@ -446,6 +461,17 @@ def signed_in_caption(page: Page):
     )
 
 
+def batch_of(site: Site, file_name: str) -> int:
+    """The id of the import batch of this file."""
+    engine = create_engine(site.env["DATABASE_URL"])
+    try:
+        with engine.connect() as conn:
+            query = text("SELECT id FROM import_batch WHERE file_name = :name")
+            return conn.execute(query, {"name": file_name}).scalar_one()
+    finally:
+        engine.dispose()
+
+
 def audit_details(site: Site, action: str) -> list[str]:
     engine = create_engine(site.env["DATABASE_URL"])
     try:
@@ -481,15 +507,14 @@ def test_pages_load_through_the_proxy_with_its_headers(
         page.on("pageerror", lambda error: errors.append(str(error)))
         response = page.goto(a.url + "/summary")
         assert response is not None and response.ok
-        headers = response.headers
-        assert headers.get("content-security-policy") == content_security_policy()
-        for name, value in SECURITY_HEADERS.items():
-            assert headers.get(name) == value, f"{name}: {headers.get(name)!r}"
+        added = security_headers()
+        assert added["content-security-policy"] == content_security_policy()
+        assert {name: response.headers.get(name) for name in added} == added
         wait_for_app_run(page)
         expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible(timeout=ELEMENT_WAIT_MS)
         assert not page.get_by_test_id("stException").count()
         health = page.request.get(a.address + "/_stcore/health")  # not only documents carry them
-        assert health.headers.get("content-security-policy") == content_security_policy()
+        assert {name: health.headers.get(name) for name in added} == added
         # Load times: through nginx (no relay) and directly from the process nginx sends 127.0.0.1 to.
         upstream = _upstream_for(site, "127.0.0.1")
         proxied = [_load_seconds(page, f"http://{SITE_HOST}:{site.proxy_port}/summary") for _ in range(LOADS)]
@@ -506,12 +531,12 @@ def test_pages_load_through_the_proxy_with_its_headers(
 
 
 def _reconnect(page: Page, client: ClientAddress) -> None:
-    """Drop the client's connections and wait for the browser to be connected again. Streamlit's page does not
-    rerun on a reconnect: its next interaction shows which session it reached."""
-    app = page.get_by_test_id("stApp")
-    client.drop()
-    expect(app).not_to_have_attribute("data-test-connection-state", "CONNECTED", timeout=ELEMENT_WAIT_MS)
-    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=PAGE_WAIT_MS)
+    """Drop the client's connections and wait for the browser's new WebSocket and its connected state. Streamlit's
+    page does not rerun on a reconnect: its next interaction shows which session it reached."""
+    with page.expect_websocket(lambda socket: socket.url.endswith("/_stcore/stream"), timeout=PAGE_WAIT_MS):
+        client.drop()
+    app = page.locator("[data-testid=stApp][data-test-connection-state=CONNECTED]")
+    app.wait_for(state="attached", timeout=PAGE_WAIT_MS)
 
 
 def test_a_websocket_reconnect_stays_on_its_process(
@@ -569,12 +594,12 @@ def test_an_import_through_one_process_is_shown_by_the_other_at_its_next_rerun(
         go_to(on_a, "upload")
         main = on_a.get_by_test_id("stMain")
         uploader = main.get_by_test_id("stFileUploader").locator("input[type=file]")
-        uploader.set_input_files({"name": "proxy.csv", "mimeType": "text/csv", "buffer": doses_csv([NEW_CENTRE])})
+        uploader.set_input_files({"name": UPLOADED, "mimeType": "text/csv", "buffer": doses_csv([NEW_CENTRE])})
         wait_for_app_run(on_a)
-        commit = main.get_by_role("button", name=t("upload.commit"))
-        commit.click()
+        main.get_by_role("button", name=t("upload.commit")).click()
         wait_for_app_run(on_a)
-        expect(main.get_by_test_id("stAlert").filter(has_text="#")).to_be_visible(timeout=ELEMENT_WAIT_MS)
+        committed = t("upload.committed", batch=batch_of(site, UPLOADED), new=1, changed=0, unchanged=0)
+        expect(main.get_by_test_id("stAlert").get_by_text(committed, exact=True)).to_be_visible(timeout=ELEMENT_WAIT_MS)
         assert day_figures(on_b) == before  # B shows nothing new until its next rerun
         go_to(on_b, "summary")
         after = day_figures(on_b)
@@ -598,8 +623,10 @@ def test_the_throttles_see_each_clients_address(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     a, b = clients
-    # The officer signed in through client a in the tests above: its address reached the app.
-    assert f"client={a.source}" in audit_details(site, "sign-in")
+    with new_page(browser, add_csp=False) as page:
+        sign_in(page, OFFICER, Visit(a.url))
+    signed_in = audit_details(site, "sign-in")[-1]
+    assert signed_in == f"client={a.source}", signed_in  # client a's address reached the app
     # Client a's address uses up its sign-in attempts of the minute (as 20 attempts would) ...
     monkeypatch.setenv(SECRETS_ENVIRONMENT["identifier_key"], site.env[SECRETS_ENVIRONMENT["identifier_key"]])
     engine = make_engine(site.env["DATABASE_URL"])
@@ -616,9 +643,18 @@ def test_the_throttles_see_each_clients_address(
     with new_page(browser, add_csp=False) as page:
         open_page(page, a.url + "/sign_in")
         sign_in_here(page, OFFICER)
+        expect(page.get_by_test_id("stMain").get_by_text(t("workspace.failed"), exact=True)).to_be_visible()
         expect(signed_in_caption(page)).to_have_count(0)
-    assert audit_details(site, "sign-in-failed")[-1] == f"throttled client={a.source}"
+    refused = audit_details(site, "sign-in-failed")[-1]
+    assert refused == f"throttled client={a.source}", refused
     # ... but not through client b, although b claims a's address itself: nginx replaces X-Forwarded-For.
     with new_page(browser, add_csp=False, headers={"X-Forwarded-For": a.source}) as page:
         sign_in(page, OFFICER, Visit(b.url))
-    assert audit_details(site, "sign-in")[-1] == f"client={b.source}"
+    signed_in = audit_details(site, "sign-in")[-1]
+    assert signed_in == f"client={b.source}", signed_in
+    # The claim did reach nginx, on the WebSocket too (logged once it closed, with the page).
+    claimed = f'"{a.source}"'
+    deadline = time.monotonic() + 5
+    while not any("/_stcore/stream" in line[2] and line[4] == claimed for line in site.requests_of(b.source)):
+        assert time.monotonic() < deadline, f"no WebSocket from {b.source} claiming {a.source} in the access log"
+        time.sleep(0.1)
