@@ -7,8 +7,8 @@ the two ssl_certificate lines go and `listen 443 ssl;` becomes a plain listen on
 out); the port-80 redirect server goes; the upstream's servers become the two local Streamlit ports. Around the
 block, which is http-level text, `proxy_config` puts the lines any nginx run from a test folder needs (pid, error
 and access logs and temporary paths in that folder, one worker; `user root` when run as root, since the folder is
-private). The access log names each request's client address and upstream server: that is how the test knows
-where the proxy sent whom. Nothing else is added: no header, no real-IP rule.
+private). The access log names each request's client address, upstream server and the X-Forwarded-For it came
+with: that is how the test knows where the proxy sent whom. Nothing else is added: no header, no real-IP rule.
 
 Clients at addresses of their own. Chromium cannot choose its source address, and the kernel gives every loopback
 connection the source 127.0.0.1, so through nginx every browser would be one client, which `ip_hash` sends to one
@@ -42,7 +42,7 @@ What is checked:
   sending `X-Forwarded-For: <A's address>` itself, signs in (nginx replaces the header with the real address).
 
 Skipped when nginx, Chromium or PostgreSQL is absent, unless CI is set (.ci/run installs nginx and Chromium and
-starts PostgreSQL): there an absence is a failure.
+starts PostgreSQL) or, for PostgreSQL, TEEKA_REQUIRE_POSTGRES=1: then an absence is a failure.
 """
 
 from __future__ import annotations
