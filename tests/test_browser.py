@@ -423,15 +423,22 @@ def server(chromium: Path, sms_gateway: SmsGateway, tmp_path_factory: pytest.Tem
             process.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser(chromium: Path) -> Iterator[Browser]:
-    """Headless Chromium, shared by the module's tests (each of its pages has a context of its own)."""
+@contextlib.contextmanager
+def launched(chromium: Path, *args: str) -> Iterator[Browser]:
+    """Headless Chromium with CHROMIUM_ARGS and `args`."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=[*CHROMIUM_ARGS, *args])
         try:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path) -> Iterator[Browser]:
+    """Headless Chromium, shared by the module's tests (each of its pages has a context of its own)."""
+    with launched(chromium) as browser:
+        yield browser
 
 
 CSP_VIOLATIONS: dict[Page, list[str]] = {}
@@ -462,16 +469,24 @@ def _with_csp(policy: str):
 
 
 @contextlib.contextmanager
-def new_page(browser: Browser) -> Iterator[Page]:
+def new_page(browser: Browser, *, add_csp: bool = True, headers: dict[str, str] | None = None) -> Iterator[Page]:
     """A page in a fresh browser context (no cookies: a new Streamlit session), in English (the app picks its
-    language from the browser's locale), served with the README's Content-Security-Policy; what the browser
-    reports against it is in csp_violations(page)."""
-    context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="Asia/Kolkata", accept_downloads=True)
+    language from the browser's locale), served with the README's Content-Security-Policy (added here unless
+    `add_csp` is false: behind the real proxy, which adds it itself); what the browser reports against it is in
+    csp_violations(page). `headers`: sent with every request."""
+    context = browser.new_context(
+        viewport=VIEWPORT,
+        locale="en-US",
+        timezone_id="Asia/Kolkata",
+        accept_downloads=True,
+        extra_http_headers=headers,
+    )
     violations: list[str] = []
     page = None
     try:
         context.set_default_timeout(PAGE_WAIT_MS)
-        context.route(_is_document, _with_csp(content_security_policy()))
+        if add_csp:
+            context.route(_is_document, _with_csp(content_security_policy()))
         context.expose_function("reportCspViolation", lambda text: violations.append(text))
         context.add_init_script(REPORT_VIOLATIONS)
         page = context.new_page()
