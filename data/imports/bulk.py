@@ -67,9 +67,10 @@ def bulk_load(conn: Connection, table: Table) -> Iterator[None]:
 
     Row by row, PostgreSQL checks each foreign key with a query per inserted row: about 30 µs a row for
     daily_dose's five keys, ten times a plain COPY. Added back, each key is checked in one join over the whole
-    table instead. For loads into an empty or small table only (the demo, a benchmark's build): the table is
-    locked against readers until the transaction ends, and the check reads every row. The drop and the
-    re-adding are in the caller's transaction, so a bad reference still rolls everything back.
+    table instead. For loads into an empty or small table only (the demo, a benchmark's build): dropping a key
+    locks the table and the one it refers to against readers and writers until the transaction ends, and
+    adding it back reads every row. The drop and the re-adding are in the caller's transaction, so a bad
+    reference still rolls everything back.
     """
     if conn.dialect.name != "postgresql":
         yield
