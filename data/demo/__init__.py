@@ -90,7 +90,7 @@ from data.accounts.users import DEMO_ACCOUNTS, DemoAccount, ensure_demo_accounts
 from data.db import app_engine, is_default_database
 from data.demo import series, shares
 from data.imports import registry
-from data.imports.bulk import insert_columns
+from data.imports.bulk import bulk_load, insert_columns
 from data.imports.importer import describe, import_bytes, import_path, take_import_lock
 from data.master import MASTER_DIR
 from data.models import (
@@ -1522,7 +1522,8 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None, pu
         progress(0.1, f"{both('demo.centres')}: {indian_number(len(data.centres))}")
         centre_ids = _insert_centres(conn, data.centres)
         columns = _dose_columns(data.doses, centre_ids)
-        _insert_doses(conn, columns, batch_id, progress)
+        with bulk_load(conn, DailyDose.__table__):  # the table is empty: its keys are checked once, at the end
+            _insert_doses(conn, columns, batch_id, progress)
         progress(0.75, both("demo.totals"))
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))
         progress(0.9, f"{both('demo.stock')}: {indian_number(len(data.stock))}")

@@ -225,23 +225,30 @@ def _xlsx_rows(content: bytes) -> Iterator[tuple[int, dict[int, str]]]:
                 yield line, cells
 
 
-def _csv_rows(content: bytes) -> Iterator[tuple[int, dict[int, str]]]:
-    """The records of a CSV as (line, {column number: text}); a record's line is where it starts."""
+def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str]]]:
+    """The records of a CSV as (line, [text of column 1, 2, …]); a record's line is where it starts."""
     text = io.StringIO(content.decode("utf-8-sig"), newline="")
     reader = csv.reader(text)
     line = 1
     for record in reader:
-        yield line, dict(enumerate(record, start=1))
+        yield line, record
         line = reader.line_num + 1
 
 
-def _bounded(rows: Iterator[tuple[int, dict[int, str]]]) -> tuple[list[str], list[list[str]], list[int]]:
+def _numbered(cells: dict[int, str] | list[str]) -> dict[int, str]:
+    """A row's cells by column number (CSV records come as lists, XLSX rows as dicts: a sheet skips empty cells)."""
+    return cells if isinstance(cells, dict) else dict(enumerate(cells, start=1))
+
+
+def _bounded(
+    rows: Iterator[tuple[int, dict[int, str] | list[str]]],
+) -> tuple[list[str], list[list[str]], list[int]]:
     """The header and the data rows (each exactly the header's width) with their lines, read until the end or
     until a bound is crossed (Refused)."""
     first = next(rows, None)
     if first is None:
         return [], [], []
-    _, cells = first
+    cells = _numbered(first[1])
     columns = [cells.get(i, "").replace("\ufeff", "").strip() for i in range(1, max(cells, default=0) + 1)]
     while columns and not columns[-1]:
         columns.pop()
@@ -252,9 +259,17 @@ def _bounded(rows: Iterator[tuple[int, dict[int, str]]]) -> tuple[list[str], lis
     lines: list[int] = []
     beyond: list[Problem] = []
     omitted: list[int] = []
+    blank = [""] * width
     for count, (line, cells) in enumerate(rows, start=1):
         if count > MAX_ROWS or line > MAX_ROWS + 1:
             raise Refused([Problem(None, None, None, "too_many_rows", _lakh())])
+        if isinstance(cells, list):  # a CSV record: most rows are exactly the header's width
+            if len(cells) <= width or not any(cells[width:]):
+                if not beyond:
+                    body.append(cells[:width] + blank[len(cells) :])
+                    lines.append(line)
+                continue
+            cells = _numbered(cells)
         extra = [i for i, text in cells.items() if i > width and text]
         if extra:
             if len(beyond) < MAX_PROBLEMS:

@@ -156,13 +156,21 @@ def same_name(a: str, b: str) -> bool:
 
 def _name_conflicts(typed: pd.DataFrame) -> list[Problem]:
     """Every row naming a centre otherwise than the centre's first row in the file."""
-    problems = []
     first = typed.drop_duplicates("centre_code").set_index("centre_code")["centre_name"]
-    for row, code, name in zip(typed["_row"], typed["centre_code"], typed["centre_name"], strict=True):
-        first_name = first[code]
-        if name is not first_name and not same_name(name, first_name):
-            problems.append(Problem(int(row), "centre_name", name, "centre_name_conflict", details(code, first_name)))
-    return problems
+    first_names = typed["centre_code"].map(first).to_numpy(dtype=object)
+    names = typed["centre_name"].to_numpy(dtype=object)
+    differ = names != first_names  # only these can name a centre otherwise (same_name is the slow part)
+    return [
+        Problem(int(row), "centre_name", name, "centre_name_conflict", details(code, first_name))
+        for row, code, name, first_name in zip(
+            typed["_row"].to_numpy()[differ],
+            typed["centre_code"].to_numpy(dtype=object)[differ],
+            names[differ],
+            first_names[differ],
+            strict=True,
+        )
+        if not same_name(name, first_name)
+    ]
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,14 @@ def test_cells_beyond_the_header_are_problems_with_row_and_column(content: bytes
     _bilingual(problems)
 
 
+def test_a_short_csv_row_is_read_with_empty_cells_to_the_header_width() -> None:
+    table, problems = read_table(_csv("2021-06-22,Raipur", GOOD + ",,"), "f.csv")
+    assert problems == []
+    rows = table.frame.drop(columns="_row").to_numpy().tolist()
+    assert rows == [["2021-06-22", "Raipur", "", "", "", "", "", ""], GOOD.split(",")]
+    assert table.frame["_row"].tolist() == [2, 3]
+
+
 def test_a_value_beyond_the_header_refuses_the_import(engine) -> None:
     before = snapshot(engine)
     report = run_import(engine, _csv(GOOD + ",9"))

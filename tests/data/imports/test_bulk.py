@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import insert, select
+import psycopg
+import pytest
+from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.exc import IntegrityError
 
-from data.imports.bulk import insert_columns
-from data.models import ImportBatch, PublishedValue
+from data.imports.bulk import bulk_load, insert_columns
+from data.models import Centre, DailyDose, ImportBatch, PublishedValue
 
 
 def test_insert_columns_round_trips_dates_text_and_big_numbers(engine) -> None:
@@ -42,3 +45,70 @@ def test_insert_columns_round_trips_dates_text_and_big_numbers(engine) -> None:
 def test_insert_columns_with_no_rows_writes_nothing(engine) -> None:
     with engine.begin() as conn:
         assert insert_columns(conn, PublishedValue.__table__, {"source": [], "metric": []}) == 0
+
+
+def test_insert_columns_refuses_columns_of_different_lengths(engine) -> None:
+    with engine.begin() as conn, pytest.raises(ValueError, match="different lengths"):
+        insert_columns(conn, PublishedValue.__table__, {"source": ["a", "b"], "metric": ["a"]})
+
+
+def _batch_and_centre(conn: Connection) -> tuple[int, int]:
+    batch = ImportBatch.__table__
+    batch_id = conn.execute(
+        insert(batch)
+        .values(kind="doses", file_name="f", sha256="0" * 64, imported_by="t", imported_at=datetime.now(UTC))
+        .returning(batch.c.id)
+    ).scalar_one()
+    centre = Centre.__table__
+    values = {"code": "C1", "name": "One", "district_code": "BST", "active": True}
+    return batch_id, conn.execute(insert(centre).values(**values).returning(centre.c.id)).scalar_one()
+
+
+def _doses(centre_ids: list[int], batch_id: int) -> dict[str, list]:
+    count = len(centre_ids)
+    return {
+        "date": [date(2021, 6, 22)] * count,
+        "centre_id": centre_ids,
+        "age_band": ["18-44"] * count,
+        "dose_number": list(range(1, count + 1)),
+        "vaccine": ["COVAXIN"] * count,
+        "doses": [5] * count,
+        "batch_id": [batch_id] * count,
+    }
+
+
+def _foreign_keys(conn: Connection) -> list[tuple[str, str]]:
+    if conn.dialect.name != "postgresql":
+        return []
+    query = (
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        " WHERE conrelid = 'daily_dose'::regclass AND contype = 'f' ORDER BY conname"
+    )
+    return [tuple(row) for row in conn.exec_driver_sql(query)]
+
+
+def test_bulk_load_writes_the_rows_and_keeps_every_foreign_key(engine) -> None:
+    with engine.connect() as conn:
+        keys_before = _foreign_keys(conn)
+    with engine.begin() as conn:
+        batch_id, centre_id = _batch_and_centre(conn)
+        with bulk_load(conn, DailyDose.__table__):
+            assert insert_columns(conn, DailyDose.__table__, _doses([centre_id, centre_id], batch_id)) == 2
+    with engine.connect() as conn:
+        assert conn.execute(select(func.sum(DailyDose.__table__.c.doses))).scalar_one() == 10
+        assert _foreign_keys(conn) == keys_before
+    if engine.dialect.name == "postgresql":
+        assert len(keys_before) == 5  # centre, age band, dose number, vaccine, import batch
+
+
+def test_bulk_load_of_a_row_naming_no_centre_writes_nothing(engine) -> None:
+    with engine.begin() as conn:
+        batch_id, centre_id = _batch_and_centre(conn)
+    with pytest.raises(IntegrityError), engine.begin() as conn, bulk_load(conn, DailyDose.__table__):
+        insert_columns(conn, DailyDose.__table__, _doses([centre_id, centre_id + 1], batch_id))
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(DailyDose.__table__)).scalar_one() == 0
+        assert len(_foreign_keys(conn)) == (5 if engine.dialect.name == "postgresql" else 0)
+    # The keys are back: outside bulk_load, COPY refuses the row itself (psycopg's error, not wrapped).
+    with pytest.raises((IntegrityError, psycopg.errors.IntegrityError)), engine.begin() as conn:
+        insert_columns(conn, DailyDose.__table__, _doses([centre_id + 1], batch_id))
