@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -166,12 +167,21 @@ def _postgres_database(_postgres_probe: str | None) -> Iterator[str]:
             pytest.fail(f"{_postgres_probe} [{REQUIRE_POSTGRES_ENV}=1]", pytrace=False)
         pytest.skip(_postgres_probe)
 
-    with scratch_database(_postgres_admin_url(), "teeka_test_") as url:
-        engine = make_engine(url)
-        try:
-            create_schema(engine)
-        finally:
-            engine.dispose()
+    with postgres_database("teeka_test_") as url:
+        yield url
+
+
+@contextmanager
+def postgres_database(prefix: str, *, schema: bool = True) -> Iterator[str]:
+    """A fresh database on the test server, named prefix + random hex, with the schema unless told not to;
+    dropped on the way out."""
+    with scratch_database(_postgres_admin_url(), prefix) as url:
+        if schema:
+            engine = make_engine(url)
+            try:
+                create_schema(engine)
+            finally:
+                engine.dispose()
         yield url
 
 

@@ -52,7 +52,6 @@ import difflib
 import http.client
 import os
 import re
-import secrets
 import socket
 import statistics
 import subprocess
@@ -66,7 +65,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from data.accounts import throttle
@@ -75,7 +73,7 @@ from data.db import make_engine
 from data.settings import ENVIRONMENT as SECRETS_ENVIRONMENT
 from data.settings import identifier_hash
 from stats.labels import t
-from tests.conftest import REQUIRE_POSTGRES_ENV, _postgres_admin_url
+from tests.conftest import REQUIRE_POSTGRES_ENV, postgres_database
 from tests.files import doses_csv
 from tests.test_browser import (  # noqa: F401  (chromium is a fixture)
     ELEMENT_WAIT_MS,
@@ -301,19 +299,8 @@ def database(_postgres_probe: str | None) -> Iterator[str]:
         if _ci() or os.environ.get(REQUIRE_POSTGRES_ENV) == "1":
             pytest.fail(_postgres_probe, pytrace=False)
         pytest.skip(_postgres_probe)
-    admin_url = make_url(_postgres_admin_url())
-    name = f"teeka_proxy_{secrets.token_hex(6)}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield admin_url.set(database=name).render_as_string(hide_password=False)
-        finally:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+    with postgres_database("teeka_proxy_", schema=False) as url:
+        yield url
 
 
 @dataclass

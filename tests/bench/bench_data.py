@@ -31,11 +31,12 @@ if str(ROOT) not in sys.path:
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-from sqlalchemy import Engine, create_engine, func, insert, select  # noqa: E402
+from sqlalchemy import Engine, func, insert, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from data import demo  # noqa: E402
+from data.databases import create_database, drop_database, sibling_url  # noqa: E402
 from data.db import create_schema, make_engine  # noqa: E402
 from data.imports.bulk import bulk_load, insert_columns  # noqa: E402
 from data.imports.importer import import_bytes  # noqa: E402
@@ -60,7 +61,8 @@ YEAR_DAYS = 361
 """Days of the state year at 15 M rows (2,600 centres × 16 cells a day); the queries' window."""
 COLUMNS = ("date", "centre_id", "age_band", "dose_number", "vaccine", "doses", "batch_id")
 TARGET_LOAD_S = 120.0
-TARGET_IMPORT_S = 1.0
+TARGET_IMPORT_S = {"sqlite": 0.3, "postgresql": 0.5}
+"""One day's validated import at state-year scale, rollups included (issue 15)."""
 TARGET_QUERY_S = 0.020
 
 
@@ -115,21 +117,17 @@ def fresh_database(url: str | None, keep: bool) -> Iterator[Engine]:
                 for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                     leftover.unlink(missing_ok=True)
         return
-    admin_url = make_url(url).set(drivername="postgresql+psycopg")
-    name = f"teeka_bench_{secrets.token_hex(4)}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    engine = make_engine(admin_url.set(database=name).render_as_string(hide_password=False))
+    server = make_url(url).set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    url = sibling_url(server, f"teeka_bench_{secrets.token_hex(4)}")
+    create_database(url)
+    engine = make_engine(url)
     try:
         create_schema(engine)
         yield engine
     finally:
         engine.dispose()
         if not keep:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+            drop_database(url)
 
 
 def database_size(engine: Engine) -> int:
@@ -320,9 +318,10 @@ def time_imports(engine: Engine, centres: pd.DataFrame, last_day: date, repeat: 
     rows = files[0].count(b"\n") - 1
     new = _median_time(lambda i: import_file(engine, files[i], "committed"), repeat)
     same = _median_time(lambda i: import_file(engine, files[-1], "unchanged"), repeat)
+    target = TARGET_IMPORT_S[engine.dialect.name]
     return [
-        Figure("import one day's CSV (validate, insert, rollups), new date", new, TARGET_IMPORT_S, rows),
-        Figure("re-import the same file (all rows unchanged)", same, TARGET_IMPORT_S, rows),
+        Figure("import one day's CSV (validate, insert, rollups), new date", new, target, rows),
+        Figure("re-import the same file (all rows unchanged)", same, target, rows),
     ]
 
 

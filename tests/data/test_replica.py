@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import shutil
 import socket
 import subprocess
@@ -31,11 +30,11 @@ from sqlmodel import Session
 
 from data.access import PUBLIC, Context, Viewer
 from data.accounts import users
-from data.db import READ_URL_ENV, app_engine, create_schema, dispose_app_engines, make_engine, replica_engine
+from data.db import READ_URL_ENV, app_engine, dispose_app_engines, replica_engine
 from data.imports import workspace as uploads
 from data.read import doses, query
 from data.read import workspace as reads
-from tests.conftest import REQUIRE_POSTGRES_ENV, _libpq_dsn, _postgres_admin_url
+from tests.conftest import REQUIRE_POSTGRES_ENV, _libpq_dsn, _postgres_admin_url, postgres_database
 from tests.files import doses_csv
 
 OFFICER = Viewer(role="officer", username="officer.replica", display_name="Replica officer")
@@ -195,25 +194,8 @@ def primary_url(_postgres_probe: str | None) -> Iterator[str]:
         if required:
             pytest.fail(f"{why_not} [{REQUIRE_POSTGRES_ENV}=1]", pytrace=False)
         pytest.skip(why_not)
-    admin_url = make_url(_postgres_admin_url())
-    name = f"teeka_replica_{secrets.token_hex(6)}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            url = admin_url.set(database=name).render_as_string(hide_password=False)
-            engine = make_engine(url)
-            try:
-                create_schema(engine)
-            finally:
-                engine.dispose()
-            yield url
-        finally:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+    with postgres_database("teeka_replica_") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
