@@ -1522,7 +1522,7 @@ def load(data: DemoData, *, engine: Engine, progress: Progress | None = None, pu
         progress(0.1, f"{both('demo.centres')}: {indian_number(len(data.centres))}")
         centre_ids = _insert_centres(conn, data.centres)
         columns = _dose_columns(data.doses, centre_ids)
-        with bulk_load(conn, DailyDose.__table__):  # the table is empty: its keys are checked once, at the end
+        with bulk_load(conn, DailyDose.__table__):  # then analysed: planned for its new size
             _insert_doses(conn, columns, batch_id, progress)
         progress(0.75, both("demo.totals"))
         refresh_rollups(conn, sorted(set(columns["date"].tolist())))

@@ -62,27 +62,13 @@ def insert_columns(conn: Connection, table: Table, data: dict[str, Sequence[obje
 
 @contextmanager
 def bulk_load(conn: Connection, table: Table) -> Iterator[None]:
-    """On PostgreSQL, drop the table's foreign keys for the block, add them back (checked) at its end, then
-    ANALYZE the table, so the next queries are planned for its new size.
+    """A load into an empty or small table (the demo, a benchmark's build): on PostgreSQL, ANALYZE the table at the
+    block's end, so the next queries are planned for its new size.
 
-    Row by row, PostgreSQL checks each foreign key with a query per inserted row: 17–30 µs a row for
-    daily_dose's five keys, about ten times a plain COPY of the row. Added back, each key is checked in one
-    join over the whole table instead. For loads into an empty or small table only (the demo, a benchmark's
-    build): dropping a key locks the table and the one it refers to against readers and writers until the
-    transaction ends, and adding it back reads every row. The drop and the re-adding are in the caller's
-    transaction, so a bad reference still rolls everything back.
+    daily_dose's references are checked once per statement there (revision 0002), not a query per row by foreign
+    keys (17 µs a row for its five keys, about ten times a plain COPY of the row), so nothing needs dropping for
+    the load: docs/decisions/daily-dose-reference-checks.md.
     """
-    if conn.dialect.name != "postgresql":
-        yield
-        return
-    keys = conn.exec_driver_sql(
-        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-        " WHERE conrelid = %(table)s::regclass AND contype = 'f' ORDER BY conname",
-        {"table": table.name},
-    ).all()
-    for name, _ in keys:
-        conn.exec_driver_sql(f'ALTER TABLE {table.name} DROP CONSTRAINT "{name}"')
     yield
-    for name, definition in keys:
-        conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD CONSTRAINT "{name}" {definition}')
-    conn.exec_driver_sql(f"ANALYZE {table.name}")
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"ANALYZE {table.name}")

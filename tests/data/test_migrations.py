@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -102,7 +103,8 @@ def test_baseline_is_the_schema_create_all_made(blank_engine: Engine) -> None:
     made_by_create_all(blank_engine, rows=False)
     created = schema_of(blank_engine)
     blank(blank_engine)
-    migrations.upgrade(blank_engine)
+    with blank_engine.begin() as connection:
+        command.upgrade(migrations.config(connection), migrations.BASELINE)
     assert schema_of(blank_engine) == created
 
 
@@ -375,3 +377,33 @@ def test_sqlite_upgrade_gives_the_connection_back_with_foreign_keys_on(sqlite_en
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+FILL_0001 = (  # one dose row and what it refers to, in revision 0001's schema (plain SQL: the models are head's)
+    "INSERT INTO age_band (code, label_en, label_hi, min_age, max_age, sort_order) "
+    "VALUES ('18-44', '18–44', '18–44', 18, 44, 1)",
+    "INSERT INTO dose_number (number, label_en, label_hi) VALUES (1, 'first', 'पहली')",
+    "INSERT INTO vaccine (code, name_en, name_hi, dose2_min_days, dose2_max_days, precaution_min_days) "
+    "VALUES ('COVAXIN', 'Covaxin', 'कोवैक्सिन', 28, 42, 270)",
+    "INSERT INTO district (code, name_en, name_hi) VALUES ('RPR', 'Raipur', 'रायपुर')",
+    "INSERT INTO centre (id, code, name, district_code, active) VALUES (7, 'RPR-1', 'PHC', 'RPR', true)",
+    "INSERT INTO import_batch (id, kind, file_name, sha256, imported_by, imported_at, rows_new, rows_changed, "
+    "rows_unchanged, status) VALUES (3, 'doses', 'f.csv', '" + "0" * 64 + "', 't', '2021-06-22 10:00:00+00', 1, 0, "
+    "0, 'committed')",
+    "INSERT INTO daily_dose (date, centre_id, age_band, dose_number, vaccine, doses, batch_id) "
+    "VALUES ('2021-06-22', 7, '18-44', 1, 'COVAXIN', 120, 3)",
+)
+
+
+def test_0002_keeps_every_row_and_checks_references_by_statement_on_postgresql(blank_engine: Engine) -> None:
+    def fill(connection) -> None:
+        for statement in FILL_0001:
+            connection.exec_driver_sql(statement)
+
+    _, after = upgrade_keeps_rows(blank_engine, "0001", fill)
+    assert after["daily_dose"][0]["doses"] == 120
+    with blank_engine.connect() as connection:
+        keys = inspect(connection).get_foreign_keys("daily_dose")
+        assert migrations.missing_triggers(connection) == []
+    postgres = blank_engine.dialect.name == "postgresql"
+    assert len(keys) == (0 if postgres else 5)  # SQLite keeps its foreign keys

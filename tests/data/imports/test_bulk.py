@@ -77,38 +77,23 @@ def _doses(centre_ids: list[int], batch_id: int) -> dict[str, list]:
     }
 
 
-def _foreign_keys(conn: Connection) -> list[tuple[str, str]]:
-    if conn.dialect.name != "postgresql":
-        return []
-    query = (
-        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-        " WHERE conrelid = 'daily_dose'::regclass AND contype = 'f' ORDER BY conname"
-    )
-    return [tuple(row) for row in conn.exec_driver_sql(query)]
-
-
-def test_bulk_load_writes_the_rows_and_keeps_every_foreign_key(engine) -> None:
-    with engine.connect() as conn:
-        keys_before = _foreign_keys(conn)
+def test_bulk_load_writes_the_rows_and_plans_for_them(engine) -> None:
     with engine.begin() as conn:
         batch_id, centre_id = _batch_and_centre(conn)
         with bulk_load(conn, DailyDose.__table__):
             assert insert_columns(conn, DailyDose.__table__, _doses([centre_id, centre_id], batch_id)) == 2
     with engine.connect() as conn:
         assert conn.execute(select(func.sum(DailyDose.__table__.c.doses))).scalar_one() == 10
-        assert _foreign_keys(conn) == keys_before
-    if engine.dialect.name == "postgresql":
-        assert len(keys_before) == 5  # centre, age band, dose number, vaccine, import batch
+        if engine.dialect.name == "postgresql":  # analysed: the planner knows the table's size
+            estimate = "SELECT reltuples FROM pg_class WHERE relname = 'daily_dose'"
+            assert conn.exec_driver_sql(estimate).scalar_one() == 2
 
 
 def test_bulk_load_of_a_row_naming_no_centre_writes_nothing(engine) -> None:
     with engine.begin() as conn:
         batch_id, centre_id = _batch_and_centre(conn)
-    with pytest.raises(IntegrityError), engine.begin() as conn, bulk_load(conn, DailyDose.__table__):
+    refused = (IntegrityError, psycopg.errors.IntegrityError)  # COPY's error is psycopg's, not wrapped
+    with pytest.raises(refused), engine.begin() as conn, bulk_load(conn, DailyDose.__table__):
         insert_columns(conn, DailyDose.__table__, _doses([centre_id, centre_id + 1], batch_id))
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(DailyDose.__table__)).scalar_one() == 0
-        assert len(_foreign_keys(conn)) == (5 if engine.dialect.name == "postgresql" else 0)
-    # The keys are back: outside bulk_load, COPY refuses the row itself (psycopg's error, not wrapped).
-    with pytest.raises((IntegrityError, psycopg.errors.IntegrityError)), engine.begin() as conn:
-        insert_columns(conn, DailyDose.__table__, _doses([centre_id + 1], batch_id))
