@@ -168,7 +168,7 @@ def day_rows(rng: np.random.Generator, centre_ids: np.ndarray, day: date, batch_
 
 
 def _bulk(conn, days: Iterator[dict[str, list]]) -> None:
-    """data.imports.bulk.insert_columns inside bulk_load, as data.demo loads: foreign keys checked at the end."""
+    """data.imports.bulk.insert_columns inside bulk_load, as data.demo loads (then ANALYZE on PostgreSQL)."""
     with bulk_load(conn, DailyDose.__table__):
         _rows(conn, days)
 
@@ -273,10 +273,11 @@ def _loader(engine: Engine, loader: str) -> tuple[str, Callable]:
     if loader == "core":
         return "SQLAlchemy Core executemany of dicts, one transaction", _core
     method = "DBAPI executemany of tuples" if engine.dialect.name == "sqlite" else "COPY FROM STDIN"
+    checks = "references checked per row" if engine.dialect.name == "sqlite" else "references checked per statement"
     if loader == "rows":
-        return f"data.imports.bulk.insert_columns: {method}, keys checked per row, one transaction", _rows
-    keys = ", keys checked at the end (bulk_load)" if engine.dialect.name == "postgresql" else ""
-    return f"data.imports.bulk.insert_columns: {method}{keys}, one transaction", _bulk
+        return f"data.imports.bulk.insert_columns: {method}, {checks}, one transaction", _rows
+    analyse = ", then ANALYZE (bulk_load)" if engine.dialect.name == "postgresql" else ""
+    return f"data.imports.bulk.insert_columns: {method}, {checks}{analyse}, one transaction", _bulk
 
 
 def _batch(conn, kind: str, rows: int) -> int:
