@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
@@ -120,8 +121,7 @@ def centre_district_conflicts(located: pd.DataFrame) -> list[Problem]:
     ]
 
 
-@dataclass(frozen=True)
-class StoredCentre:
+class StoredCentre(NamedTuple):
     """A centre as stored."""
 
     id: int
