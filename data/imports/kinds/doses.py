@@ -222,6 +222,7 @@ class DosesTable(FactTable):
             )
             if code in stored and not same_name(stored[code].name, name)
         ]
+        plan.centre_ids = {code: centre.id for code, centre in stored.items()}
         return plan
 
     def stored_values(self, typed: pd.DataFrame) -> Select:
@@ -249,7 +250,9 @@ class DosesTable(FactTable):
         _insert_centres(plan.new_centres, conn)
         _rename_centres(plan.renamed_centres, conn)
         new, changed = plan.new, plan.changed
-        ids = _centre_ids(pd.concat([new["centre_code"], changed["centre_code"]]).unique(), conn)
+        codes = pd.concat([new["centre_code"], changed["centre_code"]]).unique()
+        # The plan read the stored centres' ids in this transaction: only the centres just written are looked up.
+        ids = plan.centre_ids | _centre_ids([code for code in codes if code not in plan.centre_ids], conn)
         return new.assign(centre_id=new["centre_code"].map(ids)), changed.assign(
             centre_id=changed["centre_code"].map(ids)
         )
