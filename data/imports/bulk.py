@@ -32,7 +32,8 @@ def _copy_column(values: Sequence[object]) -> list[str]:
 def _sqlite_column(values: Sequence[object]) -> Sequence[object]:
     # SQLAlchemy stores dates in SQLite as ISO text; write them the same way.
     if any(isinstance(v, date) for v in values[:1]):
-        return [v.isoformat() if isinstance(v, date) else v for v in values]
+        texts = {v: v.isoformat() if isinstance(v, date) else v for v in dict.fromkeys(values)}  # a few dates
+        return list(map(texts.__getitem__, values))
     return values
 
 

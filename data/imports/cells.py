@@ -235,6 +235,13 @@ def not_yet_formed(
         problems.append(Problem(int(row), label, str(cells[row]).strip(), rule, formation_detail(code, day)))
 
 
+def first_in_file(keys: pd.Series, values: pd.Series) -> np.ndarray:
+    """For each row, `values` of the first row with the same key (the rows in file order)."""
+    codes, _ = pd.factorize(keys, use_na_sentinel=False)  # numbered in order of first appearance
+    _, first_rows = np.unique(codes, return_index=True)
+    return values.to_numpy(dtype=object)[first_rows[codes]]
+
+
 def duplicate_keys(frame: pd.DataFrame, key: tuple[str, ...], problems: list[Problem], label: str) -> None:
     """Every row whose key already appeared higher up in the same file is a problem."""
     repeated = frame.duplicated(list(key), keep=False)
@@ -246,14 +253,23 @@ def duplicate_keys(frame: pd.DataFrame, key: tuple[str, ...], problems: list[Pro
             problems.append(Problem(int(row), label, None, "duplicate_key", str(int(first))))
 
 
+def _lines_and(frame: pd.DataFrame, columns: dict[str, pd.Series], rows_out: set) -> pd.DataFrame:
+    """The converted columns with their line in the file (_row), but the lines in `rows_out`. Columns keep their
+    object dtype: from arrays, pandas would turn text into its Arrow strings, slow to build and to read back."""
+    kept = {k: pd.Series(v.to_numpy(), dtype=v.dtype, copy=False) for k, v in columns.items()}
+    out = pd.DataFrame({"_row": frame["_row"].to_numpy()} | kept)
+    if rows_out:
+        out = out[~out["_row"].isin(rows_out)]
+    return out.reset_index(drop=True)
+
+
 def typed_frame(frame: pd.DataFrame, columns: dict[str, pd.Series], problems: list[Problem]) -> pd.DataFrame:
     """The converted columns of the rows without a problem, with their line in the file (_row)."""
-    out = pd.DataFrame({"_row": frame["_row"].to_numpy()} | {k: v.to_numpy() for k, v in columns.items()})
     bad_rows = {p.row for p in problems}
     for marker in problems:
         if isinstance(marker, Omitted):
             bad_rows.update(marker.rows)
-    return out[~out["_row"].isin(bad_rows)].reset_index(drop=True)
+    return _lines_and(frame, columns, bad_rows)
 
 
 def checkable(
@@ -268,8 +284,7 @@ def checkable(
             bad_rows.update(problem.rows)
         elif problem.column in needed.values() or problem.column is None:
             bad_rows.add(problem.row)
-    out = pd.DataFrame({"_row": frame["_row"].to_numpy()} | {k: columns[k].to_numpy() for k in needed})
-    return out[~out["_row"].isin(bad_rows)].reset_index(drop=True)
+    return _lines_and(frame, {k: columns[k] for k in needed}, bad_rows)
 
 
 def in_file_order(problems: list[Problem], table: RawTable) -> list[Problem]:

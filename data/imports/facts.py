@@ -84,10 +84,12 @@ class FactTable:
 
     # --- The shared path -----------------------------------------------------------------------------
 
-    def plan(self, typed: pd.DataFrame, conn: Connection) -> Plan:
-        """What importing these valid rows would change."""
+    def plan(
+        self, typed: pd.DataFrame, conn: Connection, checked: tuple[list[Problem], pd.DataFrame] | None = None
+    ) -> Plan:
+        """What importing these valid rows would change; `checked`: what self.check returns, when known already."""
         key = list(self.key)
-        problems, new_centres = self.check(typed, conn)
+        problems, new_centres = checked if checked is not None else self.check(typed, conn)
         merged = typed.merge(_existing(self, typed, conn), on=key, how="left")
         is_new = merged["old"].isna()
         is_changed = ~is_new & (merged["old"] != merged[self.value])

@@ -17,7 +17,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 
+import numpy as np
 import pandas as pd
 from defusedxml import DefusedXmlException
 
@@ -235,6 +237,23 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
+def _csv_table(content: bytes) -> tuple[list[str], list[list[str]], list[int]] | None:
+    """_bounded(_csv_rows(content)) for the common CSV, read in one go: at most MAX_ROWS records, each on one line
+    and exactly as wide as its trimmed header; None for any other CSV (then read record by record)."""
+    reader = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+    try:
+        records = list(islice(reader, MAX_ROWS + 1))
+        if not records or reader.line_num != len(records) or next(reader, None) is not None:
+            return None  # empty, a record over several lines (its line is where it starts), or too many rows
+    except csv.Error:  # read record by record, the bounds on the rows before it come first
+        return None
+    columns = [cell.replace("\ufeff", "").strip() for cell in records[0]]
+    width = len(columns)
+    if not columns[-1] or width > MAX_COLUMNS or set(map(len, records)) != {width}:
+        return None
+    return columns, records[1:], list(range(2, len(records) + 1))
+
+
 def _numbered(cells: dict[int, str] | list[str]) -> dict[int, str]:
     """A row's cells by column number (CSV records come as lists, XLSX rows as dicts: a sheet skips empty cells)."""
     return cells if isinstance(cells, dict) else dict(enumerate(cells, start=1))
@@ -314,8 +333,10 @@ def _unreadable(error: Exception) -> Problem:
 def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Problem]]:
     """Parse the bytes as XLSX (by its zip signature) or CSV; return the table or what went wrong."""
     try:
-        rows = _xlsx_rows(content) if content[:4] == b"PK\x03\x04" else _csv_rows(content)
-        columns, body, lines = _bounded(rows)
+        if content[:4] == b"PK\x03\x04":
+            columns, body, lines = _bounded(_xlsx_rows(content))
+        else:
+            columns, body, lines = _csv_table(content) or _bounded(_csv_rows(content))
     except Refused as refusal:
         return None, refusal.problems
     except UnicodeDecodeError:
@@ -335,6 +356,12 @@ def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Pr
         return None, problems
     frame = pd.DataFrame(body, columns=keys, dtype=object) if body else pd.DataFrame(columns=keys, dtype=object)
     frame["_row"] = lines
-    blank = frame[keys].eq("").all(axis=1) if keys else pd.Series(True, index=frame.index)
-    frame = frame[~blank].reset_index(drop=True)
+    if keys:
+        blank = frame[keys[0]].to_numpy() == ""  # most rows have a first cell: compare the others on the rest only
+        if blank.any():
+            blank[blank] = frame.loc[blank, keys].eq("").all(axis=1).to_numpy()
+    else:
+        blank = np.ones(len(frame), dtype=bool)
+    if blank.any():
+        frame = frame[~blank].reset_index(drop=True)
     return RawTable(columns, frame), []

@@ -30,6 +30,7 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     new_centres: pd.DataFrame = field(default_factory=no_centres)  # daily doses: code, name, district
     renamed_centres: list[dict] = field(default_factory=list)  # daily doses: code, district, old and new name
+    centre_ids: dict[str, int] = field(default_factory=dict)  # daily doses: the stored centres' ids, by code
     revocations: list[tuple[str, str]] = field(default_factory=list)  # registry files: (certificate id, reason)
 
 

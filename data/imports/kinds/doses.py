@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
@@ -29,6 +30,7 @@ from data.imports.cells import (
     date_rule,
     dose_count,
     duplicate_keys,
+    first_in_file,
     in_file_order,
     lookup_rule,
     not_yet_formed,
@@ -109,29 +111,51 @@ def district_detail(code: str) -> str:
 
 def centre_district_conflicts(located: pd.DataFrame) -> list[Problem]:
     """Every row filing a centre under another district than the centre's first row in the file does."""
-    first = located.drop_duplicates("centre_code").set_index("centre_code")["district_code"]
-    moved = located[located["district_code"].to_numpy() != located["centre_code"].map(first).to_numpy()]
+    first = first_in_file(located["centre_code"], located["district_code"])
+    moved = located["district_code"].to_numpy(dtype=object) != first
     return [
-        Problem(int(row), "centre_code", code, "centre_district", district_detail(first[code]))
-        for row, code in zip(moved["_row"], moved["centre_code"], strict=True)
+        Problem(int(row), "centre_code", code, "centre_district", district_detail(district))
+        for row, code, district in zip(
+            located["_row"].to_numpy()[moved], located["centre_code"].to_numpy()[moved], first[moved], strict=True
+        )
     ]
+
+
+class StoredCentre(NamedTuple):
+    """A centre as stored."""
+
+    id: int
+    district_code: str
+    name: str
+
+
+def stored_centres(codes, conn: Connection) -> dict[str, StoredCentre]:
+    """The stored centres among these codes, by code (one query for each 1,000 codes)."""
+    centre = Centre.__table__
+    codes = sorted(codes)
+    stored: dict[str, StoredCentre] = {}
+    for start in range(0, len(codes), 1000):
+        query = select(centre.c.code, centre.c.id, centre.c.district_code, centre.c.name).where(
+            centre.c.code.in_(codes[start : start + 1000])
+        )
+        stored.update((code, StoredCentre(*rest)) for code, *rest in conn.execute(query))
+    return stored
 
 
 def centres_elsewhere(located: pd.DataFrame, conn: Connection) -> list[Problem]:
     """The first row of each centre that the database has under another district than the row's."""
-    centre = Centre.__table__
-    known: dict[str, str] = {}
-    codes = sorted(located["centre_code"].unique())
-    for start in range(0, len(codes), 1000):
-        query = select(centre.c.code, centre.c.district_code).where(centre.c.code.in_(codes[start : start + 1000]))
-        known.update(conn.execute(query).all())
+    return _elsewhere(located, stored_centres(located["centre_code"].unique(), conn))
+
+
+def _elsewhere(located: pd.DataFrame, stored: dict[str, StoredCentre]) -> list[Problem]:
+    """centres_elsewhere, given the stored centres the rows name."""
     first_rows = located.drop_duplicates("centre_code")
     return [
-        Problem(int(line), "centre_code", code, "centre_district", district_detail(known[code]))
+        Problem(int(line), "centre_code", code, "centre_district", district_detail(stored[code].district_code))
         for line, code, district in zip(
             first_rows["_row"], first_rows["centre_code"], first_rows["district_code"], strict=True
         )
-        if known.get(code, district) != district
+        if code in stored and stored[code].district_code != district
     ]
 
 
@@ -156,8 +180,7 @@ def same_name(a: str, b: str) -> bool:
 
 def _name_conflicts(typed: pd.DataFrame) -> list[Problem]:
     """Every row naming a centre otherwise than the centre's first row in the file."""
-    first = typed.drop_duplicates("centre_code").set_index("centre_code")["centre_name"]
-    first_names = typed["centre_code"].map(first).to_numpy(dtype=object)
+    first_names = first_in_file(typed["centre_code"], typed["centre_name"])
     names = typed["centre_name"].to_numpy(dtype=object)
     differ = names != first_names  # only these can name a centre otherwise (same_name is the slow part)
     return [
@@ -179,28 +202,17 @@ class DosesTable(FactTable):
 
     def check(self, typed: pd.DataFrame, conn: Connection) -> tuple[list[Problem], pd.DataFrame]:
         """Centres already known under another district are errors; unknown ones will be created."""
-        centre = Centre.__table__
-        codes = sorted(typed["centre_code"].unique())
-        problems = centres_elsewhere(typed, conn)
-        first_rows = typed.drop_duplicates("centre_code")
-        known = set(conn.execute(select(centre.c.code).where(centre.c.code.in_(codes))).scalars())
-        new = first_rows[~first_rows["centre_code"].isin(list(known))]
-        return problems, new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
+        return _checked_centres(typed, stored_centres(typed["centre_code"].unique(), conn))
 
     def plan(self, typed: pd.DataFrame, conn: Connection) -> Plan:
         """The shared plan, with the known centres the file names otherwise (renamed when it is written)."""
-        plan = super().plan(typed, conn)
+        stored = stored_centres(typed["centre_code"].unique(), conn)  # once for the checks and the renames
+        plan = super().plan(typed, conn, checked=_checked_centres(typed, stored))
         if plan.problems:
             return plan
-        centre = Centre.__table__
-        codes = sorted(typed["centre_code"].unique())
-        stored: dict[str, str] = {}
-        for start in range(0, len(codes), 1000):
-            query = select(centre.c.code, centre.c.name).where(centre.c.code.in_(codes[start : start + 1000]))
-            stored.update(conn.execute(query).all())
         first_rows = typed.drop_duplicates("centre_code")
         plan.renamed_centres = [
-            {"code": code, "district": district, "old_name": stored[code], "name": name, "row": int(row)}
+            {"code": code, "district": district, "old_name": stored[code].name, "name": name, "row": int(row)}
             for row, code, district, name in zip(
                 first_rows["_row"],
                 first_rows["centre_code"],
@@ -208,8 +220,9 @@ class DosesTable(FactTable):
                 first_rows["centre_name"],
                 strict=True,
             )
-            if code in stored and not same_name(stored[code], name)
+            if code in stored and not same_name(stored[code].name, name)
         ]
+        plan.centre_ids = {code: centre.id for code, centre in stored.items()}
         return plan
 
     def stored_values(self, typed: pd.DataFrame) -> Select:
@@ -237,7 +250,9 @@ class DosesTable(FactTable):
         _insert_centres(plan.new_centres, conn)
         _rename_centres(plan.renamed_centres, conn)
         new, changed = plan.new, plan.changed
-        ids = _centre_ids(pd.concat([new["centre_code"], changed["centre_code"]]).unique(), conn)
+        codes = pd.concat([new["centre_code"], changed["centre_code"]]).unique()
+        # The plan read the stored centres' ids in this transaction: only the centres just written are looked up.
+        ids = plan.centre_ids | _centre_ids([code for code in codes if code not in plan.centre_ids], conn)
         return new.assign(centre_id=new["centre_code"].map(ids)), changed.assign(
             centre_id=changed["centre_code"].map(ids)
         )
@@ -258,6 +273,13 @@ class DosesTable(FactTable):
     def undone(self, carried: pd.DataFrame, conn: Connection) -> None:
         if len(carried):
             _refresh_rollups(carried, conn)
+
+
+def _checked_centres(typed: pd.DataFrame, stored: dict[str, StoredCentre]) -> tuple[list[Problem], pd.DataFrame]:
+    """DosesTable.check, given the stored centres the file names."""
+    first_rows = typed.drop_duplicates("centre_code")
+    new = first_rows[~first_rows["centre_code"].isin(list(stored))]
+    return _elsewhere(typed, stored), new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
 
 
 def _refresh_rollups(touched: pd.DataFrame, conn: Connection) -> None:

@@ -1,0 +1,84 @@
+"""The import's fast paths give what the general ones give: a CSV read in one go (data.imports.files._csv_table)
+against record by record, each row's first value of its key (data.imports.cells.first_in_file), and the garbage
+collector paused for an import (data.imports.importer.collector_paused) and left as it was."""
+
+from __future__ import annotations
+
+import gc
+
+import pandas as pd
+import pytest
+
+from data.imports import files
+from data.imports.cells import first_in_file
+from data.imports.files import read_table
+from data.imports.importer import collector_paused
+
+HEADER = "date,district,centre_code,centre_name,age_band,dose_number,vaccine,doses"
+GOOD = "2021-06-22,Raipur,RPR-PHC-01,PHC Mana,18-44,1,Covishield,5"
+OTHER = "2021-06-22,Raipur,RPR-PHC-02,PHC Arang,45-59,2,Covaxin,7"
+TWO_LINES = GOOD.replace("PHC Mana", '"PHC\nMana"')
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "fast"),
+    [
+        (f"{HEADER}\r\n{GOOD}\r\n{OTHER}\r\n", [2, 3], True),
+        (f"\ufeff{HEADER}\n{GOOD}\n{OTHER}", [2, 3], True),  # BOM, no line break at the end
+        (f"{HEADER}\r{GOOD}\r{OTHER}\r", [2, 3], True),  # old Mac line breaks
+        (f"{HEADER},\n{GOOD},\n{OTHER},\n", [2, 3], False),  # an empty ninth column: ignored, record by record
+        (f"{HEADER}\n{TWO_LINES}\n{OTHER}\n", [2, 4], False),  # a cell over two lines
+        (f"{HEADER}\n{GOOD}\n\n{OTHER}\n", [2, 4], False),  # a blank line
+        (f"{HEADER}\n{GOOD}\n,,,,,,,\n{OTHER}\n", [2, 4], True),  # a row of empty cells
+        (f"{HEADER}\n2021-06-22,Raipur\n{OTHER}\n", [2, 3], False),  # a short row
+        (f"{HEADER}\n{GOOD},,\n{OTHER}\n", [2, 3], False),  # empty cells beyond the header
+    ],
+    ids=["crlf", "bom", "cr", "empty ninth", "multi-line cell", "blank line", "empty row", "short row", "wide row"],
+)
+def test_a_csv_read_in_one_go_is_read_as_record_by_record(
+    monkeypatch: pytest.MonkeyPatch, text: str, lines: list[int], fast: bool
+) -> None:
+    content = text.encode("utf-8")
+    assert (files._csv_table(content) is not None) == fast
+    table, problems = read_table(content, "f.csv")
+    monkeypatch.setattr(files, "_csv_table", lambda content: None)
+    slow, slow_problems = read_table(content, "f.csv")
+    assert problems == slow_problems == []
+    assert table.columns == slow.columns
+    assert table.frame["_row"].tolist() == lines
+    pd.testing.assert_frame_equal(table.frame, slow.frame)
+
+
+def test_a_csv_of_more_rows_than_the_cap_is_refused_in_one_go_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_ROWS", 2)
+    assert files._csv_table(f"{HEADER}\n{GOOD}\n{OTHER}\n".encode()) is not None
+    content = f"{HEADER}\n{GOOD}\n{OTHER}\n{GOOD}\n".encode()
+    assert files._csv_table(content) is None
+    assert [p.rule for p in read_table(content, "f.csv")[1]] == ["too_many_rows"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "values", "expected"),
+    [
+        (["a", "b", "a", "c", "b"], ["x", "y", "z", "w", "v"], ["x", "y", "x", "w", "y"]),
+        (["a"], ["x"], ["x"]),
+        ([], [], []),
+    ],
+    ids=["repeated keys", "one row", "no rows"],
+)
+def test_first_in_file(keys: list[str], values: list[str], expected: list[str]) -> None:
+    got = first_in_file(pd.Series(keys, dtype=object), pd.Series(values, dtype=object))
+    assert got.tolist() == expected
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["on", "off"])
+def test_the_collector_is_paused_and_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(ZeroDivisionError), collector_paused():
+            assert not gc.isenabled()
+            _ = 1 / 0
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()
