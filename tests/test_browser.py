@@ -373,17 +373,7 @@ def server(chromium: Path, sms_gateway: SmsGateway, tmp_path_factory: pytest.Tem
     env.update({"DATABASE_URL": f"sqlite:///{database}", SECRETS_ENVIRONMENT["public_base_url"]: url})
     env[SMS_ENVIRONMENT["url"]] = sms_gateway.url
     env.update({"no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"})
-    demo = subprocess.run(
-        [sys.executable, "-m", "data.demo", *DEMO_ARGS],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert demo.returncode == 0, f"python -m data.demo failed:\n{demo.stdout}\n{demo.stderr}"
-    _add_accounts(env)
+    load_demo(env)
 
     server = Server(url, tmp / "streamlit.out", tmp / "streamlit.err", database, env)
     command = [
@@ -415,12 +405,32 @@ def server(chromium: Path, sms_gateway: SmsGateway, tmp_path_factory: pytest.Tem
             time.sleep(0.25)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Terminate a server process; kill it if it has not ended 10 s later."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def load_demo(env: dict[str, str], args: list[str] = DEMO_ARGS) -> None:
+    """`python -m data.demo` (small: `args`) into env's DATABASE_URL, then the test accounts."""
+    demo = subprocess.run(
+        [sys.executable, "-m", "data.demo", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert demo.returncode == 0, f"python -m data.demo failed:\n{demo.stdout}\n{demo.stderr}"
+    _add_accounts(env)
 
 
 @contextlib.contextmanager

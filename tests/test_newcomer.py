@@ -36,6 +36,7 @@ from tests.test_browser import (  # noqa: F401  (browser and chromium are fixtur
     new_page,
     open_page,
     screenshot,
+    stop_process,
     wait_for_app_run,
 )
 
@@ -85,12 +86,7 @@ def newcomer(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             time.sleep(0.25)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
 
 
 def test_a_newcomer_sees_the_demo_and_gets_a_demo_certificate(browser, newcomer: Server) -> None:  # noqa: F811

@@ -84,7 +84,6 @@ from tests.test_browser import (  # noqa: F401  (chromium is a fixture)
     SERVER_START_S,
     Browser,
     Page,
-    _add_accounts,
     _ci,
     _free_port,
     _health,
@@ -98,11 +97,13 @@ from tests.test_browser import (  # noqa: F401  (chromium is a fixture)
     expect,
     go_to,
     launched,
+    load_demo,
     nav_label,
     new_page,
     open_page,
     sign_in,
     sign_in_here,
+    stop_process,
     wait_for_app_run,
 )
 
@@ -339,15 +340,6 @@ def _start(command: list[str], folder: Path, name: str, env: dict[str, str] | No
         return subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=err)
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def site(nginx: Path, chromium: Path, database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:  # noqa: F811
     """nginx with the README's configuration in front of two `streamlit run` processes on a small demo in the
@@ -359,17 +351,7 @@ def site(nginx: Path, chromium: Path, database: str, tmp_path_factory: pytest.Te
     env.update({"DATABASE_URL": database, SECRETS_ENVIRONMENT["public_base_url"]: site.url})
     env.update({"no_proxy": "127.0.0.1", "NO_PROXY": "127.0.0.1"})
     site.env = env
-    demo = subprocess.run(
-        [sys.executable, "-m", "data.demo", *DEMO_ARGS],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert demo.returncode == 0, f"python -m data.demo failed:\n{demo.stdout}\n{demo.stderr}"
-    _add_accounts(env)
+    load_demo(env, DEMO_ARGS)
 
     block = proxy_block(readme_nginx(), site.proxy_port, site.app_ports)
     (folder / "nginx.conf").write_text(proxy_config(block, folder), encoding="utf-8")
@@ -391,7 +373,7 @@ def site(nginx: Path, chromium: Path, database: str, tmp_path_factory: pytest.Te
         yield site
     finally:
         for process in reversed(processes):
-            _stop(process)
+            stop_process(process)
 
 
 @pytest.fixture(scope="module")
