@@ -1,6 +1,7 @@
 """The import's fast paths give what the general ones give: a CSV read in one go (data.imports.files._csv_table)
-against record by record, each row's first value of its key (data.imports.cells.first_in_file), and the garbage
-collector paused for an import (data.imports.importer.collector_paused) and left as it was."""
+against record by record, each row's first value of its key (data.imports.cells.first_in_file), the garbage
+collector paused for an import (data.imports.importer.collector_paused) and left as it was, and the stored centres
+of a file naming many read in one query (data.imports.kinds.doses.stored_centres)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import gc
 
 import pandas as pd
 import pytest
+from sqlalchemy.engine import Engine
 
 from data.imports import files
 from data.imports.cells import first_in_file
 from data.imports.files import read_table
 from data.imports.importer import collector_paused
+from data.imports.kinds import doses
+from tests.files import doses_csv, run_import
 
 HEADER = "date,district,centre_code,centre_name,age_band,dose_number,vaccine,doses"
 GOOD = "2021-06-22,Raipur,RPR-PHC-01,PHC Mana,18-44,1,Covishield,5"
@@ -82,3 +86,17 @@ def test_the_collector_is_paused_and_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_the_stored_centres_of_many_codes_are_those_of_few(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [{"centre_code": f"RPR-{n}", "centre_name": f"PHC {n}"} for n in range(5)]
+    rows.append({"district": "Durg", "centre_code": "DRG-1", "centre_name": "PHC Durg"})
+    assert run_import(engine, doses_csv(rows)).status == "committed"
+    codes = ["RPR-0", "RPR-3", "DRG-1", "NOT-STORED"]
+    with engine.connect() as conn:
+        few = doses.stored_centres(codes, conn)
+        monkeypatch.setattr(doses, "READ_EVERY_CENTRE", 2)  # 4 codes: every centre read, then kept if named
+        many = doses.stored_centres(codes, conn)
+    assert many == few
+    assert sorted(few) == ["DRG-1", "RPR-0", "RPR-3"]
+    assert (few["DRG-1"].district_code, few["DRG-1"].name) == ("DRG", "PHC Durg")
