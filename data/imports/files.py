@@ -17,10 +17,11 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 from defusedxml import DefusedXmlException
 
 from data.imports.problems import MAX_PROBLEMS, Omitted, Problem, capped, details
@@ -237,21 +238,47 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-def _csv_table(content: bytes) -> tuple[list[str], list[list[str]], list[int]] | None:
-    """_bounded(_csv_rows(content)) for the common CSV, read in one go: at most MAX_ROWS records, each on one line
-    and exactly as wide as its trimmed header; None for any other CSV (then read record by record)."""
-    reader = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))
+def _csv_table(content: bytes) -> tuple[list[str], list[np.ndarray]] | None:
+    """_bounded(_csv_rows(content)) for the common CSV, read in one go by Arrow's CSV reader: at most MAX_ROWS records,
+    each on one line (no blank line) and exactly as wide as its trimmed header, UTF-8 without NUL; the header and a
+    column of text per header cell (record i on line i + 2). None for any other CSV (then read record by record).
+
+    Each column holds one str object per distinct value (Arrow's dictionary encoding): a state day's file reads in
+    a third of the time Python's csv module takes, and hashing its cells afterwards (factorize, merge) is 3× faster.
+    """
+    if content[:3] == b"\xef\xbb\xbf":
+        content = content[3:]
+    lines = content.splitlines()  # \n, \r\n or \r, as Arrow and the csv module split records
+    if len(lines) < 2 or len(lines) > MAX_ROWS + 1 or b"\x00" in content:
+        return None
     try:
-        records = list(islice(reader, MAX_ROWS + 1))
-        if not records or reader.line_num != len(records) or next(reader, None) is not None:
-            return None  # empty, a record over several lines (its line is where it starts), or too many rows
-    except csv.Error:  # read record by record, the bounds on the rows before it come first
+        header = next(csv.reader([lines[0].decode("utf-8")]))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
-    columns = [cell.replace("\ufeff", "").strip() for cell in records[0]]
-    width = len(columns)
-    if not columns[-1] or width > MAX_COLUMNS or set(map(len, records)) != {width}:
+    columns = [cell.replace("\ufeff", "").strip() for cell in header]
+    if not columns or not columns[-1] or len(columns) > MAX_COLUMNS:
         return None
-    return columns, records[1:], list(range(2, len(records) + 1))
+    names = [f"c{i}" for i in range(len(columns))]
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(content),
+            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=False, ignore_empty_lines=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowException:  # a record of another width, a quoted line break, text that is not UTF-8
+        return None
+    if table.num_rows != len(lines) - 1:  # a blank line was skipped, or a record spans lines
+        return None
+    cells = []
+    for name in names:
+        encoded = table.column(name).combine_chunks().dictionary_encode()
+        cells.append(np.array(encoded.dictionary.to_pylist(), dtype=object)[encoded.indices.to_numpy()])
+    return columns, cells
 
 
 def _numbered(cells: dict[int, str] | list[str]) -> dict[int, str]:
@@ -333,10 +360,14 @@ def _unreadable(error: Exception) -> Problem:
 def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Problem]]:
     """Parse the bytes as XLSX (by its zip signature) or CSV; return the table or what went wrong."""
     try:
+        cells = None
         if content[:4] == b"PK\x03\x04":
             columns, body, lines = _bounded(_xlsx_rows(content))
+        elif (fast := _csv_table(content)) is not None:
+            (columns, cells), body = fast, []
+            lines = list(range(2, len(cells[0]) + 2))
         else:
-            columns, body, lines = _csv_table(content) or _bounded(_csv_rows(content))
+            columns, body, lines = _bounded(_csv_rows(content))
     except Refused as refusal:
         return None, refusal.problems
     except UnicodeDecodeError:
@@ -354,7 +385,12 @@ def read_table(content: bytes, file_name: str) -> tuple[RawTable | None, list[Pr
         seen.add(key)
     if problems:
         return None, problems
-    frame = pd.DataFrame(body, columns=keys, dtype=object) if body else pd.DataFrame(columns=keys, dtype=object)
+    if cells is not None:
+        frame = pd.DataFrame(dict(zip(keys, cells, strict=True)), dtype=object)
+    elif body:
+        frame = pd.DataFrame(body, columns=keys, dtype=object)
+    else:
+        frame = pd.DataFrame(columns=keys, dtype=object)
     frame["_row"] = lines
     if keys:
         blank = frame[keys[0]].to_numpy() == ""  # most rows have a first cell: compare the others on the rest only
