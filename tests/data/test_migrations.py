@@ -483,3 +483,22 @@ def test_0003_leaves_a_daily_dose_already_without_rowid(blank_engine: Engine) ->
     made = schema_of(blank_engine)
     assert db.create_schema(blank_engine) == (None, HEAD)  # adopted at 0001, then upgraded
     assert schema_of(blank_engine) == made  # daily_dose not copied (a copy's CREATE TABLE says "daily_dose")
+
+
+def test_check_names_a_table_stored_with_or_without_a_rowid_on_sqlite(blank_engine: Engine, capsys) -> None:
+    if blank_engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite stores a table with or without a rowid")
+    migrations.upgrade(blank_engine)
+    assert run_cli(capsys, "check")[0] == 0
+    with blank_engine.begin() as connection:
+        CLUSTERING.rebuild(connection, clustered=False)  # as before revision 0003, though stamped at head
+    status, out, err = run_cli(capsys, "check")
+    assert (status, err) == (1, "")
+    assert out.endswith("  - table daily_dose is stored with a rowid in the database, WITHOUT ROWID in the models\n")
+    with blank_engine.begin() as connection:
+        CLUSTERING.rebuild(connection, clustered=True)
+    assert run_cli(capsys, "check")[0] == 0
+    with models_before_migrations():  # the other way round
+        status, out, _ = run_cli(capsys, "check")
+    assert status == 1
+    assert out.endswith("  - table daily_dose is stored WITHOUT ROWID in the database, with a rowid in the models\n")
