@@ -18,8 +18,8 @@ PSEUDO_STORES = (SUPPLIER, WASTAGE, ADJUSTMENT)
 
 
 CLUSTERED = {"sqlite_with_rowid": False}
-"""SQLite stores a rollup in its primary key's order, so a range of dates is read in one sweep (PostgreSQL
-ignores it)."""
+"""SQLite stores the table in its primary key's order (WITHOUT ROWID: one B-tree, no separate key index), so a range
+of dates is read in one sweep: daily_dose (revision 0003) and the rollups. PostgreSQL ignores it."""
 
 
 def _big(**kwargs) -> Column:
@@ -136,7 +136,7 @@ class DailyDose(SQLModel, table=True):
     """Doses given at one centre on one day, for one age band, dose number and vaccine."""
 
     __tablename__ = "daily_dose"
-    __table_args__ = (CheckConstraint("doses >= 0", name="ck_daily_dose_doses"),)
+    __table_args__ = (CheckConstraint("doses >= 0", name="ck_daily_dose_doses"), CLUSTERED)
     date: Date = Field(primary_key=True)
     centre_id: int = Field(foreign_key="centre.id", primary_key=True)
     age_band: str = Field(foreign_key="age_band.code", primary_key=True, max_length=8)

@@ -4,6 +4,7 @@ models and a database, in plain words."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -98,13 +99,37 @@ def tables(connection: Connection) -> set[str]:
 
 
 def differences(connection: Connection, metadata: MetaData | None = None) -> list[tuple]:
-    """What Alembic's autogenerate finds between the metadata (the models') and the database, one tuple each."""
+    """What Alembic's autogenerate finds between the metadata (the models') and the database, one tuple each; for
+    the models on SQLite, also each table stored with a rowid where they say WITHOUT ROWID, or the other way round
+    (autogenerate does not compare that option)."""
     context = MigrationContext.configure(connection, opts={"compare_type": True})
     found: list[tuple] = []
     for diff in compare_metadata(context, SQLModel.metadata if metadata is None else metadata):
         found.extend(diff if isinstance(diff, list) else [diff])
     if metadata is None and connection.dialect.name == "postgresql":
         found = [diff for diff in found if not _checked_by_trigger(diff)]
+    if metadata is None and connection.dialect.name == "sqlite":
+        found += storage_differences(connection, SQLModel.metadata)
+    return found
+
+
+WITHOUT_ROWID = re.compile(r"\bWITHOUT\s+ROWID\b[^)]*$", re.IGNORECASE)
+"""A CREATE TABLE whose options (after the closing parenthesis) include WITHOUT ROWID."""
+
+
+def storage_differences(connection: Connection, metadata: MetaData) -> list[tuple]:
+    """On SQLite, each table of the metadata the database has that it stores with a rowid where the metadata says
+    WITHOUT ROWID (`sqlite_with_rowid=False`), or the other way round: ("sqlite_with_rowid", table, in the database,
+    in the metadata)."""
+    stored = dict(connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all())
+    found: list[tuple] = []
+    for table in metadata.sorted_tables:
+        if table.name not in stored:
+            continue  # a missing table is named by autogenerate
+        in_database = not WITHOUT_ROWID.search(stored[table.name] or "")
+        in_metadata = bool(table.dialect_options["sqlite"]["with_rowid"])
+        if in_database != in_metadata:
+            found.append(("sqlite_with_rowid", table.name, in_database, in_metadata))
     return found
 
 
@@ -129,6 +154,9 @@ def _columns(item) -> str:
 def describe(diff: tuple) -> str:
     """One difference in plain words (the models' side first)."""
     kind = diff[0]
+    if kind == "sqlite_with_rowid":
+        stored = {True: "with a rowid", False: "WITHOUT ROWID"}
+        return f"table {diff[1]} is stored {stored[diff[2]]} in the database, {stored[diff[3]]} in the models"
     action, _, what = kind.partition("_")
     side = "missing from the database" if action == "add" else "in the database but not in the models"
     if what == "table":
@@ -151,7 +179,8 @@ def describe(diff: tuple) -> str:
 
 def adopt(connection: Connection) -> None:
     """Stamp a database made by create_all at the baseline, after checking it matches (its missing tables are
-    created first, as create_all did); SchemaMismatch, and nothing changed, when it does not."""
+    created first, as create_all did); SchemaMismatch, and nothing changed, when it does not. Whether SQLite
+    stores a table with a rowid is not compared: revision 0003 makes daily_dose WITHOUT ROWID either way."""
     baseline = scripts().get_revision(BASELINE).module
     baseline.create(connection)
     found = [describe(diff) for diff in differences(connection, baseline.schema())]

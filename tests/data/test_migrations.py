@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
 from streamlit.testing.v1 import AppTest
 
@@ -26,6 +27,7 @@ from tests.migrations import blank, schema_of, upgrade_keeps_rows
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 HEAD = migrations.head()
+CLUSTERING = migrations.scripts().get_revision("0003").module
 
 
 @pytest.fixture(
@@ -52,10 +54,24 @@ def blank_engine(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: py
         engine.dispose()
 
 
+@contextmanager
+def models_before_migrations() -> Iterator[None]:
+    """The models as they were before migrations: daily_dose stored with a rowid on SQLite (revision 0003 made it
+    WITHOUT ROWID); the models' own option again on the way out."""
+    options = SQLModel.metadata.tables["daily_dose"].dialect_options["sqlite"]
+    kept = options["with_rowid"]
+    options["with_rowid"] = True
+    try:
+        yield
+    finally:
+        options["with_rowid"] = kept
+
+
 def made_by_create_all(engine: Engine, rows: bool = True) -> None:
-    """What create_schema did before migrations: create_all (its listeners add the triggers), the reference data;
-    and, with rows, an import and an audit event."""
-    SQLModel.metadata.create_all(engine)
+    """What create_schema did before migrations: create_all of the models as they were then (its listeners add the
+    triggers), the reference data; and, with rows, an import and an audit event."""
+    with models_before_migrations():
+        SQLModel.metadata.create_all(engine)
     seed_reference(engine)
     if rows:
         report = run_import(engine, doses_csv([{}, {"centre_code": "RPR-9", "doses": "25"}]))
@@ -293,6 +309,8 @@ def test_the_app_refuses_a_database_of_a_newer_release(sqlite_engine: Engine, mo
 def test_the_app_creates_an_empty_database(blank_engine: Engine) -> None:
     schema.require_current_schema()
     assert revision(blank_engine) == HEAD
+    if blank_engine.dialect.name == "sqlite":
+        assert daily_dose_without_rowid(blank_engine)
 
 
 @pytest.mark.parametrize("legacy", [False, True], ids=["fresh", "made-by-create-all"])
@@ -407,3 +425,80 @@ def test_0002_keeps_every_row_and_checks_references_by_statement_on_postgresql(b
         assert migrations.missing_triggers(connection) == []
     postgres = blank_engine.dialect.name == "postgresql"
     assert len(keys) == (0 if postgres else 5)  # SQLite keeps its foreign keys
+
+
+# --- 0003: daily_dose WITHOUT ROWID on SQLite ------------------------------------------------------
+
+
+def daily_dose_without_rowid(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return CLUSTERING.without_rowid(connection)
+
+
+def daily_dose_indexes(engine: Engine) -> set[str]:
+    return {index["name"] for index in inspect(engine).get_indexes("daily_dose")}
+
+
+def test_0003_keeps_every_row_and_stores_daily_dose_without_rowid_on_sqlite(blank_engine: Engine) -> None:
+    sqlite = blank_engine.dialect.name == "sqlite"
+
+    def fill(connection) -> None:
+        for statement in FILL_0001:  # revision 0002 changed no column
+            connection.exec_driver_sql(statement)
+        if sqlite:
+            assert not CLUSTERING.without_rowid(connection)
+            # an index added by hand is put back on the copied table
+            connection.exec_driver_sql("CREATE INDEX ix_test_daily_dose_batch ON daily_dose (batch_id)")
+
+    _, after = upgrade_keeps_rows(blank_engine, "0002", fill)
+    assert [row["doses"] for row in after["daily_dose"]] == [120]
+    if sqlite:
+        assert daily_dose_without_rowid(blank_engine)
+        assert len(inspect(blank_engine).get_foreign_keys("daily_dose")) == 5
+        assert "ix_test_daily_dose_batch" in daily_dose_indexes(blank_engine)
+    insert = "INSERT INTO daily_dose (date, centre_id, age_band, dose_number, vaccine, doses, batch_id) VALUES "
+    refused = {
+        "('2021-06-23', 99, '18-44', 1, 'COVAXIN', 5, 3)": "FOREIGN KEY|foreign key",  # no centre 99
+        "('2021-06-23', 7, '18-44', 1, 'COVAXIN', -1, 3)": "ck_daily_dose_doses",
+    }
+    for values, refusal in refused.items():
+        with pytest.raises(IntegrityError, match=refusal), blank_engine.begin() as connection:
+            connection.exec_driver_sql(insert + values)
+    with blank_engine.begin() as connection:
+        connection.exec_driver_sql(insert + "('2021-06-23', 7, '18-44', 1, 'COVAXIN', 5, 3)")
+    if sqlite:  # and back: a rowid table again, every row and the index kept
+        kept = snapshot(blank_engine)["daily_dose"]
+        with blank_engine.begin() as connection:
+            command.downgrade(migrations.config(connection), "0002")
+        assert not daily_dose_without_rowid(blank_engine)
+        assert snapshot(blank_engine)["daily_dose"] == kept and len(kept) == 2
+        assert "ix_test_daily_dose_batch" in daily_dose_indexes(blank_engine)
+
+
+def test_0003_leaves_a_daily_dose_already_without_rowid(blank_engine: Engine) -> None:
+    if blank_engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite stores a table with or without a rowid")
+    SQLModel.metadata.create_all(blank_engine)  # the models at head: daily_dose WITHOUT ROWID already
+    seed_reference(blank_engine)
+    made = schema_of(blank_engine)
+    assert db.create_schema(blank_engine) == (None, HEAD)  # adopted at 0001, then upgraded
+    assert schema_of(blank_engine) == made  # daily_dose not copied (a copy's CREATE TABLE says "daily_dose")
+
+
+def test_check_names_a_table_stored_with_or_without_a_rowid_on_sqlite(blank_engine: Engine, capsys) -> None:
+    if blank_engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite stores a table with or without a rowid")
+    migrations.upgrade(blank_engine)
+    assert run_cli(capsys, "check")[0] == 0
+    with blank_engine.begin() as connection:
+        CLUSTERING.rebuild(connection, clustered=False)  # as before revision 0003, though stamped at head
+    status, out, err = run_cli(capsys, "check")
+    assert (status, err) == (1, "")
+    assert out.endswith("  - table daily_dose is stored with a rowid in the database, WITHOUT ROWID in the models\n")
+    with blank_engine.begin() as connection:
+        CLUSTERING.rebuild(connection, clustered=True)
+    assert run_cli(capsys, "check")[0] == 0
+    with models_before_migrations():  # the other way round
+        status, out, _ = run_cli(capsys, "check")
+    assert status == 1
+    assert out.endswith("  - table daily_dose is stored WITHOUT ROWID in the database, with a rowid in the models\n")
