@@ -68,8 +68,8 @@ class FactTable:
         """Before writing: the new and changed rows as stored (and whatever they need written first)."""
         return self.stored_rows(plan.new, conn), self.stored_rows(plan.changed, conn)
 
-    def written(self, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> None:
-        """After writing the rows, in the same transaction."""
+    def written(self, plan: Plan, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> None:
+        """After writing the rows (the plan's new and changed rows as stored), in the same transaction."""
 
     def carried_query(self, where: list) -> tuple[Select, list[str]]:
         """How many rows meet `where`, per day: the query and the names of its columns (the count is "rows")."""
@@ -90,15 +90,20 @@ class FactTable:
         """What importing these valid rows would change; `checked`: what self.check returns, when known already."""
         key = list(self.key)
         problems, new_centres = checked if checked is not None else self.check(typed, conn)
-        merged = typed.merge(_existing(self, typed, conn), on=key, how="left")
-        is_new = merged["old"].isna()
-        is_changed = ~is_new & (merged["old"] != merged[self.value])
-        new = merged[is_new].drop(columns=["old", "old_batch"])
-        changed = merged[is_changed].astype({"old": "int64", "old_batch": "int64"})
-        unchanged = int((~is_new & ~is_changed).sum())
+        existing = _existing(self, typed, conn)
+        if existing.empty:  # a new day: every row is new (no merge to make)
+            new, unchanged = typed.reset_index(drop=True), 0
+            changed = typed.iloc[:0].assign(old=pd.Series(dtype="int64"), old_batch=pd.Series(dtype="int64"))
+        else:
+            merged = typed.merge(existing, on=key, how="left")
+            is_new = merged["old"].isna()
+            is_changed = ~is_new & (merged["old"] != merged[self.value])
+            new = merged[is_new].drop(columns=["old", "old_batch"])
+            changed = merged[is_changed].astype({"old": "int64", "old_batch": "int64"})
+            unchanged = int((~is_new & ~is_changed).sum())
         if not problems:
             problems = self.verify(typed, new, changed, conn)
-        return Plan(new, changed, unchanged, problems, new_centres)
+        return Plan(new, changed, unchanged, problems, new_centres, stored=len(existing))
 
     def write(self, plan: Plan, batch_id: int, conn: Connection) -> None:
         """Write a plan as import `batch_id`."""
@@ -107,7 +112,7 @@ class FactTable:
         _update_rows(self, changed, batch_id, conn)
         _record_corrections(self, changed, batch_id, conn)
         _record_days(pd.concat([new["date"], changed["date"]]).unique(), batch_id, conn)
-        self.written(new, changed, conn)
+        self.written(plan, new, changed, conn)
 
     def undo(self, batch_id: int, written: int, conn: Connection) -> Undone:
         """Give the rows import `batch_id` changed their previous values and delete the rows it added."""

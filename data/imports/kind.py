@@ -32,6 +32,7 @@ class Plan:
     renamed_centres: list[dict] = field(default_factory=list)  # daily doses: code, district, old and new name
     centre_ids: dict[str, int] = field(default_factory=dict)  # daily doses: the stored centres' ids, by code
     revocations: list[tuple[str, str]] = field(default_factory=list)  # registry files: (certificate id, reason)
+    stored: int = 0  # fact tables: the stored rows read to classify the file's (see FactTable.stored_values)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The derived rollups (state per day, district per month) always equal dose_rollup summed, and the queries
-that read them answer exactly as dose_rollup would."""
+that read them answer exactly as dose_rollup would; the rollups an import sums from a new day's rows
+(data.rollup.add_district_rollups) are those the fact table gives."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from data.db import create_schema
-from data.models import CentreRollup, DoseRollup, MonthDoseRollup, StateDoseRollup
+from data.models import CentreRollup, DoseRollup, MonthDoseRollup, ReportingRollup, StateDoseRollup
 from data.read import doses as dose_reads
 from data.read import stock as stock_reads
+from data.rollup import refresh_rollups
 from tests.files import doses_csv, run_import
 
 ROWS = [
@@ -107,3 +109,42 @@ def test_schema_creation_fills_derived_rollups_of_an_older_database(engine) -> N
     assert sum(state.values()) == 40 + 7 + 30 + 11 + 5 + 6
     with engine.connect() as conn:
         assert sum(row.doses for row in conn.execute(select(CentreRollup.__table__))) == 40 + 7 + 30 + 11 + 5 + 6
+
+
+def _district_rollups(conn) -> dict[str, set[tuple]]:
+    tables = (DoseRollup, CentreRollup, ReportingRollup, StateDoseRollup, MonthDoseRollup)
+    return {model.__tablename__: set(map(tuple, conn.execute(select(model.__table__)))) for model in tables}
+
+
+SAME_DAY = {"date": "2021-06-03", "district": "Raipur"}
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # A new day in two districts, one centre with only zeros: summed from the file's rows.
+        (
+            [[{**SAME_DAY, "doses": "4"}, {**SAME_DAY, "district": "Durg", "centre_code": "DRG-01", "doses": "0"}]],
+            {("RPR", 1, 4), ("DRG", 1, 0)},
+        ),
+        # The same day again in another district only: Raipur's rows stay, Durg's are summed from the new file.
+        (
+            [[{**SAME_DAY, "doses": "4"}], [{**SAME_DAY, "district": "Durg", "centre_code": "DRG-01", "doses": "9"}]],
+            {("RPR", 1, 4), ("DRG", 1, 9)},
+        ),
+        # Another centre of a district that has rows that day: summed again from the fact table.
+        ([[{**SAME_DAY, "doses": "4"}], [{**SAME_DAY, "centre_code": "RPR-02", "doses": "6"}]], {("RPR", 2, 10)}),
+        # A correction: summed again from the fact table.
+        ([[{**SAME_DAY, "doses": "4"}], [{**SAME_DAY, "doses": "3"}]], {("RPR", 1, 3)}),
+    ],
+    ids=["new day", "new district of a day", "new centre of a district's day", "correction"],
+)
+def test_an_imports_rollups_equal_those_of_the_fact_table(engine, files: list[list[dict]], expected: set) -> None:
+    for rows in files:
+        assert run_import(engine, doses_csv(rows), "doses.csv").status == "committed"
+    with engine.connect() as conn:
+        written = _district_rollups(conn)
+        reporting = {(r.district_code, r.centres, r.doses) for r in conn.execute(select(ReportingRollup.__table__))}
+        refresh_rollups(conn, [date(2021, 6, 3)])  # every district, from daily_dose (rolled back on leaving)
+        assert _district_rollups(conn) == written
+    assert reporting == expected  # hand-worked: (district, centres that reported, doses)

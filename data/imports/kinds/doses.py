@@ -44,7 +44,7 @@ from data.imports.files import RawTable
 from data.imports.kind import FileKind, Plan
 from data.imports.problems import Problem, details
 from data.models import Centre, DailyDose
-from data.rollup import refresh_derived_rollups, refresh_district_rollups
+from data.rollup import add_district_rollups, refresh_derived_rollups, refresh_district_rollups
 
 COLUMNS = ("date", "district", "centre_code", "centre_name", "age_band", "dose_number", "vaccine", "doses")
 KEY = ("date", "centre_code", "age_band", "dose_number", "vaccine")
@@ -264,7 +264,11 @@ class DosesTable(FactTable):
         ids = plan.centre_ids | _centre_ids([code for code in codes if code not in plan.centre_ids], conn)
         return _with_centre_ids(new, ids), _with_centre_ids(changed, ids)
 
-    def written(self, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> None:
+    def written(self, plan: Plan, new: pd.DataFrame, changed: pd.DataFrame, conn: Connection) -> None:
+        if plan.stored == 0:  # the file's days held no row in its districts (stored_values): its rows are all
+            add_district_rollups(conn, new)
+            refresh_derived_rollups(conn, new["date"].unique(), new["district_code"].unique())
+            return
         _refresh_rollups(pd.concat([new[["date", "district_code"]], changed[["date", "district_code"]]]), conn)
 
     def carried_query(self, where: list) -> tuple[Select, list[str]]:
