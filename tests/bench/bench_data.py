@@ -432,13 +432,26 @@ def time_queries(engine: Engine, first: date, last: date, repeat: int) -> list[F
 # --- Report ------------------------------------------------------------------------------------
 
 
-def report(figures: list[Figure], engine: Engine, size: int, started: datetime) -> str:
+def machine_speed(repeat: int = 5) -> float:
+    """Seconds a fixed pure-Python loop (10^7 additions) takes, median of `repeat`: the machine's speed when the
+    figures were taken. Shared machines differ by 2× from one day to the next; compare figures with this beside."""
+
+    def loop(_: int) -> None:
+        total = 0
+        for i in range(10_000_000):
+            total += i
+
+    return _median_time(loop, repeat)
+
+
+def report(figures: list[Figure], engine: Engine, size: int, started: datetime, speed: float) -> str:
     """The Markdown table with a line saying where and how it was measured."""
     backend = engine.dialect.name
     version = sqlite3.sqlite_version if backend == "sqlite" else _server_version(engine)
     lines = [
         f"Measured {started:%Y-%m-%d} on {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
-        f"{backend} {version}; database size after the build: {size / 1e9:.2f} GB.",
+        f"{backend} {version}; database size after the build: {size / 1e9:.2f} GB; machine speed (10^7 "
+        f"additions in pure Python, median of 5, before the imports): {speed:.2f} s.",
         "",
         "| measure | rows | median | target | ratio to target |",
         "|---|--:|--:|--:|--:|",
@@ -467,10 +480,11 @@ def main(argv: list[str] | None = None) -> int:
         figures, days, centres = build(engine, args.rows, args.loader)
         size = database_size(engine)
         print(f"built in {sum(f.seconds for f in figures):.0f} s; timing imports and queries …", flush=True)
+        speed = machine_speed()
         figures += time_imports(engine, centres, days[-1], args.repeat)
         # The queries ask for the last year whatever the table holds: at 3× (three years) they read as much.
         figures += time_queries(engine, max(days[0], days[-1] - timedelta(days=YEAR_DAYS - 1)), days[-1], args.repeat)
-        table = report(figures, engine, size, started)
+        table = report(figures, engine, size, started, speed)
     print(table)
     OUT_DIR.mkdir(exist_ok=True)
     out = OUT_DIR / f"bench-{engine.dialect.name}-{started:%Y%m%d-%H%M%S}.md"

@@ -152,12 +152,12 @@ def stored_centres(codes, conn: Connection) -> dict[str, StoredCentre]:
 
 def centres_elsewhere(located: pd.DataFrame, conn: Connection) -> list[Problem]:
     """The first row of each centre that the database has under another district than the row's."""
-    return _elsewhere(located, stored_centres(located["centre_code"].unique(), conn))
-
-
-def _elsewhere(located: pd.DataFrame, stored: dict[str, StoredCentre]) -> list[Problem]:
-    """centres_elsewhere, given the stored centres the rows name."""
     first_rows = located.drop_duplicates("centre_code")
+    return _elsewhere(first_rows, stored_centres(first_rows["centre_code"], conn))
+
+
+def _elsewhere(first_rows: pd.DataFrame, stored: dict[str, StoredCentre]) -> list[Problem]:
+    """centres_elsewhere, given each centre's first row and the stored centres they name."""
     return [
         Problem(int(line), "centre_code", code, "centre_district", district_detail(stored[code].district_code))
         for line, code, district in zip(
@@ -210,15 +210,16 @@ class DosesTable(FactTable):
 
     def check(self, typed: pd.DataFrame, conn: Connection) -> tuple[list[Problem], pd.DataFrame]:
         """Centres already known under another district are errors; unknown ones will be created."""
-        return _checked_centres(typed, stored_centres(typed["centre_code"].unique(), conn))
+        first_rows = typed.drop_duplicates("centre_code")
+        return _checked_centres(first_rows, stored_centres(first_rows["centre_code"], conn))
 
     def plan(self, typed: pd.DataFrame, conn: Connection) -> Plan:
         """The shared plan, with the known centres the file names otherwise (renamed when it is written)."""
-        stored = stored_centres(typed["centre_code"].unique(), conn)  # once for the checks and the renames
-        plan = super().plan(typed, conn, checked=_checked_centres(typed, stored))
+        first_rows = typed.drop_duplicates("centre_code")
+        stored = stored_centres(first_rows["centre_code"], conn)  # once for the checks and the renames
+        plan = super().plan(typed, conn, checked=_checked_centres(first_rows, stored))
         if plan.problems:
             return plan
-        first_rows = typed.drop_duplicates("centre_code")
         plan.renamed_centres = [
             {"code": code, "district": district, "old_name": stored[code].name, "name": name, "row": int(row)}
             for row, code, district, name in zip(
@@ -228,7 +229,7 @@ class DosesTable(FactTable):
                 first_rows["centre_name"],
                 strict=True,
             )
-            if code in stored and not same_name(stored[code].name, name)
+            if code in stored and stored[code].name != name and not same_name(stored[code].name, name)
         ]
         plan.centre_ids = {code: centre.id for code, centre in stored.items()}
         return plan
@@ -286,11 +287,10 @@ class DosesTable(FactTable):
             _refresh_rollups(carried, conn)
 
 
-def _checked_centres(typed: pd.DataFrame, stored: dict[str, StoredCentre]) -> tuple[list[Problem], pd.DataFrame]:
-    """DosesTable.check, given the stored centres the file names."""
-    first_rows = typed.drop_duplicates("centre_code")
+def _checked_centres(first_rows: pd.DataFrame, stored: dict[str, StoredCentre]) -> tuple[list[Problem], pd.DataFrame]:
+    """DosesTable.check, given each centre's first row in the file and the stored centres they name."""
     new = first_rows[~first_rows["centre_code"].isin(list(stored))]
-    return _elsewhere(typed, stored), new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
+    return _elsewhere(first_rows, stored), new[["centre_code", "centre_name", "district_code"]].reset_index(drop=True)
 
 
 def _refresh_rollups(touched: pd.DataFrame, conn: Connection) -> None:
