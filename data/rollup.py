@@ -2,7 +2,8 @@
 
 dose_rollup and centre_rollup are summed from daily_dose, reporting_rollup from centre_rollup;
 state_dose_rollup (no districts) and month_dose_rollup (calendar months) from dose_rollup, so they cost
-little to keep.
+little to keep. A new day's import, whose rows are the only ones of their days and districts, sums its own rows
+instead of reading them back (add_district_rollups).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection, Date, delete, func, insert, literal, select
 
-from data.imports.bulk import insert_columns
+from data.bulk import insert_columns
 from data.models import (
     Centre,
     CentreRollup,

@@ -60,9 +60,9 @@ the households' names in Devanagari, some households on one mobile) with their d
 following the vaccine table's intervals (`registry_people`), and three documented people (`demo_people`).
 
 `load` writes it in one transaction: an ImportBatch (kind "demo"), the centres, daily_dose in chunks of
-50,000 rows through data.imports.bulk (executemany of tuples on SQLite, COPY on PostgreSQL), the rollups, the
+50,000 rows through data.bulk (executemany of tuples on SQLite, COPY on PostgreSQL), the rollups, the
 stock movements through the validated importer (data.imports.importer.import_bytes, in a savepoint), the registry
-through data.imports.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry"),
+through data.bulk with mobile and ID numbers hashed (a second "demo" batch, file name "demo-registry"),
 and the three published files as published (data.imports.importer.import_path, in savepoints: one batch and
 one audit row each), so the first start's database holds the real series beside the demo's own reports.
 """
@@ -87,10 +87,10 @@ from sqlmodel import Session, SQLModel
 
 from data import settings
 from data.accounts.users import DEMO_ACCOUNTS, DemoAccount, ensure_demo_accounts
+from data.bulk import bulk_load, insert_columns
 from data.db import app_engine, is_default_database
 from data.demo import series, shares
 from data.imports import registry
-from data.imports.bulk import bulk_load, insert_columns
 from data.imports.importer import describe, import_bytes, import_path, take_import_lock
 from data.master import MASTER_DIR
 from data.models import (

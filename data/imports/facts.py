@@ -20,7 +20,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import Connection, Select, Table, and_, bindparam, delete, func, insert, select, update
 
-from data.imports.bulk import insert_columns
+from data.bulk import insert_columns
 from data.imports.kind import Plan, Undone, UndoRefused, no_centres
 from data.imports.problems import Problem, details
 from data.models import Correction, CorrectionBatch, ImportBatch, ImportBatchDay

@@ -3,9 +3,11 @@
 Reading is bounded, whatever the file claims: an XLSX is refused before it is opened when its parts inflate to more
 than MAX_XLSX_UNCOMPRESSED or it holds macros or links to other workbooks (workbook_problem); its first sheet is
 then read row by row as the XML streams (openpyxl's read-only parser; the sheet's <dimension> is never used), and
-a CSV line by line. Reading stops at the first row beyond MAX_ROWS (the file is refused), a header wider than
-MAX_COLUMNS is refused, and each row keeps only the header's width: a value beyond it is a problem naming its row
-and column, never dropped in silence. At most data.imports.problems.MAX_PROBLEMS problems are listed.
+a CSV record by record (the common CSV, one record a line as wide as its header, in one go by Arrow's CSV reader:
+_csv_table, which gives what record by record gives). Reading stops at the first row beyond MAX_ROWS (the file is
+refused), a header wider than MAX_COLUMNS is refused, and each row keeps only the header's width: a value beyond it
+is a problem naming its row and column, never dropped in silence. At most data.imports.problems.MAX_PROBLEMS
+problems are listed.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Table, and_, bindparam, insert, select, update
 
-from data.imports.bulk import insert_columns
+from data.bulk import insert_columns
 from data.imports.kind import Plan
 from data.models import Certificate, CertificateRevocation, RegistryCorrection
 

@@ -57,8 +57,8 @@ def build(path: Path, people: int) -> None:
     from sqlalchemy import insert
 
     from data import demo, settings
+    from data.bulk import insert_columns
     from data.db import create_schema, make_engine
-    from data.imports.bulk import insert_columns
     from data.models import Beneficiary, ImportBatch, Vaccination
 
     building = path.with_name(path.name + ".building")

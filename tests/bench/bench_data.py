@@ -36,9 +36,9 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from data import demo  # noqa: E402
+from data.bulk import bulk_load, insert_columns  # noqa: E402
 from data.databases import create_database, drop_database, sibling_url  # noqa: E402
 from data.db import create_schema, make_engine  # noqa: E402
-from data.imports.bulk import bulk_load, insert_columns  # noqa: E402
 from data.imports.importer import import_bytes  # noqa: E402
 from data.models import Centre, DailyDose, DoseRollup, ImportBatch, ReportingRollup  # noqa: E402
 from data.read import doses  # noqa: E402
@@ -168,13 +168,13 @@ def day_rows(rng: np.random.Generator, centre_ids: np.ndarray, day: date, batch_
 
 
 def _bulk(conn, days: Iterator[dict[str, list]]) -> None:
-    """data.imports.bulk.insert_columns inside bulk_load, as data.demo loads (then ANALYZE on PostgreSQL)."""
+    """data.bulk.insert_columns inside bulk_load, as data.demo loads (then ANALYZE on PostgreSQL)."""
     with bulk_load(conn, DailyDose.__table__):
         _rows(conn, days)
 
 
 def _rows(conn, days: Iterator[dict[str, list]]) -> None:
-    """data.imports.bulk.insert_columns, as the importer uses it: executemany of tuples (SQLite), COPY (PostgreSQL)."""
+    """data.bulk.insert_columns, as the importer uses it: executemany of tuples (SQLite), COPY (PostgreSQL)."""
     for day in days:
         insert_columns(conn, DailyDose.__table__, day)
 
@@ -275,9 +275,9 @@ def _loader(engine: Engine, loader: str) -> tuple[str, Callable]:
     method = "DBAPI executemany of tuples" if engine.dialect.name == "sqlite" else "COPY FROM STDIN"
     checks = "references checked per row" if engine.dialect.name == "sqlite" else "references checked per statement"
     if loader == "rows":
-        return f"data.imports.bulk.insert_columns: {method}, {checks}, one transaction", _rows
+        return f"data.bulk.insert_columns: {method}, {checks}, one transaction", _rows
     analyse = ", then ANALYZE (bulk_load)" if engine.dialect.name == "postgresql" else ""
-    return f"data.imports.bulk.insert_columns: {method}, {checks}{analyse}, one transaction", _bulk
+    return f"data.bulk.insert_columns: {method}, {checks}{analyse}, one transaction", _bulk
 
 
 def _batch(conn, kind: str, rows: int) -> int:
@@ -432,26 +432,13 @@ def time_queries(engine: Engine, first: date, last: date, repeat: int) -> list[F
 # --- Report ------------------------------------------------------------------------------------
 
 
-def machine_speed(repeat: int = 5) -> float:
-    """Seconds a fixed pure-Python loop (10^7 additions) takes, median of `repeat`: the machine's speed when the
-    figures were taken. Shared machines differ by 2× from one day to the next; compare figures with this beside."""
-
-    def loop(_: int) -> None:
-        total = 0
-        for i in range(10_000_000):
-            total += i
-
-    return _median_time(loop, repeat)
-
-
-def report(figures: list[Figure], engine: Engine, size: int, started: datetime, speed: float) -> str:
+def report(figures: list[Figure], engine: Engine, size: int, started: datetime) -> str:
     """The Markdown table with a line saying where and how it was measured."""
     backend = engine.dialect.name
     version = sqlite3.sqlite_version if backend == "sqlite" else _server_version(engine)
     lines = [
         f"Measured {started:%Y-%m-%d} on {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
-        f"{backend} {version}; database size after the build: {size / 1e9:.2f} GB; machine speed (10^7 "
-        f"additions in pure Python, median of 5, before the imports): {speed:.2f} s.",
+        f"{backend} {version}; database size after the build: {size / 1e9:.2f} GB.",
         "",
         "| measure | rows | median | target | ratio to target |",
         "|---|--:|--:|--:|--:|",
@@ -480,11 +467,10 @@ def main(argv: list[str] | None = None) -> int:
         figures, days, centres = build(engine, args.rows, args.loader)
         size = database_size(engine)
         print(f"built in {sum(f.seconds for f in figures):.0f} s; timing imports and queries …", flush=True)
-        speed = machine_speed()
         figures += time_imports(engine, centres, days[-1], args.repeat)
         # The queries ask for the last year whatever the table holds: at 3× (three years) they read as much.
         figures += time_queries(engine, max(days[0], days[-1] - timedelta(days=YEAR_DAYS - 1)), days[-1], args.repeat)
-        table = report(figures, engine, size, started, speed)
+        table = report(figures, engine, size, started)
     print(table)
     OUT_DIR.mkdir(exist_ok=True)
     out = OUT_DIR / f"bench-{engine.dialect.name}-{started:%Y%m%d-%H%M%S}.md"

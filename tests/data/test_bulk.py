@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from data.imports.bulk import bulk_load, insert_columns
+from data.bulk import bulk_load, insert_columns
 from data.models import Centre, DailyDose, ImportBatch, PublishedValue
 
 
