@@ -42,8 +42,10 @@ def database_exists(url: str) -> bool:
     return _run(url, "SELECT 1 FROM pg_database WHERE datname = %(name)s", {"name": make_url(url).database})
 
 
-def create_database(url: str) -> None:
-    _run(url, f"CREATE DATABASE {quoted(str(make_url(url).database))}")
+def create_database(url: str, template: str | None = None) -> None:
+    """Create it, empty or as a copy of the database `template` (which must have no connection open)."""
+    copy = f" TEMPLATE {quoted(template)}" if template else ""
+    _run(url, f"CREATE DATABASE {quoted(str(make_url(url).database))}{copy}")
 
 
 def drop_database(url: str) -> None:
