@@ -18,7 +18,20 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Connection, Select, Table, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from data.bulk import insert_columns
 from data.imports.kind import Plan, Undone, UndoRefused, no_centres
@@ -167,41 +180,73 @@ def _insert_rows(facts: FactTable, new: pd.DataFrame, batch_id: int, conn: Conne
 def _update_rows(facts: FactTable, changed: pd.DataFrame, batch_id: int, conn: Connection) -> None:
     if changed.empty:
         return
+    rows = {c: changed[c].tolist() for c in facts.table_key}
+    _update_from(facts, rows | {"value": changed[facts.value].tolist(), "batch_id": [batch_id] * len(changed)}, conn)
+
+
+def _changes_table(facts: FactTable) -> Table:
+    """A temporary table of new values (and batch ids) for stored rows, by the table's key."""
     table = facts.table
-    key = list(facts.table_key)
-    value = facts.value
-    statement = (
-        update(table)
-        .where(and_(*(table.c[c] == bindparam(f"k_{c}") for c in key)))
-        .values({value: bindparam("v_value"), "batch_id": batch_id})
+    return Table(
+        f"{table.name}_changes",
+        MetaData(),
+        *(Column(c, table.c[c].type, primary_key=True) for c in facts.table_key),
+        Column("value", BigInteger, nullable=False),
+        Column("batch_id", Integer, nullable=False),
+        prefixes=["TEMPORARY"],
     )
-    records = changed[[*key, value]].to_dict("records")
-    conn.execute(statement, [{**{f"k_{c}": record[c] for c in key}, "v_value": record[value]} for record in records])
+
+
+def _update_from(facts: FactTable, rows: dict[str, list], conn: Connection) -> None:
+    """Give the stored rows named by `rows` (the table key's columns, "value" and "batch_id", column-wise) those
+    values in one UPDATE … FROM a temporary table of them. A statement a row cost ~40 µs a row through SQLAlchemy,
+    and on PostgreSQL fired revision 0002's reference check once a row: a day's correction (36,700 changed rows)
+    took 3 s on SQLite and 8 s on PostgreSQL."""
+    table, changes = facts.table, _changes_table(facts)
+    changes.create(conn)
+    insert_columns(conn, changes, rows)
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"ANALYZE {changes.name}")  # a temporary table has no statistics otherwise
+    conn.execute(
+        update(table)
+        .where(*(table.c[c] == changes.c[c] for c in facts.table_key))
+        .values({facts.value: changes.c.value, "batch_id": changes.c.batch_id})
+    )
+    changes.drop(conn)
 
 
 def _record_corrections(facts: FactTable, changed: pd.DataFrame, batch_id: int, conn: Connection) -> None:
+    """Each replaced value (correction) and the import that had written it (correction_batch), written in bulk;
+    the corrections' ids are read back by their keys, unique in one import."""
     if changed.empty:
         return
-    key = list(facts.key)
-    value = facts.value
-    records = changed[[*key, value, "old", "old_batch"]].to_dict("records")
-    rows = [
-        {
-            "batch_id": batch_id,
-            "table_name": facts.table.name,
-            "natural_key": json.dumps({c: _jsonable(record[c]) for c in key}, ensure_ascii=False),
-            "old_value": int(record["old"]),
-            "new_value": int(record[value]),
-        }
-        for record in records
-    ]
-    correction = Correction.__table__
-    ids = conn.execute(insert(correction).returning(correction.c.id, sort_by_parameter_order=True), rows).scalars()
-    previous = [
-        {"correction_id": id_, "previous_batch_id": int(record["old_batch"])}
-        for id_, record in zip(ids.all(), records, strict=True)
-    ]
-    conn.execute(insert(CorrectionBatch.__table__), previous)
+    natural_keys = natural_key_texts(changed, list(facts.key))
+    correction, count = Correction.__table__, len(changed)
+    rows = {
+        "batch_id": [batch_id] * count,
+        "table_name": [facts.table.name] * count,
+        "natural_key": natural_keys,
+        "old_value": changed["old"].tolist(),
+        "new_value": changed[facts.value].tolist(),
+    }
+    insert_columns(conn, correction, rows)
+    query = select(correction.c.natural_key, correction.c.id).where(correction.c.batch_id == batch_id)
+    ids = dict(conn.execute(query).all())
+    previous = {"correction_id": [ids[k] for k in natural_keys], "previous_batch_id": changed["old_batch"].tolist()}
+    insert_columns(conn, CorrectionBatch.__table__, previous)
+
+
+def natural_key_texts(rows: pd.DataFrame, key: list[str]) -> list[str]:
+    """Each row's key as the JSON object a correction keeps, exactly as json.dumps(…, ensure_ascii=False) writes it
+    ({"date": "2021-06-21", "centre_code": "RPR-01", …}), each distinct value of a column written once: a day's
+    36,700 corrections took 0.8 s one json.dumps a row."""
+    parts = []
+    for position, column in enumerate(key):
+        values = rows[column].tolist()
+        texts = {value: json.dumps(_jsonable(value), ensure_ascii=False) for value in dict.fromkeys(values)}
+        prefix = ("{" if position == 0 else ", ") + json.dumps(column) + ": "
+        parts.append([prefix + texts[value] for value in values])
+    return ["".join(row) + "}" for row in zip(*parts, strict=True)]
 
 
 def _record_days(days, batch_id: int, conn: Connection) -> None:
@@ -269,23 +314,12 @@ def _restore(facts: FactTable, corrections: pd.DataFrame, conn: Connection) -> N
     """Give each replaced row its old value and the batch id of the import that had written it."""
     if corrections.empty:
         return
-    table = facts.table
-    key = list(facts.table_key)
     rows = facts.stored_rows(corrections, conn)
-    statement = (
-        update(table)
-        .where(and_(*(table.c[c] == bindparam(f"k_{c}") for c in key)))
-        .values({facts.value: bindparam("v_value"), "batch_id": bindparam("v_batch")})
-    )
-    parameters = [
-        {
-            **{f"k_{c}": record[c] for c in key},
-            "v_value": int(record["old"]),
-            "v_batch": int(record["previous_batch_id"]),
-        }
-        for record in rows[[*key, "old", "previous_batch_id"]].to_dict("records")
-    ]
-    conn.execute(statement, parameters)
+    values = {
+        "value": rows["old"].astype("int64").tolist(),
+        "batch_id": rows["previous_batch_id"].astype("int64").tolist(),
+    }
+    _update_from(facts, {c: rows[c].tolist() for c in facts.table_key} | values, conn)
 
 
 def _delete_new(facts: FactTable, days: list[date], batch_id: int, conn: Connection) -> int:

@@ -1,11 +1,13 @@
 """The import's fast paths give what the general ones give: a CSV read in one go (data.imports.files._csv_table)
 against record by record, each row's first value of its key (data.imports.cells.first_in_file), the garbage
 collector paused for an import (data.imports.importer.collector_paused) and left as it was, and the stored centres
-of a file naming many read in one query (data.imports.kinds.doses.stored_centres)."""
+of a file naming many read in one query (data.imports.kinds.doses.stored_centres), and the corrections' keys
+written a column at a time as json.dumps writes them (data.imports.facts.natural_key_texts)."""
 
 from __future__ import annotations
 
 import gc
+import json
 
 import pandas as pd
 import pytest
@@ -15,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from data.imports import files
 from data.imports.cells import first_in_file
+from data.imports.facts import natural_key_texts
 from data.imports.files import read_table
 from data.imports.importer import collector_paused
 from data.imports.kinds import doses
@@ -150,3 +153,23 @@ def test_the_stored_centres_of_many_codes_are_those_of_few(engine: Engine, monke
     assert many == few
     assert sorted(few) == ["DRG-1", "RPR-0", "RPR-3"]
     assert (few["DRG-1"].district_code, few["DRG-1"].name) == ("DRG", "PHC Durg")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.dates(), st.text(max_size=8), st.integers(-(2**63), 2**63 - 1), st.sampled_from(["18-44", "60+"])),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_natural_key_texts_are_what_json_dumps_writes(rows: list[tuple]) -> None:
+    """Quotes, backslashes, control characters, Devanagari, any integer: the corrections' keys as json.dumps
+    writes them, so undo (json.loads) reads them back."""
+    key = ["date", "centre_code", "dose_number", "age_band"]
+    frame = pd.DataFrame(rows, columns=key).astype({"date": object, "centre_code": object})
+    expected = [
+        json.dumps({"date": d.isoformat(), "centre_code": c, "dose_number": n, "age_band": b}, ensure_ascii=False)
+        for d, c, n, b in rows
+    ]
+    assert natural_key_texts(frame, key) == expected

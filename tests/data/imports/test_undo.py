@@ -24,6 +24,7 @@ from data.accounts import audit
 from data.imports.undo import UndoReport, undo_import
 from data.models import (
     Centre,
+    Correction,
     CorrectionBatch,
     DailyDose,
     ImportBatch,
@@ -403,3 +404,42 @@ def test_undo_and_history_of_the_batch_table(engine) -> None:
     with engine.connect() as conn:
         statuses = dict(conn.execute(select(ImportBatch.__table__.c.id, ImportBatch.__table__.c.status)).all())
     assert statuses[b.batch_id] == "undone"
+
+
+def test_a_correction_of_two_imports_rows_keeps_each_ones_import_and_gives_it_back(engine) -> None:
+    """C corrects the rows of A (21 and 22 June) and of B's new rows (22 and 23 June) at once: each correction names
+    the import whose value it replaced, and undoing C gives every row its value and its import back."""
+    a = _import(engine, doses_csv(A))
+    b = _import(engine, doses_csv(B[3:]))  # B's two new rows only: RPR-02 on 22 June, BST-01 on 23 June
+    c = _import(engine, doses_csv([{**row, "doses": str(int(row["doses"]) + 1)} for row in [*A, *B[3:]]]))
+    assert (c.new, c.changed, c.unchanged) == (0, 5, 0)
+    correction, previous = Correction.__table__, CorrectionBatch.__table__
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                correction.c.natural_key, correction.c.old_value, correction.c.new_value, previous.c.previous_batch_id
+            )
+            .join(previous, previous.c.correction_id == correction.c.id)
+            .where(correction.c.batch_id == c.batch_id)
+        ).all()
+    replaced = {
+        (json.loads(key)["centre_code"], json.loads(key)["age_band"], old, new, by) for key, old, new, by in rows
+    }
+    assert replaced == {
+        ("RPR-01", "18-44", 100, 101, a.batch_id),
+        ("RPR-01", "45-59", 40, 41, a.batch_id),
+        ("DRG-01", "60+", 30, 31, a.batch_id),
+        ("RPR-02", "18-44", 50, 51, b.batch_id),
+        ("BST-01", "18-44", 70, 71, b.batch_id),
+    }
+    report = _undo(engine, c.batch_id)
+    assert (report.restored, report.deleted) == (5, 0)
+    dose, centre = DailyDose.__table__, Centre.__table__
+    with engine.connect() as conn:
+        batches = dict(
+            conn.execute(select(centre.c.code, dose.c.batch_id).join(centre, centre.c.id == dose.c.centre_id)).all()
+        )
+    assert batches == {"RPR-01": a.batch_id, "DRG-01": a.batch_id, "RPR-02": b.batch_id, "BST-01": b.batch_id}
+    assert stored_doses(engine) == B_FACTS | {(D21, "RPR", "RPR-01", "18-44", 1, "COVISHIELD"): 100,
+                                              (D22, "DRG", "DRG-01", "60+", 1, "COVISHIELD"): 30}  # fmt: skip
+    assert stored_rollups(engine) == expected_rollups(stored_doses(engine))
