@@ -129,7 +129,6 @@ SHARED = (
     "uploads.py",
     "registry.py",
     "parse.py",
-    "bulk.py",
 )
 """The modules every kind goes through (stock_entry and workspace are the officer's forms, not the import path)."""
 
