@@ -32,8 +32,10 @@ KINDS = ("new", "same")
 
 @contextmanager
 def database_copy(database: str):
-    """A copy of the database, removed on the way out: its SQLAlchemy URL."""
-    sys.path.insert(0, str(ROOT))
+    """A copy of the database, removed on the way out: its SQLAlchemy URL (this checkout's data.databases makes it;
+    imported here, as a worker imports its own checkout's data package)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from data.databases import create_database, drop_database, sibling_url
 
     if "://" in database and not database.startswith("sqlite"):
